@@ -1,0 +1,59 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Module layout (Docs/architecture.md): one job per module.
+//   CableParser  raw text -> Cable (Foundation only)
+//   CableStore   SQLite store, queries, importer
+//   HTTPServer   generic HTTP/1.1 server on epoll (knows nothing of cables)
+//   CableAPI     the v1 REST surface over HTTPServer + CableStore
+//   cablegate    the executable (serve, import, parse)
+
+let package = Package(
+    name: "cablegate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "cablegate", targets: ["cablegate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    ],
+    targets: []
+)
+
+// MARK: - System libraries (apt: libsqlite3-dev, zlib1g-dev)
+
+package.targets += [
+    .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+]
+
+// MARK: - Parser
+
+package.targets += [
+    .target(
+        name: "CableParser",
+        resources: [.process("Resources")]
+    ),
+    .testTarget(
+        name: "CableParserTests",
+        dependencies: ["CableParser"]
+    ),
+]
+
+// MARK: - Executable
+
+package.targets += [
+    .executableTarget(
+        name: "cablegate",
+        dependencies: [
+            "CableParser",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]
+    ),
+]
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.swiftLanguageMode(.v6)]
+}
