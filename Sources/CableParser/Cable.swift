@@ -191,8 +191,28 @@ extension Cable {
         public var classification: String?
         /// Paragraph text with page-break lines removed.
         public var text: String
-        public init(number: Int, classification: String? = nil, text: String) {
+        /// Entity mentions in `text` (filled by the entity extractor; empty when not run).
+        public var entities: [EntityMention]
+        public init(number: Int, classification: String? = nil, text: String, entities: [EntityMention] = []) {
             self.number = number; self.classification = classification; self.text = text
+            self.entities = entities
+        }
+    }
+
+    /// One mention of an entity inside a paragraph's text.
+    public struct EntityMention: Sendable, Hashable, Codable {
+        /// Stable corpus-wide entity id (`person:antonio-guterres`).
+        public var id: String
+        /// `person`, `organization` or `location`.
+        public var type: String
+        /// The text as it stands in the paragraph (`GUTERRES`).
+        public var surface: String
+        /// Offset of the first character in the paragraph text, in Unicode scalars (Python-compatible).
+        public var start: Int
+        /// Offset one past the last character, in Unicode scalars.
+        public var end: Int
+        public init(id: String, type: String, surface: String, start: Int, end: Int) {
+            self.id = id; self.type = type; self.surface = surface; self.start = start; self.end = end
         }
     }
 
