@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
     ],
     targets: []
 )
@@ -51,6 +54,27 @@ package.targets += [
             "CableParser",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
+    ),
+]
+
+// MARK: - API
+
+package.targets += [
+    .target(
+        name: "CableAPI",
+        dependencies: [
+            "CableParser",
+            "CZlib",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Configuration", package: "swift-configuration"),
+        ],
+        resources: [.copy("Resources/openapi.yaml"), .copy("Resources/sample")]
+    ),
+    .testTarget(
+        name: "CableAPITests",
+        dependencies: ["CableAPI"]
     ),
 ]
 

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Lists: cables (filters, facets, NDJSON export), paragraph search; keyset cursors with `Link: rel="next"`.
+extension CableAPI {
+    static let facetNames = ["classification", "year", "origin", "tag"]
+    static let listParameters: Set<String> = [
+        "q", "origin", "classification", "tag", "entity", "from", "to", "sort", "limit", "cursor", "facets", "format",
+    ]
+
+    /// Reads the cable filters shared by the list and the export.
+    func cableFilter(_ query: QueryParameters) throws(Problem) -> CableFilter {
+        var filter = CableFilter()
+        filter.q = try query.string("q")
+        filter.origin = try query.string("origin")
+        filter.classifications = try query.list("classification").map { $0.uppercased() }
+        filter.tags = try query.list("tag").map { $0.uppercased() }
+        filter.entity = try query.string("entity")
+        filter.from = try query.date("from")
+        filter.to = try query.date("to")
+        if let from = filter.from, let to = filter.to, from > to {
+            throw .badParameter("from", "parameter from (\(from)) is after to (\(to))")
+        }
+        let sort = try query.choice("sort", ["date", "-date", "relevance"], default: filter.q == nil ? "date" : "relevance")
+        if sort == "relevance" && filter.q == nil {
+            throw .badParameter("sort", "sort=relevance needs a full-text query q")
+        }
+        filter.sort = CableFilter.Sort(rawValue: sort ?? "date") ?? .date
+        return filter
+    }
+
+    func listCables(_ request: APIRequest) throws -> APIResponse {
+        let query = try QueryParameters(request.rawQuery, allowed: Self.listParameters, repeatable: ["classification", "tag"])
+        let format = try query.choice("format", ["json", "ndjson"], default: "json")
+        if format == "ndjson" { return try export(query) }
+        let filter = try cableFilter(query)
+        let limit = try query.int("limit", in: 1...1000, default: 50)
+        let facetNames = try query.choices("facets", Self.facetNames)
+        let page = try repository.listCables(filter, limit: limit, cursor: try query.string("cursor"))
+        let facets = facetNames.isEmpty ? nil : try repository.facets(filter, names: facetNames)
+        struct Body: Encodable {
+            let items: [CableSummary]; let nextCursor: String?; let total: Int; let facets: [String: [FacetCount]]?
+        }
+        let body = try encode(Body(items: page.items, nextCursor: page.nextCursor, total: page.total, facets: facets))
+        return .json(body, headers: linkHeader(request, next: page.nextCursor))
+    }
+
+    func exportCables(_ request: APIRequest) throws -> APIResponse {
+        let query = try QueryParameters(request.rawQuery, allowed: Self.listParameters.subtracting(["limit", "cursor", "facets", "format"]),
+                                        repeatable: ["classification", "tag"])
+        return try export(query)
+    }
+
+    /// Every matching cable's stored JSON, one per line, streamed as the store yields them.
+    private func export(_ query: QueryParameters) throws -> APIResponse {
+        for name in ["limit", "cursor", "facets"] where query.has(name) {
+            throw Problem.badParameter(name, "parameter \(name) does not apply to an NDJSON export, which streams every matching cable")
+        }
+        var filter = try cableFilter(query)
+        if filter.sort == .relevance { filter.sort = .date }
+        let exportFilter = filter
+        let repository = self.repository
+        let logger = self.logger
+        return APIResponse(status: 200, headers: [("Content-Type", "application/x-ndjson")], body: .stream { write in
+            do {
+                try repository.exportCables(exportFilter) { json in try write(json + [0x0A]) }
+            } catch {
+                logger.warning("export ended early: \(error)")
+                throw error
+            }
+        })
+    }
+
+    func searchParagraphs(_ request: APIRequest) throws -> APIResponse {
+        let query = try QueryParameters(request.rawQuery, allowed: ["q", "classification", "limit", "cursor"],
+                                        repeatable: ["classification"])
+        guard let q = try query.string("q") else {
+            throw Problem.badParameter("q", "parameter q (the full-text query) is required")
+        }
+        let limit = try query.int("limit", in: 1...1000, default: 50)
+        let page = try repository.searchParagraphs(q: q, classifications: try query.list("classification"),
+                                                   limit: limit, cursor: try query.string("cursor"))
+        struct Body: Encodable { let items: [ParagraphHit]; let nextCursor: String?; let total: Int }
+        return .json(try encode(Body(items: page.items, nextCursor: page.nextCursor, total: page.total)),
+                     headers: linkHeader(request, next: page.nextCursor))
+    }
+
+    /// `Link: <same query with cursor=next>; rel="next"` when there is a next page.
+    func linkHeader(_ request: APIRequest, next: String?) -> [(name: String, value: String)] {
+        guard let next else { return [] }
+        var parts = request.rawQuery.split(separator: "&").filter { !$0.hasPrefix("cursor=") && $0 != "cursor" }.map(String.init)
+        parts.append("cursor=" + Self.percentEncode(next))
+        return [("Link", "<\(request.path)?\(parts.joined(separator: "&"))>; rel=\"next\"")]
+    }
+
+    static func percentEncode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Endpoints for operators and tooling: health, readiness, metrics, the OpenAPI document.
+extension CableAPI {
+    func health(_ request: APIRequest) throws -> APIResponse {
+        _ = try QueryParameters(request.rawQuery, allowed: [])
+        return .json(Array(#"{"status":"ok"}"#.utf8))
+    }
+
+    func ready(_ request: APIRequest) throws -> APIResponse {
+        _ = try QueryParameters(request.rawQuery, allowed: [])
+        guard repository.isReady() else { throw Problem.unavailable("the store is not open") }
+        struct Body: Encodable { let status: String; let cables: Int }
+        return .json(try encode(Body(status: "ready", cables: try repository.cableCount())))
+    }
+
+    func metricsText(_ request: APIRequest) throws -> APIResponse {
+        _ = try QueryParameters(request.rawQuery, allowed: [])
+        if let count = try? repository.cableCount() { metrics.setCableCount(count) }
+        return APIResponse(status: 200, headers: [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")],
+                           body: .bytes(metrics.render()))
+    }
+
+    func openAPIDocument(_ request: APIRequest) throws -> APIResponse {
+        _ = try QueryParameters(request.rawQuery, allowed: [])
+        return APIResponse(status: 200, headers: [("Content-Type", "application/yaml")],
+                           body: .bytes(try Self.openAPIBytes()))
+    }
+
+    /// The bundled copy of Docs/openapi.yaml.
+    public static func openAPIBytes() throws -> [UInt8] {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
+            throw StoredDataError("openapi.yaml is missing from the CableAPI bundle")
+        }
+        return Array(try Data(contentsOf: url))
+    }
+}

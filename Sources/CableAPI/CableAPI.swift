@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+
+/// The v1 REST surface: routes requests to handlers over a `CableRepository`, maps every failure to
+/// problem+json, and records metrics.
+///
+/// It knows nothing of sockets: `HTTPServer` calls `handle(_:route:)` with the matched route template
+/// (see `CableAPI+Server.swift`), and tests call it directly.
+public final class CableAPI: Sendable {
+    /// The settings the API reads (body limits, write token, gzip threshold).
+    public let configuration: ServiceConfiguration
+    /// Where cables live.
+    public let repository: any CableRepository
+    /// Prometheus metrics of the service.
+    public let metrics: APIMetrics
+    let logger: Logger
+    let authorization: WriteAuthorization
+    let parse: CableParsing
+
+    /// Creates the API over a repository.
+    public init(
+        configuration: ServiceConfiguration, repository: any CableRepository,
+        metrics: APIMetrics = APIMetrics(), logger: Logger = Logger(label: "cablegate.api")
+    ) {
+        self.configuration = configuration
+        self.repository = repository
+        self.metrics = metrics
+        self.logger = logger
+        self.authorization = WriteAuthorization(token: configuration.writeToken)
+        self.parse = CableParsing()
+    }
+
+    /// Answers one request whose route the router already matched.
+    ///
+    /// Never throws: a `Problem` becomes its problem+json answer; any other error is logged and
+    /// answered 500 without leaking internals.
+    public func handle(_ request: APIRequest, route: Route) -> APIResponse {
+        let started = ContinuousClock.now
+        var response: APIResponse
+        do {
+            if route.writes { try authorization.check(request) }
+            response = try route.handler(self, request)
+        } catch let problem as Problem {
+            response = .problem(problem)
+        } catch {
+            logger.error("\(request.method) \(request.path) failed: \(error)")
+            response = .problem(.internalError())
+        }
+        if request.method == "HEAD" {
+            // HEAD answers like GET without a body; a stream body would be produced for nothing.
+            if case .stream = response.body { response.body = .bytes([]) }
+        }
+        metrics.recordRequest(route: route.template, method: request.method, status: response.status,
+                              duration: ContinuousClock.now - started)
+        return response
+    }
+
+    /// Finds the route for a method and path and answers; 404/405 problems when none fits.
+    ///
+    /// The HTTP server's router does this in production; this entry point serves tests and keeps the
+    /// route table the single source of truth for both.
+    public func handle(_ request: APIRequest) -> APIResponse {
+        switch Self.match(method: request.method, path: request.path) {
+        case .found(let route, let parameters):
+            var request = request
+            request.pathParameters = parameters
+            return handle(request, route: route)
+        case .methodNotAllowed(let allowed):
+            return .problem(.methodNotAllowed(request.method, allowed: allowed))
+        case .notFound:
+            return .problem(.notFound("no route for \(request.path); the API lives under /v1 (see /openapi.yaml)"))
+        }
+    }
+
+    /// Encodes a Codable answer with the project's JSON conventions (snake_case, sorted keys).
+    func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value))
+    }
+}
