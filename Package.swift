@@ -45,6 +45,19 @@ package.targets += [
     ),
 ]
 
+// MARK: - Store
+
+package.targets += [
+    .target(
+        name: "CableStore",
+        dependencies: ["CSQLite", "CZlib", "CableParser"]
+    ),
+    .testTarget(
+        name: "CableStoreTests",
+        dependencies: ["CableStore", "CableParser"]
+    ),
+]
+
 // MARK: - Executable
 
 package.targets += [
