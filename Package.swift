@@ -77,6 +77,7 @@ package.targets += [
         name: "CableAPI",
         dependencies: [
             "CableParser",
+            "CableStore",
             "CZlib",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),

@@ -45,7 +45,13 @@ public final class APIMetrics: Sendable {
     /// The number of cables in the store, refreshed on each scrape and after writes.
     public func setCableCount(_ count: Int) { cablesInStore.record(count) }
 
-    /// Counts of one import (batch or single write).
+    /// One single-cable write (`inserted`, `updated`, `unchanged`).
+    public func recordImport(outcome: String) {
+        CoreMetrics.Counter(label: "cablegate_import_records_total", dimensions: [("outcome", outcome == "inserted" ? "imported" : outcome)],
+                            factory: factory).increment()
+    }
+
+    /// Counts of one batch import.
     public func recordImport(_ report: ImportReport) {
         for (outcome, n) in [("imported", report.imported), ("updated", report.updated),
                              ("unchanged", report.unchanged), ("failed", report.failed.count)] where n > 0 {

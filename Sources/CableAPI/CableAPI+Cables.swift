@@ -1,4 +1,5 @@
 import CableParser
+import CableStore
 import Foundation
 
 /// One cable: parse, create, read (whole, raw, paragraphs, references, versions), delete.
@@ -13,17 +14,11 @@ extension CableAPI {
     }
 
     /// The stored cable, or 404 naming the id.
-    func storedCable(_ id: String) throws -> StoredCable {
-        guard let stored = try repository.cable(id: id) else {
+    func storedCable(_ id: String) throws -> StoredJSON {
+        guard let stored = try read({ try $0.cableJSON(id: id) }) else {
             throw Problem.notFound("no cable \(id) in the store")
         }
         return stored
-    }
-
-    /// The parsed model of a stored cable (for paragraph views).
-    func decodedCable(_ id: String) throws -> Cable {
-        let stored = try storedCable(id)
-        return try Cable.makeJSONDecoder().decode(Cable.self, from: Data(stored.json))
     }
 
     /// Headers naming the canonical URL when the client spelled the id differently.
@@ -40,12 +35,11 @@ extension CableAPI {
     func createCable(_ request: APIRequest) throws -> APIResponse {
         _ = try QueryParameters(request.rawQuery, allowed: [])
         let parsed = try parse.parse(request)
-        let outcome = try repository.put(raw: parsed.raw, cable: parsed.cable)
+        let outcome = try store.put(raw: parsed.raw, cable: parsed.cable)
         let id = parsed.cable.id
-        metrics.recordImport(ImportReport(imported: outcome == .inserted ? 1 : 0, updated: outcome == .updated ? 1 : 0,
-                                          unchanged: outcome == .unchanged ? 1 : 0, failed: []))
+        metrics.recordImport(outcome: outcome.rawValue)
         let stored = try storedCable(id)
-        return .json(stored.json, status: outcome == .inserted ? 201 : 200,
+        return .json(Array(stored.json), status: outcome == .inserted ? 201 : 200,
                      headers: [("Location", "/v1/cables/\(id)"), ("ETag", "\"\(stored.hash)\"")])
     }
 
@@ -59,21 +53,21 @@ extension CableAPI {
         if ConditionalRequest.matches(ifNoneMatch: request.header("If-None-Match"), etag: etag) {
             return APIResponse(status: 304, headers: headers)
         }
-        let body = fields.isEmpty ? stored.json : try FieldSelection.select(fields, from: stored.json)
+        let body = fields.isEmpty ? Array(stored.json) : try FieldSelection.select(fields, from: Array(stored.json))
         return .json(body, headers: headers)
     }
 
     func deleteCable(_ request: APIRequest) throws -> APIResponse {
         _ = try QueryParameters(request.rawQuery, allowed: [])
         let id = try canonicalID(request)
-        guard try repository.delete(id: id) else { throw Problem.notFound("no cable \(id) in the store") }
+        guard try store.delete(id: id) else { throw Problem.notFound("no cable \(id) in the store") }
         return APIResponse(status: 204)
     }
 
     func rawCable(_ request: APIRequest) throws -> APIResponse {
         _ = try QueryParameters(request.rawQuery, allowed: [])
         let id = try canonicalID(request)
-        guard let raw = try repository.rawText(id: id) else { throw Problem.notFound("no cable \(id) in the store") }
+        guard let raw = try read({ try $0.rawText(id: id) }) else { throw Problem.notFound("no cable \(id) in the store") }
         return APIResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")] + canonicalHeaders(request, id: id, suffix: "/raw"),
                            body: .bytes(Array(raw.utf8)))
     }
@@ -81,34 +75,49 @@ extension CableAPI {
     func cableVersions(_ request: APIRequest) throws -> APIResponse {
         _ = try QueryParameters(request.rawQuery, allowed: [])
         let id = try canonicalID(request)
-        guard let versions = try repository.versions(id: id) else { throw Problem.notFound("no cable \(id) in the store") }
+        let versions = try read { try $0.versions(id: id) }
+        guard !versions.isEmpty else { throw Problem.notFound("no cable \(id) in the store, now or earlier") }
         struct Body: Encodable { let id: String; let versions: [CableVersion] }
-        return .json(try encode(Body(id: id, versions: versions)))
+        return .json(try encode(Body(id: id, versions: versions.reversed())))
+    }
+
+    func cableVersionText(_ request: APIRequest) throws -> APIResponse {
+        _ = try QueryParameters(request.rawQuery, allowed: [])
+        let id = try canonicalID(request)
+        let hash = request.pathParameters["hash"] ?? ""
+        guard let raw = try read({ try $0.versionText(id: id, rawHash: hash) }) else {
+            throw Problem.notFound("cable \(id) has no version \(hash); see /v1/cables/\(id)/versions")
+        }
+        return APIResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: .bytes(Array(raw.utf8)))
     }
 
     func paragraphs(_ request: APIRequest) throws -> APIResponse {
         _ = try QueryParameters(request.rawQuery, allowed: [])
         let id = try canonicalID(request)
-        let cable = try decodedCable(id)
-        return .json(try encode(cable.paragraphs))
+        guard let paragraphs = try read({ try $0.paragraphs(id: id) }) else {
+            throw Problem.notFound("no cable \(id) in the store")
+        }
+        return .json(try encode(paragraphs))
     }
 
     func paragraph(_ request: APIRequest) throws -> APIResponse {
         _ = try QueryParameters(request.rawQuery, allowed: [])
         let id = try canonicalID(request)
-        let cable = try decodedCable(id)
         let given = request.pathParameters["n"] ?? ""
-        guard let n = Int(given), let found = cable.paragraphs.first(where: { $0.number == n }) else {
-            let numbers = cable.paragraphs.map { String($0.number) }.joined(separator: ", ")
-            throw Problem.notFound("cable \(id) has no paragraph \(given); its paragraphs are \(numbers.isEmpty ? "none" : numbers)")
+        if let n = Int(given), n >= 0, let found = try read({ try $0.paragraph(id: id, number: n) }) {
+            return .json(try encode(found))
         }
-        return .json(try encode(found))
+        guard let paragraphs = try read({ try $0.paragraphs(id: id) }) else {
+            throw Problem.notFound("no cable \(id) in the store")
+        }
+        let numbers = paragraphs.map { String($0.number) }.joined(separator: ", ")
+        throw Problem.notFound("cable \(id) has no paragraph \(given); its paragraphs are \(numbers.isEmpty ? "none" : numbers)")
     }
 
     func references(_ request: APIRequest) throws -> APIResponse {
         _ = try QueryParameters(request.rawQuery, allowed: [])
         let id = try canonicalID(request)
-        guard let refs = try repository.references(id: id) else { throw Problem.notFound("no cable \(id) in the store") }
+        guard let refs = try read({ try $0.references(id: id) }) else { throw Problem.notFound("no cable \(id) in the store") }
         struct Body: Encodable { let id: String; let cites: [String]; let citedBy: [String]; let missing: [String] }
         return .json(try encode(Body(id: id, cites: refs.cites, citedBy: refs.citedBy, missing: refs.missing)))
     }

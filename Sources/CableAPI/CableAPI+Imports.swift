@@ -13,9 +13,8 @@ extension CableAPI {
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw Problem.badBody("the batch is empty; send at least one CSV record or NDJSON line")
         }
-        let report = try repository.importBatch(body, format: format)
+        let report = try BatchImporter(store: store).run(body, format: format)
         metrics.recordImport(report)
-        if let count = try? repository.cableCount() { metrics.setCableCount(count) }
         return .json(try encode(report))
     }
 

@@ -1,16 +1,17 @@
+import CableStore
 import Foundation
 
 /// Lists: cables (filters, facets, NDJSON export), paragraph search; keyset cursors with `Link: rel="next"`.
 extension CableAPI {
     static let facetNames = ["classification", "year", "origin", "tag"]
     static let listParameters: Set<String> = [
-        "q", "origin", "classification", "tag", "entity", "from", "to", "sort", "limit", "cursor", "facets", "format",
+        "q", "origin", "classification", "tag", "caveat", "entity", "from", "to", "sort", "limit", "cursor", "facets", "format",
     ]
 
     /// Reads the cable filters shared by the list and the export.
-    func cableFilter(_ query: QueryParameters) throws(Problem) -> CableFilter {
+    func cableFilter(_ query: QueryParameters) throws(Problem) -> (CableFilter, CableSort) {
         var filter = CableFilter()
-        filter.q = try query.string("q")
+        filter.query = try query.string("q")
         filter.origin = try query.string("origin")
         filter.classifications = try query.list("classification").map { $0.uppercased() }
         filter.tags = try query.list("tag").map { $0.uppercased() }
@@ -20,23 +21,37 @@ extension CableAPI {
         if let from = filter.from, let to = filter.to, from > to {
             throw .badParameter("from", "parameter from (\(from)) is after to (\(to))")
         }
-        let sort = try query.choice("sort", ["date", "-date", "relevance"], default: filter.q == nil ? "date" : "relevance")
-        if sort == "relevance" && filter.q == nil {
+        filter.caveat = try query.string("caveat")?.uppercased()
+        let sort = try query.choice("sort", ["date", "-date", "relevance"], default: filter.query == nil ? "date" : "relevance")
+        if sort == "relevance" && filter.query == nil {
             throw .badParameter("sort", "sort=relevance needs a full-text query q")
         }
-        filter.sort = CableFilter.Sort(rawValue: sort ?? "date") ?? .date
-        return filter
+        return (filter, CableSort(rawValue: sort ?? "date") ?? .date)
     }
 
     func listCables(_ request: APIRequest) throws -> APIResponse {
         let query = try QueryParameters(request.rawQuery, allowed: Self.listParameters, repeatable: ["classification", "tag"])
         let format = try query.choice("format", ["json", "ndjson"], default: "json")
         if format == "ndjson" { return try export(query) }
-        let filter = try cableFilter(query)
+        let (filter, sort) = try cableFilter(query)
         let limit = try query.int("limit", in: 1...1000, default: 50)
         let facetNames = try query.choices("facets", Self.facetNames)
-        let page = try repository.listCables(filter, limit: limit, cursor: try query.string("cursor"))
-        let facets = facetNames.isEmpty ? nil : try repository.facets(filter, names: facetNames)
+        let cursor = try query.string("cursor")
+        let (page, facets) = try read { reader in
+            let page = try reader.listCables(filter: filter, sort: sort, limit: limit, cursor: cursor)
+            guard !facetNames.isEmpty else { return (page, [String: [FacetCount]]?.none) }
+            let all = try reader.facets(filter: filter)
+            var chosen: [String: [FacetCount]] = [:]
+            for name in facetNames {
+                switch name {
+                case "classification": chosen[name] = all.classification
+                case "year": chosen[name] = all.year
+                case "origin": chosen[name] = all.origin
+                default: chosen[name] = all.tag
+                }
+            }
+            return (page, chosen)
+        }
         struct Body: Encodable {
             let items: [CableSummary]; let nextCursor: String?; let total: Int; let facets: [String: [FacetCount]]?
         }
@@ -55,14 +70,21 @@ extension CableAPI {
         for name in ["limit", "cursor", "facets"] where query.has(name) {
             throw Problem.badParameter(name, "parameter \(name) does not apply to an NDJSON export, which streams every matching cable")
         }
-        var filter = try cableFilter(query)
-        if filter.sort == .relevance { filter.sort = .date }
-        let exportFilter = filter
-        let repository = self.repository
+        // Exports go in id order whatever `sort` says: it is what makes them resumable and constant-memory.
+        let (filter, _) = try cableFilter(query)
+        let readers = self.readers
         let logger = self.logger
         return APIResponse(status: 200, headers: [("Content-Type", "application/x-ndjson")], body: .stream { write in
             do {
-                try repository.exportCables(exportFilter) { json in try write(json + [0x0A]) }
+                try readers.withReader { reader in
+                    var export = try reader.export(filter: filter)
+                    while let (_, json) = export.next() {
+                        var line = Array(json)
+                        line.append(0x0A)
+                        try write(line)
+                    }
+                    if let error = export.error { throw error }
+                }
             } catch {
                 logger.warning("export ended early: \(error)")
                 throw error
@@ -77,10 +99,11 @@ extension CableAPI {
             throw Problem.badParameter("q", "parameter q (the full-text query) is required")
         }
         let limit = try query.int("limit", in: 1...1000, default: 50)
-        let page = try repository.searchParagraphs(q: q, classifications: try query.list("classification"),
-                                                   limit: limit, cursor: try query.string("cursor"))
-        struct Body: Encodable { let items: [ParagraphHit]; let nextCursor: String?; let total: Int }
-        return .json(try encode(Body(items: page.items, nextCursor: page.nextCursor, total: page.total)),
+        let classifications = try query.list("classification").map { $0.uppercased() }
+        let cursor = try query.string("cursor")
+        let page = try read { try $0.searchParagraphs(query: q, classifications: classifications, limit: limit, cursor: cursor) }
+        struct Body: Encodable { let items: [ParagraphHit]; let nextCursor: String? }
+        return .json(try encode(Body(items: page.items, nextCursor: page.nextCursor)),
                      headers: linkHeader(request, next: page.nextCursor))
     }
 

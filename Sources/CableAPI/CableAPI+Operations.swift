@@ -9,14 +9,20 @@ extension CableAPI {
 
     func ready(_ request: APIRequest) throws -> APIResponse {
         _ = try QueryParameters(request.rawQuery, allowed: [])
-        guard repository.isReady() else { throw Problem.unavailable("the store is not open") }
+        let count: Int
+        do {
+            count = try read { try $0.count() }
+        } catch {
+            logger.warning("readiness check failed: \(error)")
+            throw Problem.unavailable("the store cannot be read: \(error)")
+        }
         struct Body: Encodable { let status: String; let cables: Int }
-        return .json(try encode(Body(status: "ready", cables: try repository.cableCount())))
+        return .json(try encode(Body(status: "ready", cables: count)))
     }
 
     func metricsText(_ request: APIRequest) throws -> APIResponse {
         _ = try QueryParameters(request.rawQuery, allowed: [])
-        if let count = try? repository.cableCount() { metrics.setCableCount(count) }
+        if let count = try? read({ try $0.count() }) { metrics.setCableCount(count) }
         return APIResponse(status: 200, headers: [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")],
                            body: .bytes(metrics.render()))
     }

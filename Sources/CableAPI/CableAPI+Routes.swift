@@ -35,6 +35,7 @@ extension CableAPI {
         Route("DELETE", "/v1/cables/{id}", writes: true) { api, r in try api.deleteCable(r) },
         Route("GET", "/v1/cables/{id}/raw") { api, r in try api.rawCable(r) },
         Route("GET", "/v1/cables/{id}/versions") { api, r in try api.cableVersions(r) },
+        Route("GET", "/v1/cables/{id}/versions/{hash}") { api, r in try api.cableVersionText(r) },
         Route("GET", "/v1/cables/{id}/paragraphs") { api, r in try api.paragraphs(r) },
         Route("GET", "/v1/cables/{id}/paragraphs/{n}") { api, r in try api.paragraph(r) },
         Route("GET", "/v1/cables/{id}/references") { api, r in try api.references(r) },

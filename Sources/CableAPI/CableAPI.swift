@@ -1,7 +1,8 @@
+import CableStore
 import Foundation
 import Logging
 
-/// The v1 REST surface: routes requests to handlers over a `CableRepository`, maps every failure to
+/// The v1 REST surface: routes requests to handlers over a `CableStore`, maps every failure to
 /// problem+json, and records metrics.
 ///
 /// It knows nothing of sockets: `HTTPServer` calls `handle(_:route:)` with the matched route template
@@ -10,20 +11,22 @@ public final class CableAPI: Sendable {
     /// The settings the API reads (body limits, write token, gzip threshold).
     public let configuration: ServiceConfiguration
     /// Where cables live.
-    public let repository: any CableRepository
+    public let store: CableStore
+    let readers: ReaderPool
     /// Prometheus metrics of the service.
     public let metrics: APIMetrics
     let logger: Logger
     let authorization: WriteAuthorization
     let parse: CableParsing
 
-    /// Creates the API over a repository.
+    /// Creates the API over an open store.
     public init(
-        configuration: ServiceConfiguration, repository: any CableRepository,
+        configuration: ServiceConfiguration, store: CableStore,
         metrics: APIMetrics = APIMetrics(), logger: Logger = Logger(label: "cablegate.api")
     ) {
         self.configuration = configuration
-        self.repository = repository
+        self.store = store
+        self.readers = ReaderPool(store: store)
         self.metrics = metrics
         self.logger = logger
         self.authorization = WriteAuthorization(token: configuration.writeToken)
@@ -42,6 +45,8 @@ public final class CableAPI: Sendable {
             response = try route.handler(self, request)
         } catch let problem as Problem {
             response = .problem(problem)
+        } catch let error as StoreError {
+            response = .problem(Self.problem(for: error, logger: logger))
         } catch {
             logger.error("\(request.method) \(request.path) failed: \(error)")
             response = .problem(.internalError())
@@ -70,6 +75,28 @@ public final class CableAPI: Sendable {
         case .notFound:
             return .problem(.notFound("no route for \(request.path); the API lives under /v1 (see /openapi.yaml)"))
         }
+    }
+
+    /// The store's refusals are the client's mistakes (bad cursor, query, parameter) or a missing id.
+    static func problem(for error: StoreError, logger: Logger) -> Problem {
+        switch error {
+        case .invalidCursor(let why):
+            return .badParameter("cursor", "parameter cursor is not a cursor this list issued (\(why)); start again without it")
+        case .invalidQuery(let why):
+            return .badParameter("q", "parameter q cannot be searched: \(why)")
+        case .invalidParameter(let name, let reason):
+            return .badParameter(name, "parameter \(name) \(reason)")
+        case .notFound(let id):
+            return .notFound("no cable \(id) in the store")
+        case .unsupportedSchema:
+            logger.error("\(error)")
+            return .internalError()
+        }
+    }
+
+    /// Runs `body` with a read-only store connection.
+    func read<T>(_ body: (CableReader) throws -> T) throws -> T {
+        try readers.withReader(body)
     }
 
     /// Encodes a Codable answer with the project's JSON conventions (snake_case, sorted keys).
