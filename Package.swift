@@ -54,6 +54,33 @@ package.targets += [
     ),
 ]
 
+// MARK: - HTTP server
+
+package.products += [
+    .library(name: "HTTPServer", targets: ["HTTPServer"]),
+]
+package.targets += [
+    .target(name: "CHTTPSystem"),
+    .target(
+        name: "HTTPServer",
+        dependencies: [
+            "CZlib",
+            "CHTTPSystem",
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]
+    ),
+    .testTarget(
+        name: "HTTPServerTests",
+        dependencies: ["HTTPServer"]
+    ),
+    .executableTarget(
+        name: "http-bench-server",
+        dependencies: ["HTTPServer"],
+        path: "Benchmarks/http-bench-server"
+    ),
+]
+
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [.swiftLanguageMode(.v6)]
 }
