@@ -70,6 +70,33 @@ package.targets += [
     ),
 ]
 
+// MARK: - HTTP server
+
+package.products += [
+    .library(name: "HTTPServer", targets: ["HTTPServer"]),
+]
+package.targets += [
+    .target(name: "CHTTPSystem"),
+    .target(
+        name: "HTTPServer",
+        dependencies: [
+            "CZlib",
+            "CHTTPSystem",
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]
+    ),
+    .testTarget(
+        name: "HTTPServerTests",
+        dependencies: ["HTTPServer"]
+    ),
+    .executableTarget(
+        name: "http-bench-server",
+        dependencies: ["HTTPServer"],
+        path: "Benchmarks/http-bench-server"
+    ),
+]
+
 // MARK: - API
 
 package.targets += [
@@ -78,6 +105,7 @@ package.targets += [
         dependencies: [
             "CableParser",
             "CableStore",
+            "HTTPServer",
             "CZlib",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
