@@ -119,6 +119,10 @@ package.targets += [
         dependencies: ["CableAPI"]
     ),
 ]
+// The executable's serve command lives in the API's area; add its dependency here, not in the parser's section.
+for target in package.targets where target.name == "cablegate" {
+    target.dependencies += ["CableAPI", "CableStore", "HTTPServer", .product(name: "Logging", package: "swift-log")]
+}
 
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [.swiftLanguageMode(.v6)]

@@ -5,8 +5,8 @@ import Logging
 /// The v1 REST surface: routes requests to handlers over a `CableStore`, maps every failure to
 /// problem+json, and records metrics.
 ///
-/// It knows nothing of sockets: `HTTPServer` calls `handle(_:route:)` with the matched route template
-/// (see `CableAPI+Server.swift`), and tests call it directly.
+/// It knows nothing of sockets: `HTTPServer` calls `handle(_:route:)` through the router built in
+/// `CableAPI+Server.swift` (whose observer records request metrics), and tests call it directly.
 public final class CableAPI: Sendable {
     /// The settings the API reads (body limits, write token, gzip threshold).
     public let configuration: ServiceConfiguration
@@ -38,7 +38,6 @@ public final class CableAPI: Sendable {
     /// Never throws: a `Problem` becomes its problem+json answer; any other error is logged and
     /// answered 500 without leaking internals.
     public func handle(_ request: APIRequest, route: Route) -> APIResponse {
-        let started = ContinuousClock.now
         var response: APIResponse
         do {
             if route.writes { try authorization.check(request) }
@@ -55,8 +54,6 @@ public final class CableAPI: Sendable {
             // HEAD answers like GET without a body; a stream body would be produced for nothing.
             if case .stream = response.body { response.body = .bytes([]) }
         }
-        metrics.recordRequest(route: route.template, method: request.method, status: response.status,
-                              duration: ContinuousClock.now - started)
         return response
     }
 

@@ -1,6 +1,7 @@
 import CZlib
 
-/// gzip for request bodies (`Content-Encoding: gzip` imports) and responses, on the system zlib.
+/// gzip request bodies (`Content-Encoding: gzip` imports), on the system zlib. (Responses are
+/// compressed by the HTTP server.)
 ///
 /// Inflation stops as soon as the output passes the limit, so a small "zip bomb" costs at most
 /// `limit` bytes of memory before it is refused with 413.
@@ -52,27 +53,5 @@ enum Gzip {
                 throw .corrupt(message)
             }
         }
-    }
-
-    /// Compresses bytes as one gzip member.
-    static func deflate(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return input }
-        defer { deflateEnd(&stream) }
-        var input = input
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))) + 32)
-        let written: Int = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                stream.next_in = inBuf.baseAddress
-                stream.avail_in = UInt32(inBuf.count)
-                stream.next_out = outBuf.baseAddress
-                stream.avail_out = UInt32(outBuf.count)
-                _ = CZlib.deflate(&stream, Z_FINISH)
-                return outBuf.count - Int(stream.avail_out)
-            }
-        }
-        output.removeSubrange(written...)
-        return output
     }
 }
