@@ -73,13 +73,21 @@ extension APIRequest {
 }
 
 extension APIResponse {
+    /// Reason phrases for the statuses the API answers (HTTPTypes leaves them empty for numeric codes).
+    static let reasonPhrases: [Int: String] = [
+        200: "OK", 201: "Created", 204: "No Content", 304: "Not Modified", 400: "Bad Request",
+        401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+        413: "Content Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Content",
+        500: "Internal Server Error", 503: "Service Unavailable",
+    ]
+
     /// The server's response for this answer.
     var httpResponse: Response {
         var fields = HTTPFields()
         for (name, value) in headers {
             if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
         }
-        let status = HTTPResponse.Status(code: status)
+        let status = HTTPResponse.Status(code: status, reasonPhrase: Self.reasonPhrases[status] ?? "")
         switch body {
         case .bytes(let bytes):
             return Response(status: status, headerFields: fields, body: .bytes(bytes))
