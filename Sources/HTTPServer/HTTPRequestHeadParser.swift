@@ -54,8 +54,13 @@ public struct HTTPRequestHeadParser: Sendable {
         let stop = min(bytes.count, start + limit + 2)
         var index = start
         while index < stop {
-            if bytes[index] == lf { throw .bad("bare LF in the request line (lines must end in CRLF)") }
-            if bytes[index] == cr {
+            let byte = bytes[index]
+            if byte == lf { throw .bad("bare LF in the request line (lines must end in CRLF)") }
+            if byte != cr && (byte < 0x20 || byte >= 0x7F) {
+                // Refuse binary at once (a TLS hello, a stray protocol) instead of waiting for a line end.
+                throw .bad("invalid byte 0x\(String(byte, radix: 16)) in the request line")
+            }
+            if byte == cr {
                 guard index + 1 < bytes.count else { return nil }
                 guard bytes[index + 1] == lf else { throw .bad("bare CR in the request line") }
                 if index - start > limit { throw .uriTooLong(limit) }

@@ -1,0 +1,1 @@
+print("local build stub (not committed)")
