@@ -62,6 +62,7 @@ package.targets += [
         name: "cablegate",
         dependencies: [
             "CableParser",
+            "CableStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
