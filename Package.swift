@@ -65,6 +65,7 @@ package.targets += [
         name: "cablegate",
         dependencies: [
             "CableParser",
+            "CableStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),

@@ -14,6 +14,8 @@ struct Banner: Hashable {
     /// Canonical station (`MADRID`, `RIODEJANEIRO`); `nil` when redacted (`XXXXXXXXXXXX`).
     var station: String?
     var serial: Int
+    /// The station as written (`TEL AVIV`, `ankara`), for display names.
+    var stationSpelling: String?
 
     private static let maximumLength = 160
 
@@ -22,7 +24,18 @@ struct Banner: Hashable {
         var compact: [UInt8] = []
         compact.reserveCapacity(maximumLength)
         for line in lines {
-            let range = text.trimmed(line)
+            var range = text.trimmed(line)
+            // Caveats may trail the serial on the banner line (`S E C R E T BOGOTA 000243 SIPDIS NOFORN`).
+            var trailing: [String] = []
+            if range.count >= 8, !ByteScan.isDigit(text.bytes[range.upperBound - 1]) {
+                let words = ByteScan.words(text.bytes, range)
+                var keep = words.count
+                while keep > 1, Preamble.caveatWords.contains(text.string(words[keep - 1]).uppercased()) { keep -= 1 }
+                if keep < words.count, keep > 0 {
+                    trailing = words[keep...].map { text.string($0).uppercased() }
+                    range = range.lowerBound..<words[keep - 1].upperBound
+                }
+            }
             guard range.count >= 8, range.count <= maximumLength,
                   ByteScan.isDigit(text.bytes[range.upperBound - 1]),
                   lastWordIsNumber(text.bytes, range) else { continue }
@@ -33,9 +46,26 @@ struct Banner: Hashable {
                     compact.append(ByteScan.upper(byte))
                 }
             }
-            if let banner = match(compact, line: line) { return banner }
+            if var banner = match(compact, line: line) {
+                banner.stationSpelling = spelling(text, range)
+                banner.markings += trailing.filter { !banner.markings.contains($0) }
+                return banner
+            }
         }
         return nil
+    }
+
+    /// The letter-only words just before the serial (`TEL AVIV` in `… 01 OF 02 TEL AVIV 001234`).
+    private static func spelling(_ text: CableText, _ range: Range<Int>) -> String? {
+        let levelWords: Set<String> = ["UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "EFTO", "SECTION"]
+        var words: [String] = []
+        for word in ByteScan.words(text.bytes, range).dropLast().reversed() {
+            let value = text.string(word)
+            guard value.count >= 2, words.count < 4, value.allSatisfy(\.isLetter),
+                  !levelWords.contains(value.uppercased()) else { break }
+            words.insert(value, at: 0)
+        }
+        return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
     /// The serial stands apart from the station (`PTQ1859` page ids glue them and are no banner).
@@ -49,8 +79,8 @@ struct Banner: Hashable {
         (Array("TOPSECRET".utf8), "TOP SECRET", 1),
         (Array("ECRET".utf8), "SECRET", 3),
         (Array("DENTIAL".utf8), "CONFIDENTIAL", 6),
-        (Array("UNCLASSIFIED".utf8), "UNCLASSIFIED", 0),
-        (Array("UNCLAS".utf8), "UNCLASSIFIED", 0),
+        (Array("UNCLASSIFIED".utf8), "UNCLASSIFIED", 1),
+        (Array("UNCLAS".utf8), "UNCLASSIFIED", 1),
         (Array("LIMITEDOFFICIALUSE".utf8), "LIMITED OFFICIAL USE", 0),
     ]
 

@@ -30,13 +30,17 @@ extension CableReader {
                 warnings.append("banner serial \(textSerial) disagrees with id given \(knownID ?? "")")
             }
         }
-        guard let year = textYear ?? known?.year else {
+        if let textStation, let fromStation, textStation != fromStation {
+            warnings.append("banner station \(textStation) disagrees with FM line station \(fromStation)")
+        }
+        // The caller's id names the record; the text's parts fill in only what it lacks.
+        guard let year = known?.year ?? textYear else {
             throw CableParseError(
                 .missingIdentifier, line: max(1, headerEnd),
                 "no date-time group (like 191204Z NOV 07) in the routing header: the id's year is unknown"
             )
         }
-        guard let station = textStation ?? known?.station, let serial = textSerial ?? known?.serial else {
+        guard let station = known?.station ?? textStation, let serial = known?.serial ?? textSerial else {
             throw CableParseError(
                 .missingIdentifier, line: max(1, headerEnd),
                 "no classification banner (like C O N F I D E N T I A L ASTANA 003153) naming station and serial"
@@ -77,7 +81,8 @@ extension CableReader {
         default:
             break
         }
-        if first == "USEU" { return "USEUBRUSSELS" }
+        // USEU Brussels files its cables under the BRUSSELS station.
+        if first == "USEU" { return "BRUSSELS" }
         guard !words.isEmpty else { return nil }
         return CableID.canonicalStation(words.joined(separator: " "))
     }

@@ -17,10 +17,12 @@ struct CableReader {
 
     mutating func read() throws(CableParseError) -> Cable {
         let searchEnd = min(text.lineCount, Self.bannerSearchLines)
-        let banner = Banner.find(in: text, lines: 0..<searchEnd)
+        let banner = findBanner(before: searchEnd)
         let headerEnd = banner?.line ?? firstBodyLine(before: searchEnd)
         let routing = RoutingHeader(text: text, lines: 0..<headerEnd)
-        let dtg = routing.dtg
+        let bodyStart = banner.map { $0.line + 1 } ?? headerEnd
+        let repeated = repeatedCableDTG(from: bodyStart)
+        let dtg = repeated ?? routing.dtg
         let identity = try identify(banner: banner, routing: routing, dtg: dtg, headerEnd: headerEnd)
 
         var cable = Cable(id: identity.id, station: identity.station, serial: identity.serial)
@@ -29,9 +31,7 @@ struct CableReader {
         if dtg == nil { warnings.append("no date-time group (like 191204Z NOV 07): date unknown") }
         cable.partial = isPartialExtract()
         cable.section = banner?.section
-        cable.origin = origin(routing: routing, station: identity.station)
-
-        let bodyStart = banner.map { $0.line + 1 } ?? headerEnd
+        cable.origin = origin(routing: routing, station: identity.station, banner: banner)
         var preamble = Preamble(text: text, lines: bodyStart..<text.lineCount, cableYear: identity.year)
         preamble.read()
         cable.caveats = (banner?.markings ?? []).filter { $0 != "MR" && $0 != "FGI" }
@@ -49,6 +49,10 @@ struct CableReader {
         var body = Body(text: text, lines: preamble.bodyStart..<text.lineCount, pageBreakStation: identity.station)
         body.read()
         cable.paragraphs = body.paragraphs
+        if cable.classification == nil, let level = Self.highestPortionMark(body.paragraphs) {
+            cable.classification = classification(level: level, caveats: cable.caveats)
+            warnings.append("no classification banner: classification taken from the highest portion mark")
+        }
         cable.summary = body.summary
         cable.comments = body.comments
         cable.signature = body.signature
@@ -83,15 +87,19 @@ struct CableReader {
         return false
     }
 
-    private func origin(routing: RoutingHeader, station: String) -> String? {
+    private func origin(routing: RoutingHeader, station: String, banner: Banner?) -> String? {
         if let from = routing.header.from, let name = Origin.name(fromAddressee: from.name) { return name }
-        return Origin.name(fromStation: station)
+        return Origin.name(fromStation: station, spelled: banner?.stationSpelling)
     }
 
     /// Overall classification as published: the banner's level, `//NOFORN` when the cable is NOFORN,
     /// and `UNCLASSIFIED//FOR OFFICIAL USE ONLY` for unclassified cables marked SENSITIVE.
     private func classification(banner: Banner?, caveats: [String]) -> String? {
         guard let level = banner?.classification ?? fallbackClassification() else { return nil }
+        return classification(level: level, caveats: caveats)
+    }
+
+    private func classification(level: String, caveats: [String]) -> String {
         if level == "UNCLASSIFIED" {
             return caveats.contains("SENSITIVE") ? "UNCLASSIFIED//FOR OFFICIAL USE ONLY" : level
         }
@@ -108,6 +116,6 @@ struct CableReader {
             default: continue
             }
         }
-        return nil
+        return headerClassification(before: min(text.lineCount, 60))
     }
 }

@@ -9,6 +9,7 @@ enum Origin {
         for (prefix, title) in prefixes where name.hasPrefix(prefix) {
             let place = name.dropFirst(prefix.count).trimmingBlanks()
             guard !place.isEmpty else { return nil }
+            if let spelling = embassySpellings[CableID.canonicalStation(place)] { return title + spelling }
             return title + titleCase(place)
         }
         if let special = specialPosts[CableID.canonicalStation(name)] { return special }
@@ -19,6 +20,7 @@ enum Origin {
     static func name(fromStation station: String, spelled written: String? = nil) -> String {
         if let special = specialPosts[station] { return special }
         if let consulate = consulates[station] { return "Consulate " + consulate }
+        if let spelling = embassySpellings[station] { return "Embassy " + spelling }
         return "Embassy " + titleCase(written ?? station)
     }
 
@@ -37,6 +39,9 @@ enum Origin {
         "USUNNEWYORK": "USUN New York", "USMISSIONUSUNNEWYORK": "USUN New York",
         "USMISSIONGENEVA": "Mission Geneva",
     ]
+
+    /// Embassies whose published name is not the banner's spelling.
+    private static let embassySpellings: [String: String] = ["KIEV": "Kyiv"]
 
     /// Stations that are consulates, with their spelling (for banners without an `FM` line).
     private static let consulates: [String: String] = [

@@ -7,6 +7,12 @@ extension Preamble {
         "PROPIN", "FGI", "ROGER", "CHEROKEE", "DISSENT", "NOFORN.", "SIPDIS.",
     ]
 
+    /// Caveat lines written as phrases.
+    static let caveatPhrases: [String: String] = [
+        "SENSITIVE BUT UNCLASSIFIED": "SENSITIVE", "DEA SENSITIVE": "SENSITIVE",
+        "NOFORN, NOT FOR INTERNET": "NOFORN", "NOT FOR FOREIGN DISSEMINATION": "NOFORN",
+    ]
+
     private struct OpenField {
         var key: Key
         var pieces: [String]
@@ -145,6 +151,7 @@ extension Preamble {
             guard let first = parts.first, levels.contains(first) else { return nil }
             return parts.dropFirst().filter { Self.caveatWords.contains($0) }
         }
+        if let phrase = Self.caveatPhrases.first(where: { line.hasPrefix($0.key) }) { return [phrase.value] }
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
         guard !words.isEmpty, words.allSatisfy({ Self.caveatWords.contains(String($0)) }) else { return nil }
         return words.map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }

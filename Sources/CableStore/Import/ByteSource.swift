@@ -86,9 +86,9 @@ public struct DataByteSource: ByteSource {
 }
 
 /// Puts back bytes already read (for format sniffing) in front of another source.
-struct PrefixedByteSource<Base: ByteSource>: ByteSource {
+struct PrefixedByteSource: ByteSource {
     var prefix: [UInt8]
-    var base: Base
+    var base: any ByteSource
     var consumed: Int { base.consumed }
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {

@@ -42,10 +42,13 @@ public struct TextRecordReader: RecordReader {
     /// Largest single cable file accepted.
     static let maximumBytes = 16 * 1024 * 1024
     private let name: String
+    private let knownID: String?
 
-    public init(_ source: any ByteSource, name: String) {
+    /// `knownID`: the id the input's name gives (`07ASTANA3153.txt`), if any.
+    public init(_ source: any ByteSource, name: String, knownID: String? = nil) {
         stream = ByteStream(source)
         self.name = name
+        self.knownID = knownID
     }
 
     public var consumed: Int { stream.consumed }
@@ -63,6 +66,6 @@ public struct TextRecordReader: RecordReader {
                 return .failure("\(name): larger than \(Self.maximumBytes / 1024 / 1024) MiB, not a cable")
             }
         }
-        return .record(bytes: bytes, knownID: nil)
+        return .record(bytes: bytes, knownID: knownID)
     }
 }
