@@ -30,7 +30,12 @@ extension Preamble {
             defer { line += 1 }
             if range.isEmpty {
                 if open?.key == .reference, nextLineStartsWithLabel(after: line, before: limit) { continue }
+                if let field = open, continuesAcrossBlank(field, after: line, before: limit) { continue }
                 close(&open)
+                continue
+            }
+            if PageBreak.isPageBreak(text.bytes, range) {
+                if lastKeyEnd == line { lastKeyEnd = line + 1 }
                 continue
             }
             if ParagraphAnchor.find(text.bytes, range) != nil, open?.key != .reference || !isLabelLine(range) {
@@ -85,6 +90,7 @@ extension Preamble {
         case .executiveOrder: followers = [.tags, .subject]
         case .tags: followers = [.subject]
         case .subject: followers = [.reference, .classifiedBy]
+        case .reference: followers = [.classifiedBy]
         default: followers = []
         }
         var remaining = followers[...]
@@ -159,6 +165,30 @@ extension Preamble {
 
     private func isCorrectedLine(_ range: Range<Int>) -> Bool {
         ByteScan.hasPrefix(text.bytes, range, "C O R R E C T E D") || ByteScan.hasPrefix(text.bytes, range, "CORRECTED COPY")
+    }
+
+    /// Double-spaced renderings put a blank line inside wrapped fields. A `Classified By` line
+    /// without its reason yet, or an upper-case subject followed by one short upper-case line,
+    /// continues past the blank.
+    private func continuesAcrossBlank(_ field: OpenField, after line: Int, before limit: Int) -> Bool {
+        var next = line + 1
+        while next < limit, text.isBlank(next), next - line < 2 { next += 1 }
+        guard next < limit, !text.isBlank(next) else { return false }
+        let range = text.trimmed(next)
+        guard key(at: range) == nil, ParagraphAnchor.find(text.bytes, range) == nil,
+              !PageBreak.isPageBreak(text.bytes, range) else { return false }
+        let sofar = field.pieces.joined(separator: " ")
+        switch field.key {
+        case .classifiedBy:
+            return !sofar.contains("1.4") && !sofar.contains("1.5") && range.count <= 80
+        case .subject:
+            let value = text.string(range)
+            guard value.count <= 60, value == value.uppercased(), sofar == sofar.uppercased() else { return false }
+            let after = next + 1
+            return after >= limit || text.isBlank(after)
+        default:
+            return false
+        }
     }
 
     /// A REF item label on its own line start: `B.`, `(B)`, `¶B.`.

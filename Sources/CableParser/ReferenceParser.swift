@@ -109,8 +109,11 @@ struct ReferenceParser {
             start -= 1
         }
         guard start < index else { return nil }
-        if start > 0, words[start - 1].count == 2, words[start - 1].allSatisfy(\.isNumber) {
-            year = words[start - 1]
+        if start > 0, words[start - 1].allSatisfy(\.isNumber) {
+            // `07 ASTANA 1234` or `2006 MADRID 3104`.
+            let written = words[start - 1]
+            if written.count == 2 { year = written }
+            if written.count == 4, written.hasPrefix("19") || written.hasPrefix("20") { year = String(written.suffix(2)) }
         }
         let station = words[start..<index].joined(separator: " ")
         return (year ?? cableYear, CableID.canonicalStation(station))
