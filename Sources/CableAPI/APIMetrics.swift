@@ -54,7 +54,7 @@ public final class APIMetrics: Sendable {
     /// Counts of one batch import.
     public func recordImport(_ report: ImportReport) {
         for (outcome, n) in [("imported", report.imported), ("updated", report.updated),
-                             ("unchanged", report.unchanged), ("failed", report.failed.count)] where n > 0 {
+                             ("unchanged", report.unchanged), ("failed", report.failedTotal)] where n > 0 {
             CoreMetrics.Counter(label: "cablegate_import_records_total", dimensions: [("outcome", outcome)], factory: factory)
                 .increment(by: n)
         }

@@ -3,8 +3,8 @@ import Testing
 
 @Suite("Strict query parameters")
 struct QueryParametersTests {
-    func problem(_ body: () throws(Problem) -> Void) -> Problem? {
-        do { try body(); return nil } catch { return error }
+    func problem(_ body: () throws -> Void) -> Problem? {
+        do { try body(); return nil } catch { return error as? Problem }
     }
 
     @Test("unknown parameter → 400 naming it and the allowed ones")
