@@ -119,6 +119,10 @@ package.targets += [
         name: "CableAPITests",
         dependencies: ["CableAPI"]
     ),
+    .testTarget(
+        name: "EndToEndTests",
+        dependencies: ["CableAPI"]
+    ),
 ]
 // The executable's serve command lives in the API's area; add its dependency here, not in the parser's section.
 for target in package.targets where target.name == "cablegate" {

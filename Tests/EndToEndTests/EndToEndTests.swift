@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import CableAPI
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func seedBytes() throws -> [UInt8] {
+    Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("Sources/CableAPI/Resources/sample/07ASTANA3153.txt")))
+}
+
+/// The real binary on port 0 with a temporary database, spoken to over raw sockets.
+@Suite("End to end: cablegate serve", .serialized)
+struct EndToEndTests {
+    @Test("a fresh database answers the README's curl, and every read endpoint answers")
+    func readEndpoints() throws {
+        let server = try ServerProcess()
+        let seed = try RawHTTP.request(port: server.port, "GET", "/v1/cables/07ASTANA3153")
+        #expect(seed.status == 200)
+        #expect(seed.json["id"] as? String == "07ASTANA3153")
+        #expect(server.log.contains("try: curl http://127.0.0.1:\(server.port)/v1/cables/07ASTANA3153"))
+        let expectations: [(String, Int, String)] = [
+            ("/healthz", 200, "application/json"), ("/readyz", 200, "application/json"),
+            ("/metrics", 200, "text/plain"), ("/openapi.yaml", 200, "application/yaml"),
+            ("/v1/cables?limit=5", 200, "application/json"), ("/v1/cables/07astana003153", 200, "application/json"),
+            ("/v1/cables/07ASTANA3153/raw", 200, "text/plain"), ("/v1/cables/07ASTANA3153/paragraphs", 200, "application/json"),
+            ("/v1/cables/07ASTANA3153/paragraphs/1", 200, "application/json"),
+            ("/v1/cables/07ASTANA3153/references", 200, "application/json"),
+            ("/v1/cables/07ASTANA3153/versions", 200, "application/json"),
+            ("/v1/paragraphs?q=refugees", 200, "application/json"), ("/v1/entities", 200, "application/json"),
+            ("/v1/tags", 200, "application/json"), ("/v1/stats", 200, "application/json"),
+            ("/v1/export", 200, "application/x-ndjson"),
+            ("/v1/cables/07ASTANA9999", 404, "application/problem+json"),
+            ("/v1/entities/person:nobody", 404, "application/problem+json"),
+            ("/v1/cables?limit=0", 400, "application/problem+json"),
+            ("/v1/cables?limit=1&limit=2", 400, "application/problem+json"),
+            ("/v1/cables?colour=red", 400, "application/problem+json"),
+            ("/v1/cables?q=%ZZ", 400, "application/problem+json"),
+            ("/nowhere", 404, "application/problem+json"),
+        ]
+        for (target, status, type) in expectations {
+            let r = try RawHTTP.request(port: server.port, "GET", target)
+            #expect(r.status == status, "\(target)")
+            #expect(r.header("Content-Type")?.hasPrefix(type) == true, "\(target): \(r.header("Content-Type") ?? "none")")
+        }
+        let head = try RawHTTP.request(port: server.port, "HEAD", "/v1/cables/07ASTANA3153")
+        #expect(head.status == 200)
+        #expect(head.header("Content-Length") == String(seed.body.count))
+        let wrong = try RawHTTP.request(port: server.port, "PUT", "/v1/cables/07ASTANA3153")
+        #expect(wrong.status == 405)
+        #expect(wrong.header("Allow")?.contains("DELETE") == true)
+        let metrics = try RawHTTP.request(port: server.port, "GET", "/metrics").text
+        #expect(metrics.contains("cablegate_http_requests_total"))
+        #expect(metrics.contains("route=\"/v1/cables/{id}\""))
+        #expect(server.stop() == 0)
+    }
+
+    @Test("ETag and If-None-Match over the wire; gzip when accepted; fields=")
+    func conditionalAndGzip() throws {
+        let server = try ServerProcess()
+        let plain = try RawHTTP.request(port: server.port, "GET", "/v1/cables/07ASTANA3153")
+        let etag = try #require(plain.header("ETag"))
+        let again = try RawHTTP.request(port: server.port, "GET", "/v1/cables/07ASTANA3153", headers: [("If-None-Match", etag)])
+        #expect(again.status == 304)
+        #expect(again.body.isEmpty)
+        let zipped = try RawHTTP.request(port: server.port, "GET", "/v1/cables/07ASTANA3153", headers: [("Accept-Encoding", "gzip")])
+        #expect(zipped.header("Content-Encoding") == "gzip")
+        #expect(try Gzip.inflate(zipped.body, limit: 1 << 24) == plain.body)
+        let some = try RawHTTP.request(port: server.port, "GET", "/v1/cables/07ASTANA3153?fields=id,date")
+        #expect(Set(some.json.keys) == ["id", "date"])
+        #expect(server.stop() == 0)
+    }
+
+    @Test("pagination over the wire: following Link rel=next visits every cable once")
+    func pagination() throws {
+        let server = try ServerProcess()
+        var target = "/v1/cables?limit=4&sort=-date&facets=year"
+        var ids: [String] = []
+        var total = -1
+        for _ in 0..<100 {
+            let r = try RawHTTP.request(port: server.port, "GET", target)
+            #expect(r.status == 200)
+            total = r.json["total"] as? Int ?? -1
+            ids += (r.json["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            guard let link = r.header("Link") else { break }
+            target = String(link.dropFirst().prefix { $0 != ">" })
+        }
+        #expect(total == 31)
+        #expect(ids.count == total)
+        #expect(Set(ids).count == total)
+        let export = try RawHTTP.request(port: server.port, "GET", "/v1/cables?format=ndjson")
+        #expect(export.header("Transfer-Encoding")?.lowercased() == "chunked")
+        #expect(export.text.split(separator: "\n").count == total)
+        #expect(server.stop() == 0)
+    }
+
+    @Test("writes: loopback allowed without a token; a configured token is required; imports report failures")
+    func writes() throws {
+        let open = try ServerProcess(arguments: ["--no-sample"])
+        let created = try RawHTTP.request(port: open.port, "POST", "/v1/cables", headers: [("Content-Type", "text/plain")], body: try seedBytes())
+        #expect(created.status == 201)
+        #expect(created.header("Location") == "/v1/cables/07ASTANA3153")
+        #expect(try RawHTTP.request(port: open.port, "POST", "/v1/cables", body: try seedBytes()).status == 200)
+        let notCable = try RawHTTP.request(port: open.port, "POST", "/v1/cables", body: Array("just some words".utf8))
+        #expect(notCable.status == 422)
+        #expect(notCable.header("Content-Type") == "application/problem+json")
+        let ndjson = try JSONSerialization.data(withJSONObject: ["text": String(decoding: try seedBytes(), as: UTF8.self)])
+        let batch = Array(ndjson) + Array("\n{\"text\": 12}\nnot json at all\n".utf8)
+        let report = try RawHTTP.request(port: open.port, "POST", "/v1/imports", headers: [("Content-Type", "application/x-ndjson")], body: batch)
+        #expect(report.status == 200)
+        #expect(report.json["unchanged"] as? Int == 1)
+        #expect((report.json["failed"] as? [[String: Any]])?.compactMap { $0["record"] as? Int } == [2, 3])
+        #expect(try RawHTTP.request(port: open.port, "POST", "/v1/imports", headers: [("Content-Type", "text/csv")], body: Array(" ".utf8)).status == 400)
+        #expect(try RawHTTP.request(port: open.port, "DELETE", "/v1/cables/07astana3153").status == 204)
+        #expect(try RawHTTP.request(port: open.port, "GET", "/v1/cables/07ASTANA3153").status == 404)
+        #expect(open.stop() == 0)
+
+        let locked = try ServerProcess(arguments: ["--no-sample"], environment: ["CABLEGATE_AUTH_WRITE_TOKEN": "e2e-token"])
+        let refused = try RawHTTP.request(port: locked.port, "POST", "/v1/cables", body: try seedBytes())
+        #expect(refused.status == 401)
+        #expect(refused.header("WWW-Authenticate")?.hasPrefix("Bearer") == true)
+        #expect(try RawHTTP.request(port: locked.port, "POST", "/v1/cables", headers: [("Authorization", "Bearer wrong")], body: try seedBytes()).status == 401)
+        #expect(try RawHTTP.request(port: locked.port, "POST", "/v1/cables", headers: [("Authorization", "Bearer e2e-token")], body: try seedBytes()).status == 201)
+        #expect(try RawHTTP.request(port: locked.port, "DELETE", "/v1/cables/07ASTANA3153").status == 401)
+        #expect(try RawHTTP.request(port: locked.port, "POST", "/v1/parse", body: try seedBytes()).status == 200)
+        #expect(locked.stop() == 0)
+    }
+
+    @Test("SIGTERM drains and exits 0; SIGINT too")
+    func shutdown() throws {
+        let server = try ServerProcess()
+        // A connection held open across the signal still gets its answer.
+        let fd = try RawHTTP.connect(port: server.port)
+        defer { close(fd) }
+        try RawHTTP.send(fd, Array("GET /v1/cables/07ASTANA3153 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n".utf8))
+        kill(server.process.processIdentifier, SIGTERM)
+        usleep(100_000)
+        try RawHTTP.send(fd, Array("\r\n".utf8))
+        let answer = RawHTTP.readAll(fd)
+        #expect(String(decoding: answer.prefix(12), as: UTF8.self) == "HTTP/1.1 200")
+        #expect(server.stop(signal: 0) == 0)
+        #expect(server.log.contains("cablegate stopped"))
+        #expect((try? RawHTTP.connect(port: server.port)) == nil)
+
+        let other = try ServerProcess(arguments: ["--log-format", "json"])
+        #expect(other.log.contains("\"message\":\"cablegate serving"))
+        #expect(other.stop(signal: SIGINT) == 0)
+    }
+
+    @Test("a bad setting stops startup with a message naming the setting and value")
+    func badSettings() throws {
+        let (status, output) = try runToCompletion(["serve", "--port", "99999", "--db", "/tmp/never.sqlite"])
+        #expect(status != 0)
+        #expect(output.contains("server.port"))
+        #expect(output.contains("99999"))
+        let (envStatus, envOutput) = try runToCompletion(["serve", "--db", "/tmp/never.sqlite"],
+                                                         environment: ["CABLEGATE_LOG_FORMAT": "yaml"])
+        #expect(envStatus != 0)
+        #expect(envOutput.contains("CABLEGATE_LOG_FORMAT"))
+        #expect(envOutput.contains("yaml"))
+    }
+}
