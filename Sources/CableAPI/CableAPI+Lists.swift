@@ -72,6 +72,9 @@ extension CableAPI {
         }
         // Exports go in id order whatever `sort` says: it is what makes them resumable and constant-memory.
         let (filter, _) = try cableFilter(query)
+        // Check the filter (an FTS query can be refused) before the 200 head goes out: once streaming
+        // has begun, an error can only cut the body short.
+        _ = try read { try $0.export(filter: filter) }
         let readers = self.readers
         let logger = self.logger
         return APIResponse(status: 200, headers: [("Content-Type", "application/x-ndjson")], body: .stream { write in

@@ -74,6 +74,10 @@ struct ListEndpointTests {
         let (_, listed) = t.json("GET", "/v1/cables?classification=SECRET")
         #expect(String(decoding: secret.body, as: UTF8.self).split(separator: "\n").count == listed["total"] as? Int)
         #expect(t.request("GET", "/v1/cables?format=ndjson&limit=5").status == 400)
+        // A query the store refuses is a 400 before streaming starts, not a cut-off 200.
+        let refused = t.request("GET", "/v1/export?q=%5C%C2%A4")
+        #expect(refused.status == 400)
+        #expect(refused.headers.header("Content-Type") == "application/problem+json")
     }
 
     @Test("CSV import with a broken record reports counts and the record number")
