@@ -50,7 +50,9 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             settings = try await ServiceConfiguration.load(filePath: config, overrides: overrides)
         } catch {
-            throw ValidationError("\(error)")
+            // A configuration mistake is not a usage mistake: say what is wrong, without the usage text.
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
         }
         settings.bootstrapLogging()
         let logger = Logger(label: "cablegate")
