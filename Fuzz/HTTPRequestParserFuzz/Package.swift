@@ -9,9 +9,10 @@ let package = Package(
         .package(name: "cablegate", path: "../.."),
     ],
     targets: [
+        .target(name: "CFuzzerDriver"),
         .executableTarget(
             name: "HTTPRequestParserFuzz",
-            dependencies: [.product(name: "HTTPServer", package: "cablegate")],
+            dependencies: ["CFuzzerDriver", .product(name: "HTTPServer", package: "cablegate")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

@@ -4,8 +4,8 @@
 import HTTPServer
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    guard size > 0 else { return 0 }
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    guard let data, size > 0 else { return 0 }
     let split = Int(data[0])
     let bytes = UnsafeRawBufferPointer(start: data + 1, count: size - 1)
     var limits = HTTPServerLimits()
