@@ -9,7 +9,7 @@ import Glibc
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3, let port = Int(arguments[2]), let file = fopen(arguments[1], "rb") else {
-    fputs("usage: http-bench-server PAYLOAD.json PORT [LOOPS]\n", stderr)
+    print("usage: http-bench-server PAYLOAD.json PORT [LOOPS]")
     exit(2)
 }
 var payload: [UInt8] = []

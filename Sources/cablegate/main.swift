@@ -1,1 +1,0 @@
-print("local build stub (not committed)")
