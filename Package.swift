@@ -89,7 +89,7 @@ package.targets += [
     ),
     .testTarget(
         name: "HTTPServerTests",
-        dependencies: ["HTTPServer"]
+        dependencies: ["HTTPServer", "CZlib"]
     ),
     .executableTarget(
         name: "http-bench-server",

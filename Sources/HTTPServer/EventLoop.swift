@@ -213,21 +213,39 @@ final class EventLoop<Context>: @unchecked Sendable {
             if Int32(storage.ss_family) != AF_UNIX {
                 try? Sys.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1, "TCP_NODELAY")
             }
-            let connection = Connection(loop: self, fd: fd, peer: Listener.peer(storage))
-            do {
-                try register(fd, events: Connection<Context>.readEvents)
-            } catch {
-                server.connectionCount.subtract(1, ordering: .relaxed)
-                close(fd)
-                continue
+            let peer = Listener.peer(storage)
+            // Whichever loop wins the wake-up, connections are dealt round-robin: a burst of
+            // connects (wrk opening 64 at once) would otherwise all land on the first loop awake.
+            let target = server.nextLoop()
+            if target === self {
+                adopt(fd, peer: peer)
+            } else {
+                target.execute { target.adopt(fd, peer: peer) }
             }
-            let slot = Int(fd)
-            if slot >= connections.count {
-                connections.append(contentsOf: repeatElement(nil, count: max(slot + 1 - connections.count, connections.count)))
-            }
-            connections[slot] = connection
-            connectionTotal += 1
-            configuration.observer?.connectionOpened()
         }
+    }
+
+    /// Takes ownership of an accepted socket: registers it and starts serving it.
+    func adopt(_ fd: Int32, peer: PeerAddress) {
+        guard !draining else {
+            server.connectionCount.subtract(1, ordering: .relaxed)
+            close(fd)
+            return
+        }
+        let connection = Connection(loop: self, fd: fd, peer: peer)
+        do {
+            try register(fd, events: Connection<Context>.readEvents)
+        } catch {
+            server.connectionCount.subtract(1, ordering: .relaxed)
+            close(fd)
+            return
+        }
+        let slot = Int(fd)
+        if slot >= connections.count {
+            connections.append(contentsOf: repeatElement(nil, count: max(slot + 1 - connections.count, connections.count)))
+        }
+        connections[slot] = connection
+        connectionTotal += 1
+        configuration.observer?.connectionOpened()
     }
 }

@@ -23,6 +23,7 @@ public final class HTTPServer<Context>: @unchecked Sendable {
     let router: Router<Context>
     let makeLoopContext: @Sendable (Int) throws -> Context
     let connectionCount = Atomic<Int>(0)
+    private let acceptCounter = Atomic<Int>(0)
     private let state = Mutex<LifecycleState>(.idle)
     private var loops: [EventLoop<Context>] = []
     private var threads: [pthread_t] = []
@@ -40,6 +41,11 @@ public final class HTTPServer<Context>: @unchecked Sendable {
         self.configuration = configuration
         self.router = router
         self.makeLoopContext = makeLoopContext
+    }
+
+    /// The loop that gets the next accepted connection (round-robin).
+    func nextLoop() -> EventLoop<Context> {
+        loops[acceptCounter.add(1, ordering: .relaxed).oldValue % loops.count]
     }
 
     /// The bound port (the kernel's choice when the configuration asked for port 0); 0 before `start()`.
@@ -63,10 +69,12 @@ public final class HTTPServer<Context>: @unchecked Sendable {
         workers = try WorkerPool(threadCount: configuration.workerThreads)
 
         let startup = StartupLatch(count: max(1, configuration.loopCount))
+        // Every loop exists before any runs: a loop deals accepted connections to all of them.
         for index in 0..<max(1, configuration.loopCount) {
-            let loop = try EventLoop(index: index, server: self, listener: fd)
-            loops.append(loop)
-            threads.append(try Threads.spawn(name: "http-loop-\(index)") { loop.run(startup: startup) })
+            loops.append(try EventLoop(index: index, server: self, listener: fd))
+        }
+        for loop in loops {
+            threads.append(try Threads.spawn(name: "http-loop-\(loop.index)") { loop.run(startup: startup) })
         }
         if let error = startup.wait() {
             shutdown()

@@ -4,7 +4,8 @@ import HTTPTypes
 /// Implementations must be cheap and thread-safe: they run on the hot path of every loop.
 /// The server depends on no metrics library; the API adapts this hook to Prometheus.
 public protocol HTTPServerObserver: Sendable {
-    /// A response was fully handed to the socket (or the connection died while sending it).
+    /// A response was queued for sending (its head and body are in the connection's output buffer;
+    /// for a streamed body, when its last chunk was).
     func requestCompleted(_ record: HTTPRequestRecord)
     /// A connection was accepted.
     func connectionOpened()
