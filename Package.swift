@@ -56,6 +56,14 @@ package.targets += [
         name: "CableStoreTests",
         dependencies: ["CableStore", "CableParser"]
     ),
+    .executableTarget(
+        name: "store-bench",
+        dependencies: [
+            "CableStore", "CableParser", "CZlib",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        path: "Benchmarks/StoreBenchmark"
+    ),
 ]
 
 // MARK: - Executable

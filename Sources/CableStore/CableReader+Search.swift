@@ -39,7 +39,7 @@ extension CableReader {
         }
         let match = try FTSQuery(query).expression
         var conditions = ["paragraphs_fts MATCH ?"]
-        var values: [(any SQLBindable)?] = [highlight.open, highlight.close, match]
+        var values: [(any SQLBindable)?] = [match]
         if !classifications.isEmpty {
             conditions.append("c.classification IN (" + Array(repeating: "?", count: classifications.count).joined(separator: ", ") + ")")
             values += classifications.map { $0 }
@@ -64,20 +64,33 @@ extension CableReader {
                 values.append(rowid)
             }
         }
-        let statement = try connection.prepare("""
-            SELECT c.id, p.number, p.classification, snippet(paragraphs_fts, 0, ?, ?, '…', 16), f.rank, f.rowid
-            FROM paragraphs_fts f JOIN paragraphs p ON p.pk = f.rowid JOIN cables c ON c.pk = p.cable_pk
+        // Stage 1 picks the page without snippets; SQLite would otherwise build a snippet for every
+        // match before sorting. Stage 2 makes the snippets for the page only, one rowid seek each.
+        let join = classifications.isEmpty ? "" : " JOIN paragraphs p ON p.pk = f.rowid JOIN cables c ON c.pk = p.cable_pk"
+        let page = try connection.prepare("""
+            SELECT f.rowid, f.rank FROM paragraphs_fts f\(join)
             WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?
             """)
-        try statement.bind(values + [limit + 1])
-        defer { statement.reset() }
+        try page.bind(values + [limit + 1])
+        var keys: [(rowid: Int, score: Double)] = []
+        while try page.step() { keys.append((page.int(0), page.double(1))) }
+        page.reset()
+
+        let detail = try connection.prepare("""
+            SELECT c.id, p.number, p.classification, snippet(paragraphs_fts, 0, ?, ?, '…', 16)
+            FROM paragraphs_fts f JOIN paragraphs p ON p.pk = f.rowid JOIN cables c ON c.pk = p.cable_pk
+            WHERE paragraphs_fts MATCH ? AND f.rowid = ?
+            """)
         var items: [ParagraphHit] = []
         var rowids: [Int] = []
-        while try statement.step() {
-            items.append(ParagraphHit(cableID: statement.text(0) ?? "", number: statement.int(1),
-                                      classification: statement.text(2), snippet: statement.text(3) ?? "",
-                                      score: statement.double(4)))
-            rowids.append(statement.int(5))
+        for key in keys {
+            try detail.bind(highlight.open, highlight.close, match, key.rowid)
+            if try detail.step() {
+                items.append(ParagraphHit(cableID: detail.text(0) ?? "", number: detail.int(1),
+                                          classification: detail.text(2), snippet: detail.text(3) ?? "", score: key.score))
+                rowids.append(key.rowid)
+            }
+            detail.reset()
         }
         var next: String?
         if items.count > limit {

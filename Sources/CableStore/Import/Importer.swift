@@ -80,36 +80,41 @@ public final class Importer: Sendable {
     public func run(_ inputs: [ImportInput], progress: (@Sendable (ImportProgress) -> Void)? = nil) throws -> ImportSummary {
         let start = DispatchTime.now().uptimeNanoseconds
         var summary = ImportSummary()
-        var pending: [Pending] = []
+        // Sizes first (for the progress ETA); unreadable paths are reported in order below.
         var totalBytes: Int? = 0
-        var expanded: [(ImportInput, String?)] = []
         for input in inputs {
             switch input {
             case let .path(path):
-                do {
-                    for file in try ImportInput.expand(path) {
-                        expanded.append((.path(file), nil))
-                        let size = file == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
-                        totalBytes = size.flatMap { s in totalBytes.map { $0 + s } }
-                    }
-                } catch {
-                    summary.records += 1
-                    record(failure: "\(error)", number: summary.records, in: &summary)
+                let files = (try? ImportInput.expand(path)) ?? []
+                for file in files {
+                    let size = file == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
+                    totalBytes = size.flatMap { s in totalBytes.map { $0 + s } }
                 }
             case let .data(data, _, _):
-                expanded.append((input, nil))
                 totalBytes = totalBytes.map { $0 + data.count }
+            }
+        }
+        // An unreadable path stays in place as its failure message, so record numbers follow input order.
+        var expanded: [Result<ImportInput, ImportInputError>] = []
+        for input in inputs {
+            guard case let .path(path) = input else { expanded.append(.success(input)); continue }
+            do {
+                expanded += try ImportInput.expand(path).map { .success(.path($0)) }
+            } catch let error as ImportInputError {
+                expanded.append(.failure(error))
+            } catch {
+                expanded.append(.failure(.io(path: path, reason: "\(error)")))
             }
         }
 
         let writer = BatchWriter(store: store)
         var consumedBefore = 0
         var lastReport = start
-        for (input, _) in expanded {
+        for item in expanded {
             var reader: any RecordReader
             let name: String
             do {
-                switch input {
+                switch try item.get() {
                 case let .path(path):
                     name = path
                     let source: any ByteSource = path == "-" ? FileByteSource(standardInput: ()) : try FileByteSource(path: path)
