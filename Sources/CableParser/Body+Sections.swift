@@ -16,11 +16,13 @@ extension Body {
         }
         // Reflowed: `… sentence. NAME` at the end of the paragraph's last line.
         let words = final.split(separator: " ")
-        for count in [1, 2] where words.count > count + 3 {
+        for count in [1, 2] where words.count > count {
             let candidate = words.suffix(count).joined(separator: " ")
             let before = words[words.count - count - 1]
-            guard let mark = before.last, ".!?\")".contains(mark), Self.isSignature(candidate),
-                  candidate == candidate.uppercased() else { continue }
+            // `U.S. NATO` is no sentence end: the word before must be a word, not an abbreviation.
+            guard let mark = before.last, ".!?\"".contains(mark), !before.dropLast().contains("."),
+                  before.count >= 3, Self.isSignature(candidate), candidate == candidate.uppercased(),
+                  TagCatalogue.shared.lookup(candidate) == nil else { continue }
             signature = candidate
             let kept = words.dropLast(count).joined(separator: " ")
             lines[lines.count - 1] = Substring(kept)
@@ -57,30 +59,36 @@ extension Body {
         var index = 0
         let count = bytes.count
         let startLength = start.utf8CodeUnitCount
+        // The next end marker is cached: start markers only move forward, so the search stays linear.
+        var closing: Int? = nil
+        var closingSearchedFrom = -1
         while index < count, let hit = ByteScan.find(bytes, index..<count, start) {
             index = hit + startLength
             guard isMarkerStart(bytes, hit), let valueStart = markerValueStart(bytes, index) else { continue }
-            let closing = ByteScan.find(bytes, valueStart..<count, end)
+            if closingSearchedFrom < 0 || (closing.map { $0 < valueStart } ?? false) {
+                closing = ByteScan.find(bytes, valueStart..<count, end)
+                closingSearchedFrom = valueStart
+            }
             let paragraphEnd = find(bytes, [0x0A, 0x0A], from: valueStart) ?? count
-            let valueEnd = closing.map { min($0, paragraphEnd) == $0 ? $0 : paragraphEnd } ?? paragraphEnd
+            let valueEnd = closing ?? paragraphEnd
             let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-                .trimmingBlanks().trimmingTrailing("(-.").trimmingBlanks()
+                .trimmingBlanks().trimmingTrailing("(- \n").trimmingBlanks()
             if !value.isEmpty { results.append(Preamble.squeeze(value.replacingNewlines())) }
             index = closing.map { $0 + end.utf8CodeUnitCount } ?? valueEnd
         }
         return results
     }
 
-    /// The marker must open a sentence: line start, or after `(`, `.`, blank; never `END SUMMARY`.
+    /// The marker must open a sentence (paragraph start, after `(`, `.`, `:`, `--`); never `END SUMMARY`
+    /// or `SUMMARY AND COMMENT`'s second half.
     private static func isMarkerStart(_ bytes: [UInt8], _ at: Int) -> Bool {
-        if at >= 4, ByteScan.upper(bytes[at - 4]) == UInt8(ascii: "E"), ByteScan.upper(bytes[at - 3]) == UInt8(ascii: "N"),
-           ByteScan.upper(bytes[at - 2]) == UInt8(ascii: "D"), bytes[at - 1] == UInt8(ascii: " ") { return false }
-        if at >= 4, ByteScan.find(bytes, (at - 4)..<at, "AND ") != nil { return false }
-        guard at > 0 else { return true }
-        let before = bytes[at - 1]
-        guard before == 0x0A || before == UInt8(ascii: "(") || before == UInt8(ascii: " ") else { return false }
-        // Upper-case marker only: `summary` in prose is a word, not a section.
-        return ByteScan.isLetter(bytes[at + 1]) && bytes[at + 1] < 0x61
+        var index = at
+        while index > 0, ByteScan.isBlank(bytes[index - 1]) { index -= 1 }
+        if index >= 3, ByteScan.hasPrefix(bytes, (index - 3)..<index, "END") { return false }
+        if index >= 3, ByteScan.hasPrefix(bytes, (index - 3)..<index, "AND") { return false }
+        guard index > 0 else { return true }
+        let opener: Set<UInt8> = [0x0A, 0x28, 0x2E, 0x3A, 0x29, 0x21, 0x3F, 0x2D, 0x22]
+        return opener.contains(bytes[index - 1])
     }
 
     /// After `SUMMARY` comes `:`, `.`, `-`, `AND COMMENT:`; returns where the section's text begins.
