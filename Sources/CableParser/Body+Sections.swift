@@ -1,16 +1,19 @@
 extension Body {
     /// The signer's surname(s) on the last line (`Ordway`), or glued to the last sentence of a
-    /// paragraph reflowed onto one line (`… trips to Madrid. CHACON`). Removed from the paragraph.
+    /// paragraph reflowed onto one line (`… trips to Madrid. CHACON`). Removed from the paragraph;
+    /// telegram trailers after it (`NNNN`, `End Cable Text`, `...`) are skipped but kept.
     mutating func takeSignature() {
         guard var last = paragraphs.popLast() else { return }
         defer { if !last.text.isEmpty || last.number > 0 { paragraphs.append(last) } }
-        var lines = last.text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let final = lines.last?.trimmingBlanks(), !final.isEmpty else { return }
-        if Self.isSignature(final), lines.count > 1 || last.number == 0 {
-            signature = final
-            lines.removeLast()
+        var lines = last.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var end = lines.count
+        while end > 0, Self.isTrailer(lines[end - 1]) { end -= 1 }
+        guard end > 0 else { return }
+        let final = lines[end - 1].trimmingBlanks()
+        if let name = Self.signature(final), end > 1 || last.number == 0 {
+            signature = name
+            lines.remove(at: end - 1)
             while let tail = lines.last, tail.trimmingBlanks().isEmpty { lines.removeLast() }
-            // `GP-3` (a 1960s declassification group) sits just above the signer.
             last.text = lines.joined(separator: "\n")
             return
         }
@@ -19,22 +22,47 @@ extension Body {
         for count in [1, 2] where words.count > count {
             let candidate = words.suffix(count).joined(separator: " ")
             let before = words[words.count - count - 1]
-            // `U.S. NATO` is no sentence end: the word before must be a word, not an abbreviation.
-            guard let mark = before.last, ".!?\"".contains(mark), !before.dropLast().contains("."),
-                  before.count >= 3, Self.isSignature(candidate), candidate == candidate.uppercased(),
-                  TagCatalogue.shared.lookup(candidate) == nil else { continue }
-            signature = candidate
-            let kept = words.dropLast(count).joined(separator: " ")
-            lines[lines.count - 1] = Substring(kept)
+            guard let mark = before.last, ".!?\"".contains(mark), candidate == candidate.uppercased(),
+                  candidate.count >= 4, TagCatalogue.shared.lookup(candidate) == nil,
+                  let name = Self.signature(candidate) else { continue }
+            signature = name
+            lines[end - 1] = words.dropLast(count).joined(separator: " ")
             last.text = lines.joined(separator: "\n")
             return
         }
     }
 
+    /// Lines after the signer that belong to the transmission, not the text.
+    static func isTrailer(_ line: String) -> Bool {
+        let value = line.trimmingBlanks()
+        if value.isEmpty { return true }
+        if ["NNNN", "END CABLE TEXT", "END OF MESSAGE"].contains(value.uppercased()) { return true }
+        return value.allSatisfy { !$0.isLetter && !$0.isNumber }
+    }
+
+    /// The signer's name(s) in `text`, or `nil` when it is not one to three capitalised names.
+    /// `SHANNON SHANNON` and `CLINTON UNQUOTE CLINTON` (repeated cables) give one name.
+    static func signature(_ text: String) -> String? {
+        var value = text
+        while value.hasSuffix(" .") || value.hasSuffix(".") && value.count > 1 && value.dropLast().last == " " {
+            value = String(value.dropLast()).trimmingBlanks()
+        }
+        var names: [Substring] = []
+        for word in value.split(separator: " ") {
+            if markerWords.contains(word.uppercased()) { continue }
+            if names.contains(where: { $0.uppercased() == word.uppercased() }) { continue }
+            names.append(word)
+        }
+        let joined = names.joined(separator: " ")
+        return isSignature(joined) ? joined : nil
+    }
+
+    private static let markerWords: Set<String> = ["QUOTE", "UNQUOTE", "MINIMIZE", "CONSIDERED"]
+
     /// One to three capitalised name words, nothing else (`Ordway`, `SACCIO`, `RICE`, `Van Voorst`).
     static func isSignature(_ text: String) -> Bool {
         let words = text.split(separator: " ")
-        guard (1...3).contains(words.count), text.count <= 40 else { return false }
+        guard (1...3).contains(words.count), text.count <= 40, !text.contains("..") else { return false }
         return words.allSatisfy { word in
             guard let first = word.first, first.isUppercase, word.count >= 2 else { return false }
             return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." }
