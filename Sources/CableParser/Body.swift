@@ -53,6 +53,8 @@ struct Body {
 
     private func accepts(_ anchor: ParagraphAnchor, after last: Int) -> Bool {
         if anchor.number == last + 1 { return true }
+        // Four-digit numbers are years at a line start unless they continue the numbering exactly.
+        if anchor.number >= 1000 { return false }
         return anchor.classification != nil && anchor.number > last && anchor.number <= last + Self.maximumNumberJump
     }
 

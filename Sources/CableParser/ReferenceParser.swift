@@ -14,7 +14,9 @@ struct ReferenceParser {
         guard !text.isEmpty else { return [] }
         let items = Self.letteredItems(text) ?? text.split(separator: ";").map { (nil as String?, $0.trimmingBlanks()) }
         var references: [Cable.Reference] = []
-        for (label, item) in items where !item.isEmpty {
+        for (label, written) in items {
+            let item = written.trimmingTrailing(";, ").trimmingBlanks()
+            guard !item.isEmpty else { continue }
             let ids = citedIDs(item)
             if ids.isEmpty {
                 references.append(Cable.Reference(label: label, id: nil, text: item))
