@@ -134,7 +134,7 @@ package.targets += [
 ]
 // The executable's serve command lives in the API's area; add its dependency here, not in the parser's section.
 for target in package.targets where target.name == "cablegate" {
-    target.dependencies += ["CableAPI", "CableStore", "HTTPServer", .product(name: "Logging", package: "swift-log")]
+    target.dependencies += ["CableAPI", "HTTPServer", .product(name: "Logging", package: "swift-log")]
 }
 
 for target in package.targets where target.type != .system {
