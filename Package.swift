@@ -42,6 +42,25 @@ package.targets += [
     ),
 ]
 
+// MARK: - Entities
+
+package.targets += [
+    .target(
+        name: "CableEntities",
+        dependencies: ["CableParser"],
+        resources: [.process("Resources")]
+    ),
+    .testTarget(
+        name: "CableEntitiesTests",
+        dependencies: ["CableEntities", "CableParser"]
+    ),
+    .executableTarget(
+        name: "entities-eval",
+        dependencies: ["CableEntities", "CableParser"],
+        path: "Benchmarks/entities/Sources/entities-eval"
+    ),
+]
+
 // MARK: - Executable
 
 package.targets += [

@@ -1,0 +1,149 @@
+/// Person rules: names after titles and honorifics, and name-shaped runs of words.
+extension ParagraphRecognizer {
+    /// After a title, `of`/`for` + a few capitalised words belong to the title
+    /// (`High Commissioner for Refugees`, `Chief of National Police`); returns the index after them.
+    func skipTitleComplement(from start: Int) -> Int {
+        guard start < tokens.count, tokens[start].kind == .word,
+              tokens[start].key == "OF" || tokens[start].key == "FOR" else { return start }
+        var j = start + 1
+        if j < tokens.count, tokens[j].key == "THE" { j += 1 }
+        var taken = 0
+        while j < tokens.count, taken < 4, isWord(j) {
+            let key = tokens[j].key
+            if key == "AND" || key == "OF" { j += 1; continue }
+            if caps {
+                // In capitals the complement is ordinary words; the first unusual word may be the name.
+                guard gazetteer.isEnglish(key) || gazetteer.longestPhrase(in: tokens, at: j, capsText: true) != nil
+                else { break }
+            } else {
+                guard tokens[j].isCapitalized else { break }
+            }
+            j += 1
+            taken += 1
+        }
+        return taken == 0 ? start : j
+    }
+
+    /// The name that follows a title or honorific at `start` (after further titles and demonyms).
+    func personAfterCue(at start: Int) -> Candidate? {
+        var j = start
+        for _ in 0..<3 {
+            guard j < tokens.count, tokens[j].kind == .word else { return nil }
+            if let match = gazetteer.longestPhrase(in: tokens, at: j, capsText: caps) {
+                switch match.phrase.payload {
+                case .title, .demonym:
+                    j = skipTitleComplement(from: j + match.length)
+                    continue
+                case .entity:
+                    return nil  // "President of Kazakhstan", "Ambassador UNHCR ..."
+                }
+            }
+            break
+        }
+        guard let end = nameEnd(from: j, afterCue: true) else { return nil }
+        return Candidate(type: .person, first: j, end: end, evidence: .cue)
+    }
+
+    /// A run of name words starting at `i` with no title before it.
+    mutating func nameRun(at i: Int) -> Candidate? {
+        guard isCapWord(i), !isStop(i) else { return nil }
+        let token = tokens[i]
+        if caps {
+            if gazetteer.firstNames.contains(token.key), let end = nameEnd(from: i, afterCue: false), end - i >= 2 {
+                return Candidate(type: .person, first: i, end: end, evidence: .shape)
+            }
+            // Two or three unusual words in a row (DIOSDADO CABELLO) read as a name.
+            var j = i
+            while j < tokens.count, j - i < 3, isUnusualCapsWord(j) {
+                j += 1
+                if tokens[j - 1].possessive { break }
+            }
+            if j - i >= 2 { return Candidate(type: .person, first: i, end: j, evidence: .shape) }
+            return nil
+        }
+        guard token.isCapitalized, !token.isAllCaps || token.text.count <= 2 || token.text.hasSuffix(".") else { return nil }
+        guard let end = nameEnd(from: i, afterCue: false) else { return nil }
+        let length = end - i
+        if length >= 2 {
+            let words = (i..<end).filter { !isConnector($0) && !isInitial($0) }
+            let firstIsGiven = gazetteer.firstNames.contains(token.key) || isInitial(i)
+            let allUnusual = words.allSatisfy { !gazetteer.isEnglish(tokens[$0].key) }
+            if firstIsGiven || allUnusual {
+                return Candidate(type: .person, first: i, end: end, evidence: .shape)
+            }
+            return nil
+        }
+        // A lone capitalised word: kept as weak evidence, resolved against the cable's other names.
+        if token.sentenceStart || gazetteer.isEnglish(token.key) || token.text.count < 3 { return nil }
+        if i > 0, Self.placePrepositions.contains(tokens[i - 1].key), tokens[i - 1].kind == .word,
+           !tokens[i - 1].isCapitalized {
+            return nil  // left to prepositionPlace
+        }
+        return Candidate(type: .person, first: i, end: end, evidence: .weak)
+    }
+
+    /// Where a name starting at `start` ends: capitalised words, initials and inner connectors,
+    /// at most five words; nil when `start` cannot begin a name.
+    func nameEnd(from start: Int, afterCue: Bool) -> Int? {
+        guard isNameWord(start, first: true, afterCue: afterCue) else { return nil }
+        var j = start + 1
+        var words = 1
+        if tokens[start].possessive { return j }
+        while j < tokens.count, words < 5 {
+            if isConnector(j), isNameWord(j + 1, first: false, afterCue: afterCue), tokens[j].end + 1 >= tokens[j + 1].start {
+                j += 1
+                continue
+            }
+            guard isNameWord(j, first: false, afterCue: afterCue) else { break }
+            if caps, !afterCue, words >= 1, gazetteer.isEnglish(tokens[j].key),
+               !gazetteer.firstNames.contains(tokens[j - 1].key) { break }
+            words += 1
+            j += 1
+            if tokens[j - 1].possessive { break }
+        }
+        return j
+    }
+
+    /// Can token `i` be part of a person's name here?
+    func isNameWord(_ i: Int, first: Bool, afterCue: Bool) -> Bool {
+        guard isWord(i) else { return false }
+        let token = tokens[i]
+        if isStop(i) || gazetteer.honorifics.contains(token.key) { return false }
+        if gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) != nil, !gazetteer.firstNames.contains(token.key) {
+            // A title, country or organisation word is not part of a name ("Antonio Guterres said", "Putin Russia").
+            return false
+        }
+        if isInitial(i) { return true }
+        if caps {
+            if gazetteer.firstNames.contains(token.key) { return true }
+            if gazetteer.isEnglish(token.key) {
+                // After a given name an ordinary word may still be a surname (DOUGLAS BRAVO).
+                return !first && i > 0 && gazetteer.firstNames.contains(tokens[i - 1].key)
+            }
+            return token.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count >= 2
+        }
+        guard token.isCapitalized else { return false }
+        if token.isAllCaps, token.text.count > 2 {
+            // A surname in capitals inside mixed text (Classified By lines, signatures) is fine after a cue.
+            return afterCue || !first
+        }
+        return true
+    }
+
+    /// `M.`, `P.`: one letter and a period.
+    func isInitial(_ i: Int) -> Bool {
+        let text = tokens[i].text
+        return text.count == 2 && text.hasSuffix(".") && tokens[i].isCapitalized
+    }
+
+    /// ALL-CAPS word that is neither English, a stopword nor a known phrase: likely part of a name.
+    func isUnusualCapsWord(_ i: Int) -> Bool {
+        guard isWord(i), !isClaimed(i) else { return false }
+        let key = tokens[i].key
+        if isStop(i) || gazetteer.isEnglish(key) || key.count < 3 { return false }
+        if key.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && $0 != "-" && $0 != "'" }) { return false }
+        return gazetteer.longestPhrase(in: tokens, at: i, capsText: true) == nil
+    }
+
+    static let placePrepositions: Set<String> = ["IN", "NEAR", "AT", "FROM"]
+}

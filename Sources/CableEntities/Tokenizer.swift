@@ -1,0 +1,115 @@
+/// Splits paragraph text into `Token`s, counting offsets in Unicode scalars (as Python does).
+///
+/// The cable corpus needs a few special cases: `Brazil,s` is a mangled possessive, `U.S.` and
+/// `M. O'MARA` keep their periods, and `Kazakhstan's` is reported as `Kazakhstan` with a flag.
+enum Tokenizer {
+    /// Abbreviations whose trailing period belongs to the word.
+    static let abbreviations: Set<String> = [
+        "MR", "MRS", "MS", "DR", "ST", "GEN", "COL", "LT", "AMB", "PROF", "SEN", "REP", "JR", "SR", "MAJ",
+        "CAPT", "BRIG", "ADM", "GOV", "MT", "FT", "CO", "CORP", "INC", "LTD", "MME", "CDR", "SGT", "NO",
+    ]
+
+    static func tokenize(_ text: String) -> [Token] {
+        tokenize(scalars: Array(text.unicodeScalars))
+    }
+
+    static func tokenize(scalars: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var i = 0
+        var atSentenceStart = true
+        let n = scalars.count
+        while i < n {
+            let s = scalars[i]
+            if isSpace(s) {
+                // Wrapped lines are one sentence; a blank line starts a new one.
+                var newlines = 0
+                while i < n, isSpace(scalars[i]) {
+                    if scalars[i] == "\n" { newlines += 1 }
+                    i += 1
+                }
+                if newlines >= 2 { atSentenceStart = true }
+                continue
+            }
+            if !isWordScalar(s) {
+                let text = String(Character(s))
+                tokens.append(Token(kind: .punct, start: i, end: i + 1, text: text, key: "", isCapitalized: false,
+                                    isAllCaps: false, sentenceStart: false, possessive: false))
+                if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
+                if s == "-", i + 1 < n, scalars[i + 1] == "-" { atSentenceStart = true }
+                i += 1
+                continue
+            }
+            var j = i + 1
+            var segmentLength = 1  // letters since the last period, for initials like U.S.
+            while j < n {
+                let c = scalars[j]
+                if isWordScalar(c) {
+                    segmentLength += 1
+                    j += 1
+                } else if (c == "'" || c == "\u{2019}" || c == "-"), j + 1 < n, isWordScalar(scalars[j + 1]) {
+                    segmentLength = 0
+                    j += 1
+                } else if c == "." {
+                    let word = String(String.UnicodeScalarView(scalars[i..<j])).uppercased()
+                    if segmentLength == 1 && scalars[j - 1].properties.isAlphabetic || abbreviations.contains(word) {
+                        j += 1
+                        segmentLength = 0
+                        if j < n, isWordScalar(scalars[j]), j + 1 < n, scalars[j + 1] == "." { continue }
+                        break
+                    }
+                    break
+                } else {
+                    break
+                }
+            }
+            var end = j
+            var possessive = false
+            // "Kazakhstan's" / "Kazakhstan’s": the possessive is absorbed by the inner-apostrophe rule; undo it.
+            if end - i > 2, scalars[end - 2] == "'" || scalars[end - 2] == "\u{2019}",
+               scalars[end - 1] == "s" || scalars[end - 1] == "S" {
+                end -= 2
+                possessive = true
+            } else if j + 1 < n, scalars[j] == ",", scalars[j + 1] == "s" || scalars[j + 1] == "S",
+                      j + 2 == n || !isWordScalar(scalars[j + 2]) {
+                // "Brazil,s": the corpus's mangled apostrophe.
+                possessive = true
+                j += 2
+            }
+            let slice = scalars[i..<end]
+            let text = String(String.UnicodeScalarView(slice))
+            var letters = 0, upper = 0, digits = 0
+            for c in slice {
+                if c.properties.isAlphabetic {
+                    letters += 1
+                    if c.properties.isUppercase { upper += 1 }
+                } else if c.properties.numericType != nil {
+                    digits += 1
+                }
+            }
+            let first = slice.first(where: { $0.properties.isAlphabetic })
+            let kind: Token.Kind = letters == 0 ? .number : .word
+            tokens.append(Token(
+                kind: kind, start: i, end: end, text: text, key: kind == .word ? NameText.key(text) : text,
+                isCapitalized: first?.properties.isUppercase ?? false,
+                isAllCaps: letters > 0 && upper == letters, sentenceStart: atSentenceStart, possessive: possessive))
+            atSentenceStart = false
+            i = j
+        }
+        return tokens
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\n" || s == "\t" || s == "\r" || (!s.isASCII && s.properties.isWhitespace)
+    }
+}
