@@ -1,0 +1,138 @@
+/// The cable as UTF-8 bytes split into lines; every parsed field is a slice of it.
+///
+/// Working on byte ranges keeps the parser free of regex engines and intermediate `String`s:
+/// a line is only turned into a `String` when it becomes part of the result.
+struct CableText {
+    let bytes: [UInt8]
+    /// Byte range of each line, without its `\n` and any trailing `\r`.
+    let lines: [Range<Int>]
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(bytes.count / 48 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                if buffer[index] == 0x0A {
+                    var end = index
+                    if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+                    lines.append(start..<end)
+                    start = index + 1
+                }
+                index += 1
+            }
+            if start < count {
+                var end = count
+                if buffer[end - 1] == 0x0D { end -= 1 }
+                lines.append(start..<end)
+            }
+        }
+        self.lines = lines
+    }
+
+    var lineCount: Int { lines.count }
+
+    /// The line's bytes with leading and trailing blanks removed.
+    func trimmed(_ line: Int) -> Range<Int> {
+        ByteScan.trim(bytes, lines[line])
+    }
+
+    func isBlank(_ line: Int) -> Bool { trimmed(line).isEmpty }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// Trimmed text of one line.
+    func lineString(_ line: Int) -> String { string(trimmed(line)) }
+}
+
+/// Small byte-level helpers shared by the field parsers.
+enum ByteScan {
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+
+    @inline(__always) static func isBlank(_ byte: UInt8) -> Bool {
+        byte == space || byte == tab || byte == 0x0D || byte == 0x0C || byte == 0x0B
+    }
+
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+
+    @inline(__always) static func upper(_ byte: UInt8) -> UInt8 { isLetter(byte) ? byte & 0xDF : byte }
+
+    static func trim(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, isBlank(bytes[lower]) || isNBSP(bytes, lower, upper) {
+            lower += isBlank(bytes[lower]) ? 1 : 2
+        }
+        while upper > lower, isBlank(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// U+00A0 (C2 A0), which copied web pages put where a space was.
+    @inline(__always) static func isNBSP(_ bytes: [UInt8], _ index: Int, _ end: Int) -> Bool {
+        index + 1 < end && bytes[index] == 0xC2 && bytes[index + 1] == 0xA0
+    }
+
+    /// Case-insensitive ASCII prefix test; `prefix` must be upper case.
+    static func hasPrefix(_ bytes: [UInt8], _ range: Range<Int>, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard range.count >= count else { return false }
+        return prefix.withUTF8Buffer { pattern in
+            for offset in 0..<count where upper(bytes[range.lowerBound + offset]) != pattern[offset] {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Index of the first case-insensitive occurrence of `needle` (upper case) in `range`.
+    static func find(_ bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0, range.count >= count else { return nil }
+        return needle.withUTF8Buffer { pattern -> Int? in
+            let first = pattern[0]
+            var index = range.lowerBound
+            let last = range.upperBound - count
+            while index <= last {
+                if upper(bytes[index]) == first {
+                    var offset = 1
+                    while offset < count, upper(bytes[index + offset]) == pattern[offset] { offset += 1 }
+                    if offset == count { return index }
+                }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    /// Parses the decimal digits in `range` (at most 9 digits, so it cannot overflow).
+    static func integer(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count <= 9 else { return nil }
+        var value = 0
+        for index in range {
+            guard isDigit(bytes[index]) else { return nil }
+            value = value * 10 + Int(bytes[index] &- 0x30)
+        }
+        return value
+    }
+
+    /// Splits `range` into blank-separated words.
+    static func words(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            while index < range.upperBound, isBlank(bytes[index]) { index += 1 }
+            let start = index
+            while index < range.upperBound, !isBlank(bytes[index]) { index += 1 }
+            if index > start { result.append(start..<index) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,75 @@
+/// The start of a numbered paragraph: `1. (C)`, `¶2. (C)`, `1.(SBU)`, `3.`, `4) (S/NF)`.
+struct ParagraphAnchor: Hashable {
+    var number: Int
+    /// Portion mark without parentheses (`C`, `SBU`, `S/NF`), when present.
+    var classification: String?
+    /// Where the paragraph's own text starts on the anchor line.
+    var textStart: Int
+
+    /// Reads an anchor at the start of `range` (a trimmed line). Years (`¶2006.`) are not anchors:
+    /// paragraph numbers have at most three digits.
+    static func find(_ bytes: [UInt8], _ range: Range<Int>) -> ParagraphAnchor? {
+        var index = range.lowerBound
+        let end = range.upperBound
+        if index + 1 < end, bytes[index] == 0xC2, bytes[index + 1] == 0xB6 {
+            index += 2
+            while index < end, ByteScan.isBlank(bytes[index]) { index += 1 }
+        }
+        let digitsStart = index
+        while index < end, ByteScan.isDigit(bytes[index]), index - digitsStart < 4 { index += 1 }
+        let digitCount = index - digitsStart
+        guard (1...3).contains(digitCount), index < end,
+              bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return nil }
+        let number = ByteScan.integer(bytes, digitsStart..<index) ?? 0
+        guard number > 0 else { return nil }
+        index += 1
+        // `1.4 million` and `3.5` are numbers in prose, not anchors.
+        if index < end, !ByteScan.isBlank(bytes[index]), bytes[index] != UInt8(ascii: "(") { return nil }
+        while index < end, ByteScan.isBlank(bytes[index]) { index += 1 }
+        var classification: String?
+        if index < end, bytes[index] == UInt8(ascii: "(") {
+            var close = index + 1
+            while close < end, close - index <= 10,
+                  ByteScan.isLetter(bytes[close]) || bytes[close] == UInt8(ascii: "/") { close += 1 }
+            if close < end, bytes[close] == UInt8(ascii: ")"), close > index + 1,
+               bytes[(index + 1)..<close].allSatisfy({ !ByteScan.isLetter($0) || $0 < UInt8(ascii: "a") }) {
+                classification = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
+                index = close + 1
+                while index < end, ByteScan.isBlank(bytes[index]) { index += 1 }
+            }
+        }
+        return ParagraphAnchor(number: number, classification: classification, textStart: index)
+    }
+}
+
+/// Page-break lines the telegram printer inserted: `BERN 00000881  002 OF 002`,
+/// `MADRID 00001003 001.2 OF 002`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`.
+enum PageBreak {
+    static func isPageBreak(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.count >= 10, range.count <= 90 else { return false }
+        var words = ByteScan.words(bytes, range)[...]
+        if let first = words.first, ByteScan.hasPrefix(bytes, first, "PAGE"), first.count == 4 {
+            words = words.dropFirst()
+            guard let number = words.first, number.allSatisfy({ ByteScan.isDigit(bytes[$0]) }) else { return false }
+            words = words.dropFirst()
+        }
+        var stationWords = 0
+        while let word = words.first, word.allSatisfy({ ByteScan.isLetter(bytes[$0]) && bytes[$0] < 0x61 }) {
+            stationWords += 1
+            words = words.dropFirst()
+        }
+        guard (1...4).contains(stationWords), let serial = words.first,
+              serial.count >= 4, serial.allSatisfy({ ByteScan.isDigit(bytes[$0]) }) else { return false }
+        words = words.dropFirst()
+        guard let part = words.first, part.allSatisfy({ ByteScan.isDigit(bytes[$0]) || bytes[$0] == UInt8(ascii: ".") }) else {
+            return false
+        }
+        words = words.dropFirst()
+        guard let of = words.first, of.count == 2, ByteScan.hasPrefix(bytes, of, "OF") else { return false }
+        words = words.dropFirst()
+        guard let total = words.first, total.allSatisfy({ ByteScan.isDigit(bytes[$0]) }) else { return false }
+        words = words.dropFirst()
+        // An optional DTG time (`291400Z`) may follow.
+        return words.count <= 1
+    }
+}

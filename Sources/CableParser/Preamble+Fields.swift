@@ -1,0 +1,108 @@
+import Foundation
+
+extension Preamble {
+    /// `12958: DECL: 11/17/2017`, `12356: DECL: OADR`, `12958: N/A`, `12958 DECL: 2019/12/17`.
+    mutating func readExecutiveOrder(_ value: String) {
+        var rest = Substring(value)
+        let digits = rest.drop(while: { !$0.isNumber }).prefix(while: \.isNumber)
+        if digits.count == 5 {
+            executiveOrder = String(digits)
+            rest = rest[digits.endIndex...]
+        }
+        rest = rest.drop(while: { $0 == ":" || $0 == " " || $0 == "," || $0 == ";" })
+        if let decl = rest.range(of: "DECL", options: .caseInsensitive) {
+            rest = rest[decl.upperBound...].drop(while: { $0 == ":" || $0 == " " || $0 == "." })
+        }
+        let marker = Self.squeeze(String(rest))
+        guard !marker.isEmpty else { return }
+        declassifyOn = Self.isoDate(marker) ?? marker
+    }
+
+    /// `11/17/2017` → `2017-11-17`, `2019/12/17` → `2019-12-17`, `6/3/08` → `2008-06-03`.
+    static func isoDate(_ text: String) -> String? {
+        let trimmed = text.hasSuffix(".") ? String(text.dropLast()) : text
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
+              let first = Int(parts[0]), let second = Int(parts[1]), let third = Int(parts[2]) else { return nil }
+        let year: Int, month: Int, day: Int
+        if parts[0].count == 4 {
+            (year, month, day) = (first, second, third)
+        } else {
+            (month, day) = (first, second)
+            switch parts[2].count {
+            case 2: year = DateTimeGroup.expandYear(third)
+            case 4: year = third
+            default: return nil
+            }
+        }
+        guard (1...12).contains(month), (1...31).contains(day), (1900...2100).contains(year) else { return nil }
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+}
+
+/// Splits the `Classified By:` line into name, title, office and normalised reasons.
+enum ClassifiedByParser {
+    static func parse(_ raw: String) -> Cable.ClassifiedBy {
+        let text = Preamble.squeeze(raw)
+        var head = Substring(text)
+        var reasonsText = Substring("")
+        if let range = text.range(of: "reason", options: .caseInsensitive) ?? text.range(of: "1.4", options: []) {
+            head = text[..<range.lowerBound]
+            reasonsText = text[range.lowerBound...]
+        }
+        head = Substring(head.trimmingBlanks())
+        for lead in ["CLASSIFIED BY", "Classified By", "BY:", "By:"] where head.hasPrefix(lead) {
+            head = Substring(head.dropFirst(lead.count).trimmingBlanks())
+        }
+        while let last = head.last, last == "," || last == "." || last == ";" || last == " " { head = head.dropLast() }
+        if head.lowercased().hasSuffix(" for") { head = head.dropLast(4) }
+        if head.lowercased().hasSuffix(",for") { head = head.dropLast(4) }
+        head = Substring(head.trimmingBlanks())
+        while let last = head.last, last == "," || last == "." || last == ";" { head = head.dropLast() }
+
+        var name: String?, title: String?, office: String?
+        let parts = head.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        if head.lowercased().hasPrefix("derived from") {
+            title = String(head)
+        } else if parts.count >= 2 {
+            // `Name, Title, Office` (the 2000s template) or `Title Name, Office`.
+            name = parts[0]
+            title = parts[1]
+            office = parts.count > 2 ? parts[2...].joined(separator: ", ") : nil
+        } else if let only = parts.first {
+            title = only
+        }
+        return Cable.ClassifiedBy(name: name, title: title, office: office, reasons: reasons(reasonsText), text: text)
+    }
+
+    /// `1.4 (B) and (D)`, `1.4(b),(d)`, `1.4 B/D`, `1.5 (d)` → `["1.4(b)", "1.4(d)"]`.
+    static func reasons<S: StringProtocol>(_ text: S) -> [String] {
+        var result: [String] = []
+        let chars = Array(text.lowercased())
+        var index = 0
+        var section: String?
+        while index < chars.count {
+            let c = chars[index]
+            if c.isNumber, index + 2 < chars.count, chars[index + 1] == ".", chars[index + 2].isNumber {
+                var end = index + 2
+                while end < chars.count, chars[end].isNumber { end += 1 }
+                section = String(chars[index..<end])
+                index = end
+                continue
+            }
+            if let current = section, ("a"..."h").contains(c),
+               (index == 0 || !chars[index - 1].isLetter), index + 1 == chars.count || !chars[index + 1].isLetter {
+                let value = "\(current)(\(c))"
+                if !result.contains(value) { result.append(value) }
+            } else if section != nil, c.isLetter, index + 1 < chars.count, chars[index + 1].isLetter {
+                // A word: skip it whole (`and`, `reasons`), unless it is a lone letter.
+                while index < chars.count, chars[index].isLetter { index += 1 }
+                continue
+            }
+            index += 1
+        }
+        if result.isEmpty, let section { result.append(section) }
+        return result
+    }
+}

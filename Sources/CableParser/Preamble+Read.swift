@@ -1,0 +1,209 @@
+import Foundation
+
+extension Preamble {
+    /// Handling caveats that stand on their own lines under the banner.
+    static let caveatWords: Set<String> = [
+        "SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "LIMDIS", "NODIS", "STADIS", "ORCON", "NOCONTRACT",
+        "PROPIN", "FGI", "ROGER", "CHEROKEE", "DISSENT", "NOFORN.", "SIPDIS.",
+    ]
+
+    /// Caveat lines written as phrases.
+    static let caveatPhrases: [String: String] = [
+        "SENSITIVE BUT UNCLASSIFIED": "SENSITIVE", "DEA SENSITIVE": "SENSITIVE",
+        "NOFORN, NOT FOR INTERNET": "NOFORN", "NOT FOR FOREIGN DISSEMINATION": "NOFORN",
+    ]
+
+    private struct OpenField {
+        var key: Key
+        var pieces: [String]
+    }
+
+    mutating func read() {
+        var open: OpenField?
+        var seenKey = false
+        var seenTerminalKey = false
+        var lastKeyEnd = lines.lowerBound
+        let limit = min(lines.upperBound, lines.lowerBound + Self.searchLines)
+        var line = lines.lowerBound
+        scan: while line < limit {
+            let range = text.trimmed(line)
+            defer { line += 1 }
+            if range.isEmpty {
+                if open?.key == .reference, nextLineStartsWithLabel(after: line, before: limit) { continue }
+                if let field = open, continuesAcrossBlank(field, after: line, before: limit) { continue }
+                close(&open)
+                continue
+            }
+            if PageBreak.isPageBreak(text.bytes, range) {
+                if lastKeyEnd == line { lastKeyEnd = line + 1 }
+                continue
+            }
+            if ParagraphAnchor.find(text.bytes, range) != nil, open?.key != .reference || !isLabelLine(range) {
+                break scan
+            }
+            if let (key, valueStart) = key(at: range) {
+                close(&open)
+                seenKey = true
+                if key == .subject || key == .classifiedBy { seenTerminalKey = true }
+                for (pieceKey, piece) in splitInline(key: key, valueStart..<range.upperBound) {
+                    close(&open)
+                    open = OpenField(key: pieceKey, pieces: [text.string(piece)])
+                    if pieceKey == .subject || pieceKey == .classifiedBy { seenTerminalKey = true }
+                }
+                lastKeyEnd = line + 1
+            } else if let found = caveatLine(range) {
+                for caveat in found where !caveats.contains(caveat) { caveats.append(caveat) }
+                if open == nil || open?.key == .classifiedBy { close(&open) }
+                if !seenKey || lastKeyEnd == line { lastKeyEnd = line + 1 }
+            } else if isCorrectedLine(range) {
+                corrected = true
+                if !seenKey || lastKeyEnd == line { lastKeyEnd = line + 1 }
+            } else if var field = open {
+                if field.key == .subject, let (glued, gluedStart) = gluedKey(range) {
+                    field.pieces.append(text.string(range.lowerBound..<glued))
+                    open = field
+                    close(&open)
+                    open = OpenField(key: gluedStart.0, pieces: [text.string(gluedStart.1..<range.upperBound)])
+                } else {
+                    field.pieces.append(text.string(range))
+                    open = field
+                }
+                lastKeyEnd = line + 1
+            } else if seenTerminalKey {
+                break scan
+            }
+        }
+        close(&open)
+        // Lines between the last key and paragraph 1 are unnumbered body text (paragraph 0);
+        // addressee lines before the first key are routing, not body.
+        bodyStart = lastKeyEnd
+        if subject == nil { warnings.append("no SUBJECT line") }
+    }
+
+    /// Cuts a keyed value where another key starts inside the same line.
+    private func splitInline(key: Key, _ range: Range<Int>) -> [(Key, Range<Int>)] {
+        var pieces: [(Key, Range<Int>)] = []
+        var currentKey = key
+        var start = range.lowerBound
+        let followers: [Key]
+        switch key {
+        case .executiveOrder: followers = [.tags, .subject]
+        case .tags: followers = [.subject]
+        case .subject: followers = [.reference, .classifiedBy]
+        case .reference: followers = [.classifiedBy]
+        default: followers = []
+        }
+        var remaining = followers[...]
+        while let next = remaining.first {
+            remaining = remaining.dropFirst()
+            var hit: (Int, Int)?
+            for spelling in next.inlineSpellings {
+                if let at = ByteScan.find(text.bytes, start..<range.upperBound, spelling),
+                   at == start || ByteScan.isBlank(text.bytes[at - 1]) || text.bytes[at - 1] == UInt8(ascii: ",") {
+                    hit = (at, at + spelling.utf8CodeUnitCount)
+                    break
+                }
+            }
+            guard let (at, valueStart) = hit else { continue }
+            pieces.append((currentKey, start..<at))
+            currentKey = next
+            start = valueStart
+        }
+        pieces.append((currentKey, start..<range.upperBound))
+        return pieces
+    }
+
+    /// A subject line glued to the next field (`…COLLABORATIONREF: A. MADRID 870`).
+    private func gluedKey(_ range: Range<Int>) -> (Int, (Key, Int))? {
+        for (key, spelling) in [(Key.reference, "REF:" as StaticString), (.classifiedBy, "CLASSIFIED BY:")] {
+            if let at = ByteScan.find(text.bytes, range, spelling) {
+                return (at, (key, at + spelling.utf8CodeUnitCount))
+            }
+        }
+        return nil
+    }
+
+    private mutating func close(_ open: inout OpenField?) {
+        guard let field = open else { return }
+        open = nil
+        let value = field.pieces.map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        switch field.key {
+        case .executiveOrder: readExecutiveOrder(value.joined(separator: " "))
+        case .tags: tags.append(contentsOf: TagParser.parse(value.joined(separator: " ")))
+        case .subject:
+            let joined = Self.squeeze(value.joined(separator: " "))
+            if subject == nil, !joined.isEmpty { subject = joined }
+        case .reference:
+            references.append(contentsOf: ReferenceParser(cableYear: cableYear).parse(value.joined(separator: " ")))
+        case .classifiedBy:
+            if classifiedBy == nil { classifiedBy = ClassifiedByParser.parse(value.joined(separator: " ")) }
+        case .declassifyOn:
+            if declassifyOn == nil { declassifyOn = Self.squeeze(value.joined(separator: " ")) }
+        }
+    }
+
+    /// Squeezes runs of blanks to one space.
+    static func squeeze(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// A line of caveats only (`SIPDIS`, `NOFORN`, `SENSITIVE SIPDIS`, `SECRET//FGI//NOFORN//MR`).
+    private func caveatLine(_ range: Range<Int>) -> [String]? {
+        guard range.count <= 60 else { return nil }
+        let line = text.string(range).uppercased()
+        if line.contains("//") {
+            let parts = line.components(separatedBy: "//").map { $0.trimmingBlanks() }
+            let levels: Set<String> = ["SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "TOP SECRET"]
+            guard let first = parts.first, levels.contains(first) else { return nil }
+            return parts.dropFirst().filter { Self.caveatWords.contains($0) }
+        }
+        if let phrase = Self.caveatPhrases.first(where: { line.hasPrefix($0.key) }) { return [phrase.value] }
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
+        guard !words.isEmpty, words.allSatisfy({ Self.caveatWords.contains(String($0)) }) else { return nil }
+        return words.map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }
+    }
+
+    private func isCorrectedLine(_ range: Range<Int>) -> Bool {
+        ByteScan.hasPrefix(text.bytes, range, "C O R R E C T E D") || ByteScan.hasPrefix(text.bytes, range, "CORRECTED COPY")
+    }
+
+    /// Double-spaced renderings put a blank line inside wrapped fields. A `Classified By` line
+    /// without its reason yet, or an upper-case subject followed by one short upper-case line,
+    /// continues past the blank.
+    private func continuesAcrossBlank(_ field: OpenField, after line: Int, before limit: Int) -> Bool {
+        var next = line + 1
+        while next < limit, text.isBlank(next), next - line < 2 { next += 1 }
+        guard next < limit, !text.isBlank(next) else { return false }
+        let range = text.trimmed(next)
+        guard key(at: range) == nil, ParagraphAnchor.find(text.bytes, range) == nil,
+              !PageBreak.isPageBreak(text.bytes, range) else { return false }
+        let sofar = field.pieces.joined(separator: " ")
+        switch field.key {
+        case .classifiedBy:
+            return !sofar.contains("1.4") && !sofar.contains("1.5") && range.count <= 80
+        case .subject:
+            let value = text.string(range)
+            guard value.count <= 60, value == value.uppercased(), sofar == sofar.uppercased() else { return false }
+            let after = next + 1
+            return after >= limit || text.isBlank(after)
+        default:
+            return false
+        }
+    }
+
+    /// A REF item label on its own line start: `B.`, `(B)`, `¶B.`.
+    func isLabelLine(_ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        if ByteScan.hasPrefix(text.bytes, range, "\u{B6}") { index += 2 }
+        if index < range.upperBound, text.bytes[index] == UInt8(ascii: "(") { index += 1 }
+        guard index + 1 < range.upperBound, ByteScan.isLetter(text.bytes[index]) else { return false }
+        let next = text.bytes[index + 1]
+        return next == UInt8(ascii: ".") || next == UInt8(ascii: ")")
+    }
+
+    private func nextLineStartsWithLabel(after line: Int, before limit: Int) -> Bool {
+        var next = line + 1
+        while next < limit, text.isBlank(next) { next += 1 }
+        return next < limit && isLabelLine(text.trimmed(next))
+    }
+}

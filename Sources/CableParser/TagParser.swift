@@ -1,0 +1,102 @@
+import Foundation
+
+/// Cleans a TAGS value into codes and looks each up in the catalogue.
+///
+/// Handles markdown links (`[PGOV](#)`), commas, semicolons and line continuations, person tags with a
+/// parenthesised name (`OVIP (CLINTON, HILLARY)`), codes run together (`PHUMBA` → `PHUM`, `BA`) and a
+/// few recurring typos.
+enum TagParser {
+    /// Misspellings seen in real cables, mapped to the intended code.
+    static let typos: [String: String] = [
+        "PTERR": "PTER", "PGOVE": "PGOV", "PRELL": "PREL", "ECONN": "ECON", "PHUMM": "PHUM",
+        "PINRR": "PINR", "KPAO.": "KPAO", "ETTC.": "ETTC", "SENV.": "SENV",
+    ]
+
+    static func parse(_ value: String, catalogue: TagCatalogue = .shared) -> [Cable.Tag] {
+        var codes: [String] = []
+        for raw in tokens(value) {
+            for code in clean(raw, catalogue) where !codes.contains(code) { codes.append(code) }
+        }
+        return codes.map { tag(for: $0, catalogue) }
+    }
+
+    /// Splits on blanks, commas and semicolons, keeping `(…)` groups with the code before them.
+    static func tokens(_ value: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        var depth = 0
+        var pendingGroup = false
+        for character in value.replacingOccurrences(of: "(#)", with: " ") {
+            switch character {
+            case "(":
+                if depth == 0, current.isEmpty, let last = tokens.popLast() { current = last + " " }
+                depth += 1
+                current.append(character)
+            case ")":
+                depth = max(0, depth - 1)
+                current.append(character)
+                if depth == 0 { pendingGroup = true }
+            case " ", "\t", ",", ";", "[", "]", "\n", "\u{A0}", "*":
+                if depth > 0 {
+                    if character == "," { current.append(",") } else if character != "[" && character != "]" {
+                        if current.last != " " { current.append(" ") }
+                    }
+                } else if !current.isEmpty {
+                    tokens.append(current)
+                    current = ""
+                    pendingGroup = false
+                }
+            default:
+                if pendingGroup, depth == 0 {
+                    tokens.append(current)
+                    current = ""
+                    pendingGroup = false
+                }
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    private static func clean(_ raw: String, _ catalogue: TagCatalogue) -> [String] {
+        if raw.contains("(") {
+            // Person tag: normalise blanks after commas, keep the name as written.
+            let squeezed = raw.replacingOccurrences(of: ", ", with: ",").replacingOccurrences(of: ",", with: ", ")
+            return [squeezed.trimmingBlanks()]
+        }
+        var code = raw.uppercased()
+        while let last = code.last, last == "." || last == ":" || last == "-" { code.removeLast() }
+        while let first = code.first, first == "." || first == "-" || first == ":" { code.removeFirst() }
+        guard !code.isEmpty, code != "TAGS" else { return [] }
+        if let fixed = typos[code] { code = fixed }
+        if catalogue.lookup(code) != nil { return [code] }
+        if let parts = split(code, catalogue) { return parts }
+        return [code]
+    }
+
+    /// `PHUMBA` → [`PHUM`, `BA`]: only when every part is a known code.
+    static func split(_ code: String, _ catalogue: TagCatalogue) -> [String]? {
+        guard code.count >= 4, code.count <= 16, code.allSatisfy({ $0.isLetter }) else { return nil }
+        if catalogue.lookup(code) != nil { return [code] }
+        for length in [4, 2, 5, 3] where code.count > length {
+            let head = String(code.prefix(length))
+            guard catalogue.lookup(head) != nil else { continue }
+            let tail = String(code.dropFirst(length))
+            if catalogue.lookup(tail) != nil { return [head, tail] }
+            if let rest = split(tail, catalogue) { return [head] + rest }
+        }
+        return nil
+    }
+
+    static func tag(for code: String, _ catalogue: TagCatalogue) -> Cable.Tag {
+        if let open = code.firstIndex(of: "(") {
+            let base = code[..<open].trimmingBlanks()
+            let name = code[code.index(after: open)...].dropLast(code.hasSuffix(")") ? 1 : 0).trimmingBlanks()
+            let meaning = catalogue.lookup(base).map { "\($0.meaning): \(name)" } ?? name
+            return Cable.Tag(code: code, kind: "person", meaning: meaning)
+        }
+        guard let entry = catalogue.lookup(code) else { return Cable.Tag(code: code) }
+        return Cable.Tag(code: code, kind: entry.kind, meaning: entry.meaning)
+    }
+}
