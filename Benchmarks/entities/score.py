@@ -25,7 +25,14 @@ def norm(s):
     return s
 
 def forms(e):
-    return {norm(x) for x in [e["name"]] + list(e.get("aliases", [])) if norm(x)}
+    # "Stuart E.Jones" and "Stuart E. Jones" are one form: try periods both dropped and spaced.
+    out = set()
+    for x in [e["name"]] + list(e.get("aliases", [])):
+        for variant in (x, x.replace(".", ". ")):
+            n = norm(variant)
+            if n:
+                out.add(n)
+    return out
 
 def score(pred_path, gold_dir, only_caps=False, errors=False):
     gold = {}

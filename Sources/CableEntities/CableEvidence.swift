@@ -16,7 +16,7 @@ struct CableEvidence {
     let gazetteer: Gazetteer
     let context: CableContext
 
-    func collect(_ cable: Cable) -> [MetadataMention] {
+    func collect(_ cable: Cable, rawText: String? = nil) -> [MetadataMention] {
         var out: [MetadataMention] = []
         out += tagMentions(cable.tags)
         if let city = CableContext.postCity(cable.origin) { out += post(city) }
@@ -32,7 +32,8 @@ struct CableEvidence {
                 out += person(name.trimmingCharacters(in: .whitespaces))
             }
         }
-        for line in forLines(cable) { out += personsAfterCues(in: line, forLine: true) }
+        let lines = rawText.map(Self.preambleForLines) ?? forLines(cable)
+        for line in lines { out += personsAfterCues(in: line, forLine: true) }
         return out
     }
 
@@ -51,6 +52,8 @@ struct CableEvidence {
             } else if tag.kind != "subject", tag.kind != "program", let country = gazetteer.country(code: code) {
                 out.append(MetadataMention(type: .location, surface: country.name, canonical: country.name,
                                            keys: keys(country.name), evidence: .known))
+            } else if let name = gazetteer.organizationTags[code] {
+                out.append(MetadataMention(type: .organization, surface: name, canonical: name, keys: keys(name), evidence: .known))
             } else if tag.kind == "organization" {
                 let name = tag.meaning ?? tag.code
                 let known = lookup(name) ?? lookup(tag.code)
@@ -58,7 +61,8 @@ struct CableEvidence {
                                            canonical: known?.type == .organization ? known?.name : name,
                                            keys: keys(name), evidence: .known))
             } else if tag.kind == "geographic", let meaning = tag.meaning {
-                out.append(MetadataMention(type: .location, surface: meaning, canonical: lookup(meaning)?.name ?? meaning,
+                let known = lookup(meaning)
+                out.append(MetadataMention(type: known?.type ?? .location, surface: meaning, canonical: known?.name ?? meaning,
                                            keys: keys(meaning), evidence: .known))
             }
         }
@@ -78,7 +82,7 @@ struct CableEvidence {
         let tokens = Tokenizer.tokenize(trimmed).filter { $0.kind == .word }
         guard !tokens.isEmpty, tokens.count <= 6 else { return [] }
         // Drop titles the parser may have left in ("Ambassador", "DCM").
-        var words = tokens
+        var words = tokens.filter { !gazetteer.stopwords.contains($0.key) || gazetteer.firstNames.contains($0.key) }
         while let first = words.first, words.count > 1,
               gazetteer.longestPhrase(in: [first], at: 0, capsText: true).map({ $0.phrase.payload == .title }) == true {
             words.removeFirst()
@@ -118,6 +122,43 @@ struct CableEvidence {
             return office.contains("/") || office.split(separator: " ").count <= 2 && office == office.uppercased()
                 && line.count < 120 && !upper.hasPrefix("CLASSIFIED")
         }
+    }
+
+    /// `SCA/CEN FOR M. O'MARA`, `NSC FOR CBARTON`, `PASS TO MARC FREY, DAVE GORDNER`: addressee lines
+    /// between the classification banner and the `E.O.`/`TAGS` line of the raw telegram.
+    static func preambleForLines(_ raw: String) -> [String] {
+        var out: [String] = []
+        var inPreamble = false
+        var pending: String? = nil
+        for sub in raw.split(separator: "\n", omittingEmptySubsequences: false).prefix(80) {
+            let line = sub.trimmingCharacters(in: .whitespaces)
+            let upper = line.uppercased()
+            if !inPreamble {
+                // The banner: "C O N F I D E N T I A L ASTANA 003153", "SECRET STATE 040423", "UNCLAS ...".
+                let squeezed = upper.replacingOccurrences(of: " ", with: "")
+                if ["CONFIDENTIAL", "SECRET", "UNCLAS", "LIMITEDOFFICIALUSE"].contains(where: { squeezed.hasPrefix($0) }),
+                   line.count < 90 { inPreamble = true }
+                continue
+            }
+            if upper.hasPrefix("E.O.") || upper.hasPrefix("EO ") || upper.hasPrefix("E.O ") || upper.hasPrefix("TAGS")
+                || upper.hasPrefix("SUBJECT") || upper.hasPrefix("CLASSIFIED BY") || upper.hasPrefix("REF") { break }
+            if let open = pending {
+                // "PASS TO MARC FREY, DAVE GORDNER, KIKO CORTI, MIKE" continues on the next line.
+                out.append(open + " " + line)
+                pending = nil
+                continue
+            }
+            if upper.hasPrefix("PASS TO ") {
+                let names = "X FOR " + line.dropFirst(8)
+                if line.hasSuffix(",") || line.split(separator: " ").last.map({ $0.count <= 6 }) == true { pending = names } else { out.append(names) }
+                continue
+            }
+            if let range = upper.range(of: " FOR "), upper[..<range.lowerBound].split(separator: " ").count <= 4 {
+                out.append(line)
+            }
+        }
+        if let open = pending { out.append(open) }
+        return out
     }
 
     private func lookup(_ text: String) -> Gazetteer.Entry? {

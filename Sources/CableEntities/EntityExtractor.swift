@@ -38,6 +38,12 @@ public struct EntityExtractor: Sendable {
 
     /// Fills `cable.paragraphs[*].entities` and `cable.entities`, replacing what was there.
     public func annotate(_ cable: inout Cable) {
+        annotate(&cable, rawText: nil)
+    }
+
+    /// As `annotate(_:)`, also reading the addressee lines of the raw telegram (`SCA/CEN FOR M. O'MARA`),
+    /// which the parsed `Cable` does not keep. Pass the text the cable was parsed from.
+    public func annotate(_ cable: inout Cable, rawText: String?) {
         if let loadError { cable.warnings.append("entities: \(loadError.description)") }
         let context = CableContext(gazetteer: gazetteer, cable: cable)
         var pending: [EntityResolver.Pending] = []
@@ -47,7 +53,7 @@ public struct EntityExtractor: Sendable {
 
         for (p, paragraph) in cable.paragraphs.enumerated() {
             let scalars = Array(paragraph.text.unicodeScalars)
-            let tokens = Tokenizer.tokenize(scalars: scalars)
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
             for c in recognizer.run() {
                 pending.append(Self.pending(c, tokens: tokens, scalars: scalars, place: .init(paragraph: p, first: c.first, end: c.end)))
@@ -58,11 +64,11 @@ public struct EntityExtractor: Sendable {
         }
         if let subject = cable.subject {
             let scalars = Array(subject.unicodeScalars)
-            let tokens = Tokenizer.tokenize(scalars: scalars)
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
             for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, scalars: scalars, place: nil)) }
         }
-        for m in CableEvidence(gazetteer: gazetteer, context: context).collect(cable) {
+        for m in CableEvidence(gazetteer: gazetteer, context: context).collect(cable, rawText: rawText) {
             pending.append(.init(type: m.type, keys: m.keys, surface: m.surface, canonical: m.canonical, country: nil,
                                  generic: false, evidence: m.evidence, acronym: nil, place: nil))
         }

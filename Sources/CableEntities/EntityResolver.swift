@@ -109,7 +109,10 @@ struct EntityResolver {
     private func findPerson(_ keys: [String]) -> Int? {
         guard let last = keys.last else { return nil }
         var best: Int? = nil
-        for (i, e) in entities.enumerated() where e.type == .person && e.keys.last == last {
+        for (i, e) in entities.enumerated() where e.type == .person {
+            // "General Sebhat" after "Sebhat Efrem": a lone word may be the first of a name when it is no given name.
+            let firstWord = keys.count == 1 && e.keys.count > 1 && e.keys[0] == last && !gazetteer.firstNames.contains(last)
+            guard e.keys.last == last || firstWord else { continue }
             let compatible: Bool
             if keys.count == 1 || e.keys.count == 1 {
                 compatible = true

@@ -115,6 +115,14 @@ extension Gazetteer {
     private mutating func loadOrganizations(_ file: (name: String, text: String)) throws {
         for line in Self.lines(file) {
             let f = try Self.fields(line, in: file.name, atLeast: 2)
+            if f[0] == "@tag" {
+                let parts = Self.list(f[1])
+                guard parts.count == 2 else {
+                    throw GazetteerError.malformedLine(file: file.name, line: line.number, reason: "@tag needs CODE|NAME")
+                }
+                organizationTags[parts[0]] = parts[1]
+                continue
+            }
             if f[0] == "@gov" {
                 let parts = Self.list(f[1])
                 guard parts.count == 2 else {
@@ -134,7 +142,7 @@ extension Gazetteer {
         let keys = Tokenizer.tokenize(text).map { $0.kind == .punct ? $0.text : $0.key }
         guard let first = keys.first, !keys.contains(where: { $0.isEmpty }) else { return }
         if keys.count == 1, case .entity = payload, stopwords.contains(first) { return }
-        phrases[first, default: []].append(Phrase(keys: keys, payload: payload, capsOnly: capsOnly))
+        phrases[first, default: []].append(Phrase(keys: keys, payload: payload, capsOnly: capsOnly, written: text))
     }
 
     /// Entity phrases win over titles and demonyms of the same length; longer phrases win over shorter.

@@ -25,8 +25,10 @@ public struct Gazetteer: Sendable {
     struct Phrase: Sendable {
         var keys: [String]
         var payload: Payload
-        /// Acronyms (`UN`, `MOD`) match only when written in capitals, so `us` and `mod` stay words.
+        /// Acronyms (`UN`, `MoD`) match only when written as listed or in capitals, so `us` and `mod` stay words.
         var capsOnly: Bool
+        /// The acronym as listed (`MoD`), for `capsOnly` phrases.
+        var written: String = ""
     }
 
     var entries: [Entry] = []
@@ -36,6 +38,8 @@ public struct Gazetteer: Sendable {
     var countryByCode: [String: Int] = [:]
     /// FIPS code of the country of a city or station key (`BUENOSAIRES` → `AR`).
     var countryOfPlace: [String: String] = [:]
+    /// Organisation TAGS codes (`EUN` → `European Union`).
+    var organizationTags: [String: String] = [:]
     /// Government acronyms that do not follow the `GO` + initial pattern (`HMG` → `UK`).
     var governmentAcronyms: [String: String] = [:]
     /// FIPS code by one-word demonym or country name key (`RUSSIAN`, `RUSSIA` → `RS`).
@@ -73,7 +77,7 @@ public struct Gazetteer: Sendable {
                 let token = tokens[i + k]
                 guard token.kind != .punct, token.key == phrase.keys[k] else { ok = false; break }
                 if k + 1 < count, token.possessive { ok = false; break }
-                if phrase.capsOnly && !token.isAllCaps { ok = false; break }
+                if phrase.capsOnly && !token.isAllCaps && token.text != phrase.written { ok = false; break }
                 if !capsText, phrase.payload != .title, k == 0, !token.isCapitalized { ok = false; break }
             }
             if ok { return (phrase, count) }
@@ -82,5 +86,16 @@ public struct Gazetteer: Sendable {
     }
 
     /// True for words that are ordinary English (lower-case dictionary entries) — weak name evidence.
-    func isEnglish(_ key: String) -> Bool { englishWords.contains(key) }
+    func isEnglish(_ key: String) -> Bool {
+        if englishWords.contains(key) { return true }
+        // "ANTI-GUERRILLA", "FIVE-HOUR": compounds of ordinary words are ordinary.
+        guard key.contains("-") else { return false }
+        return key.split(separator: "-").allSatisfy { part in
+            englishWords.contains(String(part)) || Self.prefixes.contains(String(part)) || part.allSatisfy(\.isNumber)
+        }
+    }
+
+    /// Word prefixes that make compounds, not names (`Trans-Atlantic`, `Anti-American`).
+    static let prefixes: Set<String> = ["TRANS", "ANTI", "PRO", "PAN", "NEO", "POST", "PRE", "NON", "SUB", "INTER",
+                                        "MID", "EX", "CROSS", "SEMI", "MULTI", "CO", "RE", "SELF", "VICE"]
 }

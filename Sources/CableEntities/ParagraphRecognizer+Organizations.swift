@@ -11,25 +11,39 @@ extension ParagraphRecognizer {
         let run = capitalisedRun(from: start, limit: 8)
         guard run.end - start >= 2 else { return nil }
         var end: Int? = nil
-        // Longest prefix ending in a head word: "Shahid Bakeri Industrial Group".
-        for j in stride(from: run.end - 1, to: start, by: -1) where gazetteer.orgHeads.contains(tokens[j].key) {
-            end = j + 1
-            break
-        }
-        // "Ministry of ...", "Center for ...": a starting head word with its complement.
-        if end == nil, gazetteer.orgStarts.contains(tokens[start].key), start + 2 < run.end,
+        if gazetteer.orgStarts.contains(tokens[start].key), start + 2 < run.end,
            tokens[start + 1].key == "OF" || tokens[start + 1].key == "FOR" {
+            // "Ministry of ...", "Center for ...": a starting head word with its complement.
             end = run.end
+        } else {
+            // Longest prefix ending in a head word ("Shahid Bakeri Industrial Group"), with an of-complement
+            // after it ("Administrative Department of Security").
+            for j in stride(from: run.end - 1, to: start, by: -1) where gazetteer.orgHeads.contains(tokens[j].key) {
+                end = j + 1
+                if j + 2 < run.end, tokens[j + 1].key == "OF" || tokens[j + 1].key == "FOR" { end = run.end }
+                break
+            }
         }
         guard var stop = end else { return nil }
-        while stop > start, isConnector(stop - 1) || ["OF", "FOR", "AND", "THE"].contains(tokens[stop - 1].key) { stop -= 1 }
+        while stop > start, isConnector(stop - 1) || ["OF", "FOR", "AND", "THE", "ON"].contains(tokens[stop - 1].key) { stop -= 1 }
         guard stop - start >= 2 else { return nil }
-        // Titles and stopwords at the front are not part of an organisation ("Ambassador", "Summary").
-        while start < stop, isStop(start), !gazetteer.orgStarts.contains(tokens[start].key),
-              !gazetteer.orgHeads.contains(tokens[start].key) { start += 1 }
-        guard stop - start >= 2 else { return nil }
-        if caps && !capsOrganizationIsPlausible(start, stop) { return nil }
         if let known = knownPhrase(start, stop) { return known }
+        // Openers, titles and jargon at the front are not part of an organisation ("Ambassador", "Summary").
+        while start < stop, isLeadingNoise(start) { start += 1 }
+        // "TEHRAN NATIONAL IRANIAN OIL COMPANY": a place before a proper modifier is where, not who.
+        if stop - start >= 3, Self.properModifiers.contains(tokens[start + 1].key),
+           let match = gazetteer.longestPhrase(in: tokens, at: start, capsText: caps), match.length == 1,
+           case .entity(let index) = match.phrase.payload, gazetteer.entry(index).type == .location {
+            start += 1
+        }
+        guard stop - start >= 2 else { return nil }
+        if let known = knownPhrase(start, stop) { return known }
+        // "MFA Export Control Division": the known organisation is reported on its own, the rest after it.
+        if let match = gazetteer.longestPhrase(in: tokens, at: start, capsText: caps), match.length < stop - start,
+           case .entity(let index) = match.phrase.payload, gazetteer.entry(index).type == .organization {
+            return knownPhrase(start, start + match.length)
+        }
+        if caps && !capsOrganizationIsPlausible(start, stop) { return nil }
         var candidate = Candidate(type: .organization, first: start, end: stop, evidence: .cue)
         if let generic = genericBody(start, stop) {
             candidate.canonical = generic.name
@@ -39,21 +53,40 @@ extension ParagraphRecognizer {
         return candidate
     }
 
-    /// `Azadi Square`, `Red Sea state`, `MIRANDA STATE`: words before a place head word.
+    /// Words that open a sentence or carry a title before an organisation's name.
+    private func isLeadingNoise(_ i: Int) -> Bool {
+        let key = tokens[i].key
+        if Self.functionWords.contains(key) || Self.jargon.contains(key) { return true }
+        if let match = gazetteer.longestPhrase(in: tokens, at: i, capsText: caps), match.phrase.payload == .title,
+           !gazetteer.orgStarts.contains(key), !gazetteer.orgHeads.contains(key) { return true }
+        return false
+    }
+
+    static let jargon: Set<String> = ["SUMMARY", "COMMENT", "NOTE", "END", "BEGIN", "REFTEL", "SEPTEL", "SUBJECT", "ACTION", "REQUEST"]
+
+    /// `Azadi Square`, `MIRANDA STATE`, and the name before a lower-case head (`the Gebeit region` → `Gebeit`).
     func placeRun(at i: Int) -> Candidate? {
         guard isCapWord(i), !isStop(i) else { return nil }
         let run = capitalisedRun(from: i, limit: 4)
-        var end = run.end
-        // A lower-case head after a capitalised name: "the Gebeit region".
-        if !caps, end < tokens.count, isWord(end), !tokens[end].isCapitalized,
-           gazetteer.locationHeads.contains(tokens[end].key) { end += 1 }
-        guard end - i >= 2, gazetteer.locationHeads.contains(tokens[end - 1].key) else { return nil }
-        for k in i..<(end - 1) {
-            if isStop(k) && !isConnector(k) { return nil }
-            if caps && gazetteer.isEnglish(tokens[k].key) && gazetteer.longestPhrase(in: tokens, at: k, capsText: true) == nil {
+        // "Arab street", "Greek islands": a demonym is not a place name.
+        if let match = gazetteer.longestPhrase(in: tokens, at: i, capsText: caps), match.phrase.payload == .demonym { return nil }
+        if !caps, run.end < tokens.count, isWord(run.end), !tokens[run.end].isCapitalized, run.end > i,
+           !tokens[run.end - 1].possessive, Self.lowercaseLocationHeads.contains(tokens[run.end].key) {
+            for k in i..<run.end where isStop(k) || gazetteer.longestPhrase(in: tokens, at: k, capsText: false) != nil {
                 return nil
             }
+            return Candidate(type: .location, first: i, end: run.end, evidence: .cue)
         }
+        let end = run.end
+        guard end - i >= 2, gazetteer.locationHeads.contains(tokens[end - 1].key) else { return nil }
+        var ordinary = 0
+        for k in i..<(end - 1) {
+            if isStop(k) && !isConnector(k) { return nil }
+            if Self.functionWords.contains(tokens[k].key) { return nil }
+            if gazetteer.isEnglish(tokens[k].key) && gazetteer.longestPhrase(in: tokens, at: k, capsText: caps) == nil { ordinary += 1 }
+        }
+        // In capitals "THE RURAL STATE" is prose; a name needs at least one unusual word.
+        if caps && ordinary == end - 1 - i { return nil }
         if knownPhrase(i, end - 1).map({ $0.type != .location }) == true { return nil }
         return Candidate(type: .location, first: i, end: end, evidence: .cue)
     }
@@ -81,7 +114,8 @@ extension ParagraphRecognizer {
         let token = tokens[i]
         let letters = token.key.unicodeScalars.filter { $0.properties.isAlphabetic }.count
         guard token.isAllCaps, letters >= 3, letters <= 7, letters == token.key.unicodeScalars.count,
-              !Self.commonAcronyms.contains(token.key), !isStop(i), !gazetteer.isEnglish(token.key) else { return nil }
+              !Self.commonAcronyms.contains(token.key), !isStop(i), !gazetteer.isEnglish(token.key),
+              !isOfficeSymbol(i) else { return nil }
         // Portion marks and the like sit in parentheses alone: "(SBU)".
         if i > 0, tokens[i - 1].mark == "(", i + 1 < tokens.count, tokens[i + 1].mark == ")", i < 3 { return nil }
         return Candidate(type: .organization, first: i, end: i + 1, evidence: .weak)
@@ -92,29 +126,45 @@ extension ParagraphRecognizer {
         guard !caps, i > 0, isWord(i), tokens[i].isCapitalized, !tokens[i].isAllCaps, !tokens[i].sentenceStart,
               Self.placePrepositions.contains(tokens[i - 1].key), !tokens[i - 1].isCapitalized else { return nil }
         let run = capitalisedRun(from: i, limit: 3)
-        for k in i..<run.end where isStop(k) || gazetteer.isEnglish(tokens[k].key) || gazetteer.firstNames.contains(tokens[k].key) {
+        var end = i
+        while end < run.end, gazetteer.longestPhrase(in: tokens, at: end, capsText: false) == nil { end += 1 }
+        guard end > i else { return nil }
+        for k in i..<end where isStop(k) || gazetteer.isEnglish(tokens[k].key) || gazetteer.firstNames.contains(tokens[k].key) {
             return nil
         }
-        return Candidate(type: .location, first: i, end: run.end, evidence: .weak)
+        return Candidate(type: .location, first: i, end: end, evidence: .weak)
     }
 
     /// Capitalised words from `start`, with connectors between them (`of`, `and`, `de`), not crossing punctuation.
     func capitalisedRun(from start: Int, limit: Int) -> (start: Int, end: Int) {
         var j = start
         var words = 0
-        while j < tokens.count, words < limit, isWord(j), !isClaimed(j) {
+        while j < tokens.count, words < limit, !isClaimed(j) {
+            // A compound split by splitCompounds ("NATO-Ukraine Commission") stays one run.
+            if tokens[j].mark == "-", j > start, j + 1 < tokens.count, tokens[j - 1].end == tokens[j].start,
+               tokens[j].end == tokens[j + 1].start, isCapWord(j + 1), !(caps && gazetteer.isEnglish(tokens[j + 1].key)) {
+                j += 1
+                continue
+            }
+            guard isWord(j) else { break }
             if isCapWord(j) && !(caps && Self.functionWords.contains(tokens[j].key)) {
                 words += 1
                 j += 1
-                if tokens[j - 1].possessive && !gazetteer.orgHeads.contains(tokens[j - 1].key) {
-                    // "Prosecutor General's Office" continues; "Kazakhstan's Foreign Minister" does not.
+                if tokens[j - 1].possessive {
+                    // "Prosecutor General's Office" continues; "Kazakhstan's Foreign Minister",
+                    // "Iran's Ministry" and "the Ministry's Office" do not.
+                    let owner = tokens[j - 1].key
+                    if gazetteer.orgHeads.contains(owner) || gazetteer.countryOfWord[owner] != nil
+                        || gazetteer.phrases[owner]?.contains(where: { $0.keys.count == 1 && $0.payload != .title }) == true { break }
                     if !(j < tokens.count && isWord(j) && gazetteer.orgHeads.contains(tokens[j].key)) &&
                         !(j + 1 < tokens.count && gazetteer.orgHeads.contains(tokens[j + 1].key)) { break }
                 }
                 continue
             }
             let key = tokens[j].key
-            let joins = key == "OF" || key == "FOR" || key == "AND" || key == "ON" || (key == "THE" && j > start) || isConnector(j)
+            var joins = key == "OF" || key == "FOR" || key == "AND" || key == "ON" || (key == "THE" && j > start) || isConnector(j)
+            // "... Foreign Affairs and Ministry of Defense": two organisations, not one.
+            if key == "AND", j + 1 < tokens.count, gazetteer.orgStarts.contains(tokens[j + 1].key) { joins = false }
             if joins, j + 1 < tokens.count, isCapWord(j + 1), !(caps && Self.functionWords.contains(tokens[j + 1].key)) {
                 j += 1
                 continue
@@ -126,13 +176,14 @@ extension ParagraphRecognizer {
 
     /// In capitals an organisation needs a proper-looking first word (`NATIONAL`, a demonym, a place).
     private func capsOrganizationIsPlausible(_ start: Int, _ end: Int) -> Bool {
+        guard end - start <= 5 else { return false }
         if Self.properModifiers.contains(tokens[start].key) { return true }
         if gazetteer.orgStarts.contains(tokens[start].key), end - start >= 3 { return true }
         if let match = gazetteer.longestPhrase(in: tokens, at: start, capsText: true) {
             if case .title = match.phrase.payload { return false }
             return true
         }
-        return !gazetteer.isEnglish(tokens[start].key)
+        return false
     }
 
     /// The span is itself a gazetteer name (`Arab League`, `Foreign Ministry`): report the known entity.
@@ -157,6 +208,10 @@ extension ParagraphRecognizer {
         return (gazetteer.entry(index).name, country)
     }
 
+    static let lowercaseLocationHeads: Set<String> = [
+        "REGION", "PROVINCE", "DISTRICT", "OBLAST", "GOVERNORATE", "STATE", "VALLEY", "RIVER", "MOUNTAINS", "PREFECTURE",
+    ]
+
     static let properModifiers: Set<String> = [
         "NATIONAL", "SUPREME", "CENTRAL", "FEDERAL", "STATE", "ISLAMIC", "DEMOCRATIC", "REPUBLICAN", "ROYAL",
         "PEOPLE'S", "POPULAR", "REVOLUTIONARY", "UNITED", "INTERNATIONAL", "WORLD", "EUROPEAN", "AFRICAN", "ARAB",
@@ -180,6 +235,7 @@ extension ParagraphRecognizer {
     CT COIN PM DPM FM DFM VFM MP MPS PR PA PD ID TV AM FM GOV GOVT MIN MINISTRY REFTEL SEPTEL PARA SUBJ REF ACTION \
     INFO MSG TBD ETA ETD RSVP TOR TORS SOW RFP WTO UNSC USG III IV VI VII VIII XI XII OK AKA CV PPT PHD MBA \
     CHOD DCHOD CJCS JCS SECDEF SECSTATE SECGEN SYG USUN USNATO USEU UNVIE EMB CONGEN AMCONSUL AMEMBASSY EST PST \
-    EDT EST CST MST ZULU ATM SUV SUVS APC APCS ATV RPG RPGS AK GPS IT ICT QA
+    EDT EST CST MST ZULU ATM SUV SUVS APC APCS ATV RPG RPGS AK GPS IT ICT QA SACEUR SACT DSACEUR CMC SIPRNET \
+    NIPRNET JWICS OPORD CONOPS SOFA FTA BIT EFTA DCA ROE NCO NCOS ASD DASD PDAS
     """.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty })
 }

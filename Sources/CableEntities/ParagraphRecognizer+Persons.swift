@@ -11,13 +11,9 @@ extension ParagraphRecognizer {
         while j < tokens.count, taken < 4, isWord(j) {
             let key = tokens[j].key
             if key == "AND" || key == "OF" { j += 1; continue }
-            if caps {
-                // In capitals the complement is ordinary words; the first unusual word may be the name.
-                guard gazetteer.isEnglish(key) || gazetteer.longestPhrase(in: tokens, at: j, capsText: true) != nil
-                else { break }
-            } else {
-                guard tokens[j].isCapitalized else { break }
-            }
+            // The complement is ordinary words or known names; the first unusual word may be the person.
+            if !caps, !tokens[j].isCapitalized { break }
+            guard gazetteer.isEnglish(key) || gazetteer.longestPhrase(in: tokens, at: j, capsText: caps) != nil else { break }
             j += 1
             taken += 1
         }
@@ -59,9 +55,13 @@ extension ParagraphRecognizer {
                 if tokens[j - 1].possessive { break }
             }
             if j - i >= 2 { return Candidate(type: .person, first: i, end: j, evidence: .shape) }
+            // A lone unusual word: weak, kept only if it repeats or echoes a name found elsewhere (QADHAFI).
+            if j - i == 1, tokens[i].key.count >= 4, !tokens[i].key.contains("-"), !isOfficeSymbol(i) {
+                return Candidate(type: .person, first: i, end: j, evidence: .weak)
+            }
             return nil
         }
-        guard token.isCapitalized, !token.isAllCaps || token.text.count <= 2 || token.text.hasSuffix(".") else { return nil }
+        guard token.isCapitalized, !token.isAllCaps || isInitial(i), !Self.isPluralAcronym(token.text) else { return nil }
         guard let end = nameEnd(from: i, afterCue: false) else { return nil }
         let length = end - i
         if length >= 2 {
@@ -95,6 +95,8 @@ extension ParagraphRecognizer {
                 continue
             }
             guard isNameWord(j, first: false, afterCue: afterCue) else { break }
+            // A list of people, one per line: a given name at a line start begins the next person.
+            if words >= 2, tokens[j].lineStart, gazetteer.firstNames.contains(tokens[j].key) { break }
             if caps, !afterCue, words >= 1, gazetteer.isEnglish(tokens[j].key),
                !gazetteer.firstNames.contains(tokens[j - 1].key) { break }
             words += 1
@@ -108,17 +110,20 @@ extension ParagraphRecognizer {
     func isNameWord(_ i: Int, first: Bool, afterCue: Bool) -> Bool {
         guard isWord(i) else { return false }
         let token = tokens[i]
-        if isStop(i) || gazetteer.honorifics.contains(token.key) { return false }
-        if gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) != nil, !gazetteer.firstNames.contains(token.key) {
-            // A title, country or organisation word is not part of a name ("Antonio Guterres said", "Putin Russia").
-            return false
+        if isStop(i) || gazetteer.honorifics.contains(token.key) || Self.functionWords.contains(token.key) { return false }
+        let afterGiven = !first && i > 0 && (gazetteer.firstNames.contains(tokens[i - 1].key) || isInitial(i - 1))
+        if let match = gazetteer.longestPhrase(in: tokens, at: i, capsText: caps), !gazetteer.firstNames.contains(token.key) {
+            // A title, country or organisation word is not part of a name ("Antonio Guterres said", "Putin Russia"),
+            // except a one-word place right after a given name (PAM DURHAM, Simon Bolivar).
+            guard afterGiven, match.length == 1, case .entity(let index) = match.phrase.payload,
+                  gazetteer.entry(index).type == .location, gazetteer.countryOfWord[token.key] == nil else { return false }
         }
         if isInitial(i) { return true }
         if caps {
             if gazetteer.firstNames.contains(token.key) { return true }
             if gazetteer.isEnglish(token.key) {
-                // After a given name an ordinary word may still be a surname (DOUGLAS BRAVO).
-                return !first && i > 0 && gazetteer.firstNames.contains(tokens[i - 1].key)
+                // After a given name or an initial an ordinary word may still be a surname (DOUGLAS BRAVO, A. ARIAS).
+                return afterGiven
             }
             return token.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count >= 2
         }
@@ -128,6 +133,12 @@ extension ParagraphRecognizer {
             return afterCue || !first
         }
         return true
+    }
+
+    /// `INR/B`, `ISN/MTR`: parts of State Department office symbols, not names.
+    func isOfficeSymbol(_ i: Int) -> Bool {
+        (i > 0 && tokens[i - 1].mark == "/" && tokens[i - 1].end == tokens[i].start)
+            || (i + 1 < tokens.count && tokens[i + 1].mark == "/" && tokens[i].end == tokens[i + 1].start)
     }
 
     /// `M.`, `P.`: one letter and a period.
@@ -146,4 +157,10 @@ extension ParagraphRecognizer {
     }
 
     static let placePrepositions: Set<String> = ["IN", "NEAR", "AT", "FROM"]
+
+    /// `MEPs`, `NGOs`: capitals and a plural s.
+    static func isPluralAcronym(_ text: String) -> Bool {
+        guard text.count >= 3, text.hasSuffix("s") else { return false }
+        return text.dropLast().allSatisfy { $0.isUppercase }
+    }
 }

@@ -41,6 +41,10 @@ struct ParagraphRecognizer {
     private mutating func step(at i: Int) -> Int? {
         if let org = organizationRun(at: i) { return add(org) }
         if let place = placeRun(at: i) { return add(place) }
+        // A given name before a surname outranks a place of the same spelling (DOUGLAS BRAVO, Victoria Nuland).
+        if gazetteer.firstNames.contains(tokens[i].key), let person = nameRun(at: i), person.end - person.first >= 2 {
+            return add(person)
+        }
         if let match = gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
             return phrase(match.phrase, length: match.length, at: i)
         }

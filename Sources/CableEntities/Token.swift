@@ -20,6 +20,8 @@ struct Token: Sendable {
     var sentenceStart: Bool
     /// Followed by a possessive `'s` (also the `,s` mojibake of the corpus).
     var possessive: Bool
+    /// First token of a line: lists of names are often one per line.
+    var lineStart: Bool = false
 
     var isWord: Bool { kind == .word }
     /// The punctuation scalar, for `.punct` tokens.

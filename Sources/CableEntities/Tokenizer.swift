@@ -18,6 +18,7 @@ enum Tokenizer {
         tokens.reserveCapacity(scalars.count / 5)
         var i = 0
         var atSentenceStart = true
+        var atLineStart = true
         let n = scalars.count
         while i < n {
             let s = scalars[i]
@@ -29,6 +30,7 @@ enum Tokenizer {
                     i += 1
                 }
                 if newlines >= 2 { atSentenceStart = true }
+                if newlines >= 1 { atLineStart = true }
                 continue
             }
             if !isWordScalar(s) {
@@ -37,6 +39,7 @@ enum Tokenizer {
                                     isAllCaps: false, sentenceStart: false, possessive: false))
                 if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
                 if s == "-", i + 1 < n, scalars[i + 1] == "-" { atSentenceStart = true }
+                atLineStart = false
                 i += 1
                 continue
             }
@@ -65,6 +68,12 @@ enum Tokenizer {
             }
             var end = j
             var possessive = false
+            // "Brazil8": the corpus's mangled closing quote; the digit is not part of the word.
+            if end - i >= 4, scalars[end - 1] == "8",
+               scalars[i..<(end - 1)].allSatisfy({ $0.properties.isAlphabetic }) {
+                end -= 1
+                j = end
+            }
             // "Kazakhstan's" / "Kazakhstan’s": the possessive is absorbed by the inner-apostrophe rule; undo it.
             if end - i > 2, scalars[end - 2] == "'" || scalars[end - 2] == "\u{2019}",
                scalars[end - 1] == "s" || scalars[end - 1] == "S" {
@@ -76,27 +85,30 @@ enum Tokenizer {
                 possessive = true
                 j += 2
             }
-            let slice = scalars[i..<end]
-            let text = String(String.UnicodeScalarView(slice))
-            var letters = 0, upper = 0, digits = 0
-            for c in slice {
-                if c.properties.isAlphabetic {
-                    letters += 1
-                    if c.properties.isUppercase { upper += 1 }
-                } else if c.properties.numericType != nil {
-                    digits += 1
-                }
-            }
-            let first = slice.first(where: { $0.properties.isAlphabetic })
-            let kind: Token.Kind = letters == 0 ? .number : .word
-            tokens.append(Token(
-                kind: kind, start: i, end: end, text: text, key: kind == .word ? NameText.key(text) : text,
-                isCapitalized: first?.properties.isUppercase ?? false,
-                isAllCaps: letters > 0 && upper == letters, sentenceStart: atSentenceStart, possessive: possessive))
+            var token = word(scalars[i..<end], start: i, sentenceStart: atSentenceStart, possessive: possessive)
+            token.lineStart = atLineStart
+            tokens.append(token)
+            atLineStart = false
             atSentenceStart = false
             i = j
         }
         return tokens
+    }
+
+    /// A word token over `slice`, whose first scalar is at offset `start`.
+    static func word(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
+        let text = String(String.UnicodeScalarView(slice))
+        var letters = 0, upper = 0
+        var first: Unicode.Scalar? = nil
+        for c in slice where c.properties.isAlphabetic {
+            letters += 1
+            if first == nil { first = c }
+            if c.properties.isUppercase { upper += 1 }
+        }
+        let kind: Token.Kind = letters == 0 ? .number : .word
+        return Token(kind: kind, start: start, end: start + slice.count, text: text,
+                     key: kind == .word ? NameText.key(text) : text, isCapitalized: first?.properties.isUppercase ?? false,
+                     isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive)
     }
 
     @inline(__always)

@@ -9,7 +9,7 @@ COUNTRY_ALIASES = {
     "KS": ["Republic of Korea", "ROK", "Korea"], "CH": ["PRC", "People's Republic of China"],
     "TW": ["Republic of China"], "BM": ["Burma"], "IV": ["Cote d'Ivoire"], "CV": ["Cape Verde"],
     "CG": ["DRC", "Congo-Kinshasa", "DR Congo"], "CF": ["Congo-Brazzaville", "Congo"], "NL": ["Netherlands", "Holland"],
-    "MK": ["Macedonia", "FYROM"], "WZ": ["Swaziland"], "TT": ["East Timor", "Timor-Leste"], "VT": ["Holy See", "Vatican City"],
+    "MK": ["Macedonia", "FYROM"], "BK": ["Bosnia", "Bosnia-Herzegovina", "BiH"], "WZ": ["Swaziland"], "TT": ["East Timor", "Timor-Leste"], "VT": ["Holy See", "Vatican City"],
     "WE": ["Palestinian Territories", "West Bank"], "AE": ["UAE", "Emirates"], "BX": ["Brunei Darussalam"],
     "LA": ["Lao PDR"], "SY": ["Syrian Arab Republic"], "IR": ["Islamic Republic of Iran"], "VM": ["Viet Nam"],
     "MD": ["Republic of Moldova"], "BO": ["Belarus"], "KG": ["Kyrgyz Republic", "Kirghizia"], "TI": ["Tadjikistan"],
@@ -77,7 +77,7 @@ OTHER_DEMONYMS = ("Arab Arabs Arabic Kurd Kurds Kurdish Pashtun Pashtuns Tajiks 
                   "Christian Christians Muslim Muslims Jewish Jew Jews Hindu Hindus Sikh Buddhist Catholic Catholics "
                   "Orthodox Latin Latino European Europeans African Africans Asian Asians Western Westerners Eastern "
                   "Caucasian Balkan Scandinavian Nordic Baltic Slavic Persian Hispanic Bedouin Berber Berbers Tuareg "
-                  "Roma Tamil Tamils Sinhalese Punjabi Sindhi Uzbeks Turkic Islamist Islamists Zionist Bolivarian "
+                  "Islam Islamic Christianity Judaism Hinduism Buddhism Koran Quran Sharia Roma Tamil Tamils Sinhalese Punjabi Sindhi Uzbeks Turkic Islamist Islamists Zionist Bolivarian "
                   "Soviet Soviets Yugoslav Ossetian Ossetians Abkhaz Abkhazian Abkhazians Transatlantic Mediterranean "
                   "Gulf Andean Amazonian Caribbean Pacific Atlantic Arctic Sahelian Sahrawi Maghrebi Levantine "
                   "Taliban Mujahideen Kazakh Central Asian Middle Eastern South Asian Southeast Asian East Asian "
@@ -114,6 +114,7 @@ East Asia
 Northeast Asia
 Asia-Pacific|Asia Pacific
 Latin America
+Americas|the Americas
 South America
 North America
 Central America
@@ -456,11 +457,30 @@ Speaker|Senate Speaker|Deputy Speaker|Parliament Speaker|Senator|Sen.|Congressma
 King|Queen|Crown Prince|Prince|Princess|Sheikh|Shaykh|Emir|Amir|Sultan|Shah|Ayatollah|Grand Ayatollah|Imam|Mullah|Cleric|Patriarch|Pope|Cardinal|Archbishop|Bishop|Rabbi|Metropolitan|Supreme Leader|Leader
 General|Gen.|Gen|Lieutenant General|LTG|Lt. Gen.|Major General|MG|Maj. Gen.|Brigadier General|BG|Brig. Gen.|Brigadier|Brigadeiro|Admiral|ADM|Adm.|Vice Admiral|Rear Admiral|Colonel|Col.|COL|Lieutenant Colonel|LTC|Lt. Col.|Major|Maj.|Captain|Capt.|Lieutenant|Lt.|Commander|Cdr.|Sergeant|Marshal|Field Marshal|Air Marshal|Commandant|CHOD|D/CHOD|Chief of Staff|Chief of General Staff|Chief of Defense|Commander-in-Chief
 Judge|Justice|Chief Justice|Prosecutor|Prosecutor General|Attorney General|Procurator General|Magistrate|Ombudsman|Auditor General
-Professor|Prof.|Dr.|Dr|Doctor|Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Miss|Mme.|Mme|Madame|Monsieur|Sir|Lord|Lady|Dame|Herr|Frau|Senor|Senora|Don|Dona
+Professor|Prof.|Dr.|Dr|Doctor|Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Miss|Mme.|Mme|Madame|Monsieur|Sir|Lord|Lady|Dame|Herr|Frau|Senor|Senora
 Editor|Editor-in-Chief|Journalist|Reporter|Correspondent|Columnist|Analyst|Professor|Lawyer|Attorney|Businessman|Businesswoman|Owner|Founder|CEO|CFO|COO|President and CEO|Executive|Manager|General Manager|Chief Executive|Chief Executive Officer
 Candidate|Presidential Candidate|Opposition Leader|Party Leader|Party Chairman|Leader of the Opposition|Activist|Dissident|Secretary-General|Head of State"""
 
 HONORIFICS = "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Madame Mme Sheikh Shaykh Herr Frau Senor Senora Monsieur"
+
+# TAGS codes of organisations (State Department TAGS): code -> canonical name in ORGANIZATIONS
+ORG_TAGS = {"EUN": "European Union", "NATO": "North Atlantic Treaty Organization", "UNSC": "UN Security Council",
+            "UNGA": "UN General Assembly", "IAEA": "International Atomic Energy Agency", "OSCE": "Organization for Security and Cooperation in Europe",
+            "OPEC": "Organization of the Petroleum Exporting Countries", "ASEAN": "Association of Southeast Asian Nations",
+            "APEC": "Asia-Pacific Economic Cooperation", "AU": "African Union", "OAS": "Organization of American States",
+            "WTO": "World Trade Organization", "UN": "United Nations", "UNHRC": "UN Human Rights Council", "ICRC": "International Committee of the Red Cross",
+            "IMF": "International Monetary Fund", "OECD": "Organisation for Economic Co-operation and Development", "GCC": "Gulf Cooperation Council",
+            "SCO": "Shanghai Cooperation Organization", "CSTO": "Collective Security Treaty Organization", "SADC": "Southern African Development Community",
+            "ECOWAS": "Economic Community of West African States", "IGAD": "Intergovernmental Authority on Development", "ICC": "International Criminal Court",
+            "ICJ": "International Court of Justice", "UNHCR": "United Nations High Commissioner for Refugees", "NSG": "Nuclear Suppliers Group",
+            "MTCRE": "Missile Technology Control Regime", "OIC": "Organization of the Islamic Conference", "ARF": "Association of Southeast Asian Nations"}
+
+# Given names that are everyday words: never evidence of a name.
+FIRST_NAME_BLOCK = set("""may will june april august march rose grace hope joy faith art bill mark frank grant
+major king prince duke earl page penny ruby pearl crystal dawn summer autumn winter sunny sky star rich rusty
+guy chance chase hunter ward wade bud buck cash sterling an the in is it no so or to be he me we my do go
+love gay honey candy cherry ginger holly ivy iris lily daisy violet olive amber jade coral storm river
+rocky sandy rod mar lane""".split())
 
 ORG_HEADS = ("Party Ministry Council Commission Committee Office Bureau Agency Authority Department "
              "Service Services Corps Forces Force Army Navy Police Guard Guards Court Tribunal Parliament Assembly Senate "
@@ -500,7 +520,7 @@ Affairs Policy Division Section Unit Bureau Agency Council Committee Commission 
 Congress Assembly Cabinet Administration Army Navy Police Forces Force Media Press TV Internet Web Website
 Christmas Easter Ramadan Eid New Year Independence Day Week Month Year Today Tomorrow Yesterday
 General Admiral Colonel Major Captain Lieutenant Commander Sergeant
-Human Rights Civil Society Rule Law Constitution Treaty Agreement Protocol Convention Resolution Act Bill
+Staff Human Rights Civil Society Rule Law Constitution Treaty Agreement Protocol Convention Resolution Act Bill
 Initiative Program Programme Project Plan Strategy Review Report Framework Dialogue Talks Summit Conference
 Meeting Session Forum Group Working Team Task Election Elections Referendum Campaign Operation Exercise
 Crisis War Conflict Revolution Coup Case Issue Issues Question Questions Points Point Talking Nonpaper Non-Paper

@@ -80,7 +80,7 @@ Hillary Condoleezza Colin Madeleine Zbigniew Strobe Dick Joe Barack Rahm Timothy
 for n in INTL_FIRST.split():
     first.add(ascii_fold(n))
 # Names that are also ordinary words make poor evidence.
-first = sorted(n for n in first if n.lower() not in words and len(n) > 1)
+first = sorted(n for n in first if n.lower() not in FIRST_NAME_BLOCK and len(n) > 1)
 with open(f"{OUT}/first-names.txt", "w") as f:
     f.write("# given names: US Census 1990 lists (public domain) + hand list; words of the dictionary removed\n")
     f.write("\n".join(first) + "\n")
@@ -107,7 +107,8 @@ for v in gc.get_cities().values():
     def bad(n):
         low = n.lower()
         return (low in words) or (n in firstset) or (n in country_names)
-    keep = sorted(a for a in alts if a != name and not bad(a) and len(a.split()) <= 3)
+    # Alternate spellings only for big cities: smaller places' variants collide with names and words.
+    keep = sorted(a for a in alts if a != name and not bad(a) and len(a.split()) <= 3) if v["population"] >= 1000000 else []
     if bad(name) and name not in capitals:
         continue
     if name in places:
@@ -130,6 +131,10 @@ with open(f"{OUT}/organizations.tsv", "w") as f:
     f.write("# government acronyms: acronym\tcountry fips (resolved to 'Government of <country>')\n")
     for acr, cc in GOV_ACRONYMS.items():
         if cc: f.write(f"@gov\t{acr}|{cc}\n")
+    f.write("# organisation TAGS: code\tcanonical name\n")
+    for code, name in ORG_TAGS.items():
+        assert any(line.split("|")[0] == name for line in ORGANIZATIONS.split("\n")), name
+        f.write(f"@tag\t{code}|{name}\n")
 
 with open(f"{OUT}/cues.tsv", "w") as f:
     f.write("# kind\tphrase: title (before a person), honorific, orghead/orgstart (organisation names),\n")
@@ -142,7 +147,7 @@ with open(f"{OUT}/cues.tsv", "w") as f:
     for t in ORG_STARTS: f.write(f"orgstart\t{t}\n")
     for t in LOC_HEADS: f.write(f"lochead\t{t}\n")
     for t in NAME_CONNECTORS: f.write(f"connector\t{t}\n")
-    for t in STOPWORDS: f.write(f"stop\t{t}\n")
+    for t in STOPWORDS + ["NNNN"]: f.write(f"stop\t{t}\n")
     for t in OTHER_DEMONYMS: f.write(f"demonym\t{t}\n")
 
 with open(f"{OUT}/english-words.txt", "w") as f:

