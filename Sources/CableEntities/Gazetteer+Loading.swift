@@ -17,7 +17,7 @@ public enum GazetteerError: Error, CustomStringConvertible, Sendable {
 
 extension Gazetteer {
     /// The gazetteer built from the resources shipped with the module (Sources/CableEntities/Resources).
-    public static func bundled() throws -> Gazetteer {
+    public static func bundled() throws(GazetteerError) -> Gazetteer {
         var g = Gazetteer()
         try g.loadCues(try resource("cues", "tsv"))
         try g.loadCountries(try resource("countries", "tsv"))
@@ -29,7 +29,7 @@ extension Gazetteer {
         return g
     }
 
-    private static func resource(_ name: String, _ ext: String) throws -> (name: String, text: String) {
+    static func resource(_ name: String, _ ext: String) throws(GazetteerError) -> (name: String, text: String) {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext) else {
             throw GazetteerError.missingResource("\(name).\(ext)")
         }
@@ -51,7 +51,7 @@ extension Gazetteer {
         return out
     }
 
-    private static func fields(_ line: (number: Int, text: String), in file: String, atLeast count: Int) throws -> [String] {
+    private static func fields(_ line: (number: Int, text: String), in file: String, atLeast count: Int) throws(GazetteerError) -> [String] {
         let parts = line.text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= count else {
             throw GazetteerError.malformedLine(file: file, line: line.number, reason: "expected \(count) tab-separated fields, found \(parts.count)")
@@ -63,7 +63,7 @@ extension Gazetteer {
         field.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    private mutating func loadCues(_ file: (name: String, text: String)) throws {
+    mutating func loadCues(_ file: (name: String, text: String)) throws(GazetteerError) {
         for line in Self.lines(file) {
             let f = try Self.fields(line, in: file.name, atLeast: 2)
             let word = f[1], key = NameText.key(f[1])
@@ -82,7 +82,7 @@ extension Gazetteer {
         }
     }
 
-    private mutating func loadCountries(_ file: (name: String, text: String)) throws {
+    private mutating func loadCountries(_ file: (name: String, text: String)) throws(GazetteerError) {
         for line in Self.lines(file) {
             let f = try Self.fields(line, in: file.name, atLeast: 5)
             let code = f[0], name = f[1]
@@ -100,7 +100,7 @@ extension Gazetteer {
         }
     }
 
-    private mutating func loadPlaces(_ file: (name: String, text: String)) throws {
+    private mutating func loadPlaces(_ file: (name: String, text: String)) throws(GazetteerError) {
         for line in Self.lines(file) {
             let f = try Self.fields(line, in: file.name, atLeast: 4)
             let index = entries.count
@@ -112,7 +112,7 @@ extension Gazetteer {
         }
     }
 
-    private mutating func loadOrganizations(_ file: (name: String, text: String)) throws {
+    private mutating func loadOrganizations(_ file: (name: String, text: String)) throws(GazetteerError) {
         for line in Self.lines(file) {
             let f = try Self.fields(line, in: file.name, atLeast: 2)
             if f[0] == "@tag" {

@@ -28,8 +28,12 @@ extension ParagraphRecognizer {
         while stop > start, isConnector(stop - 1) || ["OF", "FOR", "AND", "THE", "ON"].contains(tokens[stop - 1].key) { stop -= 1 }
         guard stop - start >= 2 else { return nil }
         if let known = knownPhrase(start, stop) { return known }
-        // Openers, titles and jargon at the front are not part of an organisation ("Ambassador", "Summary").
-        while start < stop, isLeadingNoise(start) { start += 1 }
+        // Openers and jargon at the front are not part of an organisation ("The", "Summary"); a title at the
+        // front means a person follows ("Foreign Minister Kohout and Senate ..."), left to the title rule.
+        while start < stop, isLeadingNoise(start) {
+            if let match = gazetteer.longestPhrase(in: tokens, at: start, capsText: caps), match.phrase.payload == .title { return nil }
+            start += 1
+        }
         // "TEHRAN NATIONAL IRANIAN OIL COMPANY": a place before a proper modifier is where, not who.
         if stop - start >= 3, Self.properModifiers.contains(tokens[start + 1].key),
            let match = gazetteer.longestPhrase(in: tokens, at: start, capsText: caps), match.length == 1,
@@ -39,7 +43,7 @@ extension ParagraphRecognizer {
         guard stop - start >= 2 else { return nil }
         if let known = knownPhrase(start, stop) { return known }
         // "MFA Export Control Division": the known organisation is reported on its own, the rest after it.
-        if let match = gazetteer.longestPhrase(in: tokens, at: start, capsText: caps), match.length < stop - start,
+        if let match = gazetteer.longestPhrase(in: tokens, at: start, capsText: caps), match.length == 1, stop - start > 1,
            case .entity(let index) = match.phrase.payload, gazetteer.entry(index).type == .organization {
             return knownPhrase(start, start + match.length)
         }

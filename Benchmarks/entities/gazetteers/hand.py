@@ -500,7 +500,7 @@ LOC_HEADS = ("Square Avenue Street Boulevard Road Highway Bridge Province Oblast
 NAME_CONNECTORS = "de del della di da das do dos du la le van von der den ter bin ben bint ibn al el abu abd y e St.".split()
 
 # Capitalised words that never start or form a name on their own (cable jargon, calendar, headings).
-STOPWORDS = """A An The This That These Those There Their They Them He She His Her Its It We Our Us You Your I My Me
+STOPWORDS = """A An The This That These Those There Their They Them He She His Her Its It We Our You Your I My Me
 And Or But Nor For So Yet If Then Than As At By From In Into Of On Onto To With Without Within About After Before
 During Since Until Upon Over Under Between Among Against Through Toward Towards Per Via Not No Yes All Any Each
 Every Both Either Neither Some Such Many Much Most More Few Several Other Another One Two Three Four Five Six Seven
@@ -517,7 +517,7 @@ North South East West Northern Southern Eastern Western Central Upper Lower Grea
 Republic Kingdom State States Federation Union Islamic Democratic People's Federal National International Foreign
 Defense Defence Interior Justice Finance Economy Economic Political Military Security Intelligence Energy Trade
 Affairs Policy Division Section Unit Bureau Agency Council Committee Commission Court Party Parliament Senate
-Congress Assembly Cabinet Administration Army Navy Police Forces Force Media Press TV Internet Web Website
+Assembly Cabinet Administration Army Navy Police Forces Force Media Press TV Internet Web Website
 Christmas Easter Ramadan Eid New Year Independence Day Week Month Year Today Tomorrow Yesterday
 General Admiral Colonel Major Captain Lieutenant Commander Sergeant
 Staff Human Rights Civil Society Rule Law Constitution Treaty Agreement Protocol Convention Resolution Act Bill
