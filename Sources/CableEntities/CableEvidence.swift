@@ -130,14 +130,19 @@ struct CableEvidence {
         var out: [String] = []
         var inPreamble = false
         var pending: String? = nil
-        for sub in raw.split(separator: "\n", omittingEmptySubsequences: false).prefix(80) {
-            let line = sub.trimmingCharacters(in: .whitespaces)
+        // Only the head of the telegram matters; split lazily so long cables cost nothing more.
+        for bytes in raw.utf8.split(separator: 0x0A, maxSplits: 80, omittingEmptySubsequences: false).prefix(80) {
+            guard bytes.count < 400 else { continue }
+            let line = trim(String(decoding: bytes, as: UTF8.self))
             let upper = line.uppercased()
             if !inPreamble {
                 // The banner: "C O N F I D E N T I A L ASTANA 003153", "SECRET STATE 040423", "UNCLAS ...".
-                let squeezed = upper.replacingOccurrences(of: " ", with: "")
-                if ["CONFIDENTIAL", "SECRET", "UNCLAS", "LIMITEDOFFICIALUSE"].contains(where: { squeezed.hasPrefix($0) }),
-                   line.count < 90 { inPreamble = true }
+                guard let first = upper.utf8.first, first == 0x43 || first == 0x53 || first == 0x55 || first == 0x4C,
+                      line.utf8.count < 90 else { continue }
+                let squeezed = String(upper.unicodeScalars.filter { $0 != " " })
+                if ["CONFIDENTIAL", "SECRET", "UNCLAS", "LIMITEDOFFICIALUSE"].contains(where: { squeezed.hasPrefix($0) }) {
+                    inPreamble = true
+                }
                 continue
             }
             if upper.hasPrefix("E.O.") || upper.hasPrefix("EO ") || upper.hasPrefix("E.O ") || upper.hasPrefix("TAGS")
@@ -159,6 +164,13 @@ struct CableEvidence {
         }
         if let open = pending { out.append(open) }
         return out
+    }
+
+    private static func trim(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }),
+              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) else { return "" }
+        return String(scalars[first...last])
     }
 
     private func lookup(_ text: String) -> Gazetteer.Entry? {

@@ -43,13 +43,15 @@ struct EntityResolver {
 
     /// Attaches every mention; strong evidence and fuller names first, so later short forms find them.
     mutating func resolve(_ pending: [Pending]) {
-        let ordered = pending.enumerated().sorted { a, b in
-            if a.element.evidence != b.element.evidence { return a.element.evidence > b.element.evidence }
-            if a.element.keys.count != b.element.keys.count { return a.element.keys.count > b.element.keys.count }
-            return a.offset < b.offset
-        }.map(\.element)
+        let order = pending.indices.sorted { a, b in
+            let x = pending[a], y = pending[b]
+            if x.evidence != y.evidence { return x.evidence > y.evidence }
+            if x.keys.count != y.keys.count { return x.keys.count > y.keys.count }
+            return a < b
+        }
         var weak: [Pending] = []
-        for mention in ordered {
+        for index in order {
+            let mention = pending[index]
             if mention.evidence == .weak { weak.append(mention); continue }
             let target = find(mention) ?? create(mention)
             attach(mention, to: target)

@@ -89,7 +89,7 @@ public struct Gazetteer: Sendable {
     func isEnglish(_ key: String) -> Bool {
         if englishWords.contains(key) { return true }
         // "ANTI-GUERRILLA", "FIVE-HOUR": compounds of ordinary words are ordinary.
-        guard key.contains("-") else { return false }
+        guard key.utf8.contains(0x2D) else { return false }
         return key.split(separator: "-").allSatisfy { part in
             englishWords.contains(String(part)) || Self.prefixes.contains(String(part)) || part.allSatisfy(\.isNumber)
         }

@@ -55,7 +55,8 @@ enum NameText {
 
     /// Slug for an entity id: lower-case ASCII letters and digits separated by single hyphens.
     static func slug(_ name: String) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        let folded = name.utf8.allSatisfy { $0 < 0x80 } ? name.lowercased()
+            : name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var out = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {

@@ -31,19 +31,19 @@ extension ParagraphRecognizer {
         // Openers and jargon at the front are not part of an organisation ("The", "Summary"); a title at the
         // front means a person follows ("Foreign Minister Kohout and Senate ..."), left to the title rule.
         while start < stop, isLeadingNoise(start) {
-            if let match = gazetteer.longestPhrase(in: tokens, at: start, capsText: caps), match.phrase.payload == .title { return nil }
+            if let match = phrase(start), match.phrase.payload == .title { return nil }
             start += 1
         }
         // "TEHRAN NATIONAL IRANIAN OIL COMPANY": a place before a proper modifier is where, not who.
         if stop - start >= 3, Self.properModifiers.contains(tokens[start + 1].key),
-           let match = gazetteer.longestPhrase(in: tokens, at: start, capsText: caps), match.length == 1,
+           let match = phrase(start), match.length == 1,
            case .entity(let index) = match.phrase.payload, gazetteer.entry(index).type == .location {
             start += 1
         }
         guard stop - start >= 2 else { return nil }
         if let known = knownPhrase(start, stop) { return known }
         // "MFA Export Control Division": the known organisation is reported on its own, the rest after it.
-        if let match = gazetteer.longestPhrase(in: tokens, at: start, capsText: caps), match.length == 1, stop - start > 1,
+        if let match = phrase(start), match.length == 1, stop - start > 1,
            case .entity(let index) = match.phrase.payload, gazetteer.entry(index).type == .organization {
             return knownPhrase(start, start + match.length)
         }
@@ -61,7 +61,7 @@ extension ParagraphRecognizer {
     private func isLeadingNoise(_ i: Int) -> Bool {
         let key = tokens[i].key
         if Self.functionWords.contains(key) || Self.jargon.contains(key) { return true }
-        if let match = gazetteer.longestPhrase(in: tokens, at: i, capsText: caps), match.phrase.payload == .title,
+        if let match = phrase(i), match.phrase.payload == .title,
            !gazetteer.orgStarts.contains(key), !gazetteer.orgHeads.contains(key) { return true }
         return false
     }
@@ -73,10 +73,10 @@ extension ParagraphRecognizer {
         guard isCapWord(i), !isStop(i) else { return nil }
         let run = capitalisedRun(from: i, limit: 4)
         // "Arab street", "Greek islands": a demonym is not a place name.
-        if let match = gazetteer.longestPhrase(in: tokens, at: i, capsText: caps), match.phrase.payload == .demonym { return nil }
+        if let match = phrase(i), match.phrase.payload == .demonym { return nil }
         if !caps, run.end < tokens.count, isWord(run.end), !tokens[run.end].isCapitalized, run.end > i,
            !tokens[run.end - 1].possessive, Self.lowercaseLocationHeads.contains(tokens[run.end].key) {
-            for k in i..<run.end where isStop(k) || gazetteer.longestPhrase(in: tokens, at: k, capsText: false) != nil {
+            for k in i..<run.end where isStop(k) || phrase(k) != nil {
                 return nil
             }
             return Candidate(type: .location, first: i, end: run.end, evidence: .cue)
@@ -87,7 +87,7 @@ extension ParagraphRecognizer {
         for k in i..<(end - 1) {
             if isStop(k) && !isConnector(k) { return nil }
             if Self.functionWords.contains(tokens[k].key) { return nil }
-            if gazetteer.isEnglish(tokens[k].key) && gazetteer.longestPhrase(in: tokens, at: k, capsText: caps) == nil { ordinary += 1 }
+            if gazetteer.isEnglish(tokens[k].key) && phrase(k) == nil { ordinary += 1 }
         }
         // In capitals "THE RURAL STATE" is prose; a name needs at least one unusual word.
         if caps && ordinary == end - 1 - i { return nil }
@@ -114,10 +114,10 @@ extension ParagraphRecognizer {
 
     /// An unknown acronym in mixed-case text (`BOTAS`, `SBIG`): most are organisations in cables.
     func unknownAcronym(at i: Int) -> Candidate? {
-        guard !caps else { return nil }
+        guard !caps, tokens[i].isAllCaps else { return nil }
         let token = tokens[i]
         let letters = token.key.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-        guard token.isAllCaps, letters >= 3, letters <= 7, letters == token.key.unicodeScalars.count,
+        guard letters >= 3, letters <= 7, letters == token.key.unicodeScalars.count,
               !Self.commonAcronyms.contains(token.key), !isStop(i), !gazetteer.isEnglish(token.key),
               !isOfficeSymbol(i) else { return nil }
         // Portion marks and the like sit in parentheses alone: "(SBU)".
@@ -131,7 +131,7 @@ extension ParagraphRecognizer {
               Self.placePrepositions.contains(tokens[i - 1].key), !tokens[i - 1].isCapitalized else { return nil }
         let run = capitalisedRun(from: i, limit: 3)
         var end = i
-        while end < run.end, gazetteer.longestPhrase(in: tokens, at: end, capsText: false) == nil { end += 1 }
+        while end < run.end, phrase(end) == nil { end += 1 }
         guard end > i else { return nil }
         for k in i..<end where isStop(k) || gazetteer.isEnglish(tokens[k].key) || gazetteer.firstNames.contains(tokens[k].key) {
             return nil
@@ -183,7 +183,7 @@ extension ParagraphRecognizer {
         guard end - start <= 5 else { return false }
         if Self.properModifiers.contains(tokens[start].key) { return true }
         if gazetteer.orgStarts.contains(tokens[start].key), end - start >= 3 { return true }
-        if let match = gazetteer.longestPhrase(in: tokens, at: start, capsText: true) {
+        if let match = phrase(start) {
             if case .title = match.phrase.payload { return false }
             return true
         }
@@ -192,7 +192,7 @@ extension ParagraphRecognizer {
 
     /// The span is itself a gazetteer name (`Arab League`, `Foreign Ministry`): report the known entity.
     private func knownPhrase(_ start: Int, _ end: Int) -> Candidate? {
-        guard let match = gazetteer.longestPhrase(in: tokens, at: start, capsText: caps), match.length == end - start,
+        guard let match = phrase(start), match.length == end - start,
               case .entity(let index) = match.phrase.payload else { return nil }
         let entry = gazetteer.entry(index)
         var candidate = Candidate(type: entry.type, first: start, end: end, canonical: entry.name, evidence: .known)
@@ -206,7 +206,7 @@ extension ParagraphRecognizer {
     /// `Russian Foreign Ministry`: a generic body preceded by a country word.
     private func genericBody(_ start: Int, _ end: Int) -> (name: String, country: String?)? {
         guard end - start >= 2, let country = context.countryOfAdjective(tokens[start].key),
-              let match = gazetteer.longestPhrase(in: tokens, at: start + 1, capsText: caps),
+              let match = phrase(start + 1),
               match.length == end - start - 1, case .entity(let index) = match.phrase.payload,
               gazetteer.entry(index).generic else { return nil }
         return (gazetteer.entry(index).name, country)

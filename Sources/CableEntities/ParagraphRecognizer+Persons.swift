@@ -13,7 +13,7 @@ extension ParagraphRecognizer {
             if key == "AND" || key == "OF" { j += 1; continue }
             // The complement is ordinary words or known names; the first unusual word may be the person.
             if !caps, !tokens[j].isCapitalized { break }
-            guard gazetteer.isEnglish(key) || gazetteer.longestPhrase(in: tokens, at: j, capsText: caps) != nil else { break }
+            guard gazetteer.isEnglish(key) || phrase(j) != nil else { break }
             j += 1
             taken += 1
         }
@@ -25,7 +25,7 @@ extension ParagraphRecognizer {
         var j = start
         for _ in 0..<3 {
             guard j < tokens.count, tokens[j].kind == .word else { return nil }
-            if let match = gazetteer.longestPhrase(in: tokens, at: j, capsText: caps) {
+            if let match = phrase(j) {
                 switch match.phrase.payload {
                 case .title, .demonym:
                     j = skipTitleComplement(from: j + match.length)
@@ -56,7 +56,7 @@ extension ParagraphRecognizer {
             }
             if j - i >= 2 { return Candidate(type: .person, first: i, end: j, evidence: .shape) }
             // A lone unusual word: weak, kept only if it repeats or echoes a name found elsewhere (QADHAFI).
-            if j - i == 1, tokens[i].key.count >= 4, !tokens[i].key.contains("-"), !isOfficeSymbol(i) {
+            if j - i == 1, tokens[i].key.count >= 4, !tokens[i].key.utf8.contains(0x2D), !isOfficeSymbol(i) {
                 return Candidate(type: .person, first: i, end: j, evidence: .weak)
             }
             return nil
@@ -112,7 +112,7 @@ extension ParagraphRecognizer {
         let token = tokens[i]
         if isStop(i) || gazetteer.honorifics.contains(token.key) || Self.functionWords.contains(token.key) { return false }
         let afterGiven = !first && i > 0 && (gazetteer.firstNames.contains(tokens[i - 1].key) || isInitial(i - 1))
-        if let match = gazetteer.longestPhrase(in: tokens, at: i, capsText: caps), !gazetteer.firstNames.contains(token.key) {
+        if let match = phrase(i), !gazetteer.firstNames.contains(token.key) {
             // A title, country or organisation word is not part of a name ("Antonio Guterres said", "Putin Russia"),
             // except a one-word place right after a given name (PAM DURHAM, Simon Bolivar).
             guard afterGiven, match.length == 1, case .entity(let index) = match.phrase.payload,
@@ -153,7 +153,7 @@ extension ParagraphRecognizer {
         let key = tokens[i].key
         if isStop(i) || gazetteer.isEnglish(key) || key.count < 3 { return false }
         if key.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && $0 != "-" && $0 != "'" }) { return false }
-        return gazetteer.longestPhrase(in: tokens, at: i, capsText: true) == nil
+        return phrase(i) == nil
     }
 
     static let placePrepositions: Set<String> = ["IN", "NEAR", "AT", "FROM"]

@@ -13,6 +13,8 @@ struct ParagraphRecognizer {
     private(set) var candidates: [Candidate] = []
     /// Tokens already inside a candidate.
     private var claimed: [Bool]
+    /// The longest lexicon phrase starting at each token, looked up once.
+    private let phrases: [(phrase: Gazetteer.Phrase, length: Int)?]
 
     init(gazetteer: Gazetteer, tokens: [Token], context: CableContext) {
         self.gazetteer = gazetteer
@@ -23,7 +25,16 @@ struct ParagraphRecognizer {
         for token in tokens where token.kind == .word {
             if token.isAllCaps { upper += 1 } else { lower += 1 }
         }
-        self.caps = upper > 3 * lower && upper >= 3
+        let caps = upper > 3 * lower && upper >= 3
+        self.caps = caps
+        self.phrases = tokens.indices.map { i in
+            tokens[i].kind == .word ? gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) : nil
+        }
+    }
+
+    /// The longest lexicon phrase starting at token `i` (titles, demonyms and entities).
+    func phrase(_ i: Int) -> (phrase: Gazetteer.Phrase, length: Int)? {
+        i < phrases.count ? phrases[i] : nil
     }
 
     /// Scans the paragraph and returns candidates sorted by position.
@@ -45,7 +56,7 @@ struct ParagraphRecognizer {
         if gazetteer.firstNames.contains(tokens[i].key), let person = nameRun(at: i), person.end - person.first >= 2 {
             return add(person)
         }
-        if let match = gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
+        if let match = phrase(i) {
             return phrase(match.phrase, length: match.length, at: i)
         }
         if let government = governmentAcronym(at: i) { return add(government) }

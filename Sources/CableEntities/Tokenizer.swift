@@ -22,6 +22,16 @@ enum Tokenizer {
         let n = scalars.count
         while i < n {
             let s = scalars[i]
+            if s.value < 0x80, isWordScalar(s) == false, s != " " && s != "\n" && s != "\t" && s != "\r" {
+                // ASCII punctuation: the most common non-word case, without property lookups.
+                tokens.append(Token(kind: .punct, start: i, end: i + 1, text: String(Character(s)), key: "", isCapitalized: false,
+                                    isAllCaps: false, sentenceStart: false, possessive: false))
+                if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
+                if s == "-", i + 1 < n, scalars[i + 1] == "-" { atSentenceStart = true }
+                atLineStart = false
+                i += 1
+                continue
+            }
             if isSpace(s) {
                 // Wrapped lines are one sentence; a blank line starts a new one.
                 var newlines = 0
@@ -54,8 +64,8 @@ enum Tokenizer {
                     segmentLength = 0
                     j += 1
                 } else if c == "." {
-                    let word = String(String.UnicodeScalarView(scalars[i..<j])).uppercased()
-                    if segmentLength == 1 && scalars[j - 1].properties.isAlphabetic || abbreviations.contains(word) {
+                    let initial = segmentLength == 1 && scalars[j - 1].properties.isAlphabetic
+                    if initial || (j - i <= 4 && abbreviations.contains(String(String.UnicodeScalarView(scalars[i..<j])).uppercased())) {
                         j += 1
                         segmentLength = 0
                         if j < n, isWordScalar(scalars[j]), j + 1 < n, scalars[j + 1] == "." { continue }
@@ -97,6 +107,9 @@ enum Tokenizer {
 
     /// A word token over `slice`, whose first scalar is at offset `start`.
     static func word(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
+        if slice.allSatisfy({ $0.value < 0x80 }) {
+            return asciiWord(slice, start: start, sentenceStart: sentenceStart, possessive: possessive)
+        }
         let text = String(String.UnicodeScalarView(slice))
         var letters = 0, upper = 0
         var first: Unicode.Scalar? = nil
@@ -109,6 +122,43 @@ enum Tokenizer {
         return Token(kind: kind, start: start, end: start + slice.count, text: text,
                      key: kind == .word ? NameText.key(text) : text, isCapitalized: first?.properties.isUppercase ?? false,
                      isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive)
+    }
+
+    /// The common case, without Unicode property tables: text and key straight from the bytes.
+    private static func asciiWord(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
+        var letters = 0, upper = 0
+        var firstUpper: Bool? = nil
+        for c in slice {
+            let v = c.value
+            if v >= 0x41 && v <= 0x5A {
+                letters += 1; upper += 1
+                if firstUpper == nil { firstUpper = true }
+            } else if v >= 0x61 && v <= 0x7A {
+                letters += 1
+                if firstUpper == nil { firstUpper = false }
+            }
+        }
+        let count = slice.count
+        let text = String(unsafeUninitializedCapacity: count) { buffer in
+            for (k, c) in slice.enumerated() { buffer[k] = UInt8(truncatingIfNeeded: c.value) }
+            return count
+        }
+        let kind: Token.Kind = letters == 0 ? .number : .word
+        let key: String
+        if kind == .number || upper == letters {
+            key = text
+        } else {
+            key = String(unsafeUninitializedCapacity: count) { buffer in
+                for (k, c) in slice.enumerated() {
+                    let v = UInt8(truncatingIfNeeded: c.value)
+                    buffer[k] = (v >= 0x61 && v <= 0x7A) ? v - 0x20 : v
+                }
+                return count
+            }
+        }
+        return Token(kind: kind, start: start, end: start + count, text: text, key: key,
+                     isCapitalized: firstUpper ?? false, isAllCaps: letters > 0 && upper == letters,
+                     sentenceStart: sentenceStart, possessive: possessive)
     }
 
     @inline(__always)

@@ -74,23 +74,29 @@ case "bench":
     var parsed: [(Cable, Int)] = []
     var parseBest = Double.infinity, extractBest = Double.infinity
     var mentions = 0
+    // CPU time of this thread: the machine is shared, so wall time mostly measures the neighbours.
+    func cpuNow() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
     for _ in 0..<rounds {
-        let t0 = DispatchTime.now().uptimeNanoseconds
+        let t0 = cpuNow()
         parsed = inputs.enumerated().compactMap { index, input in
             (try? parser.parse(bytes: input.0, knownID: input.1)).map { ($0, index) }
         }
-        let t1 = DispatchTime.now().uptimeNanoseconds
+        let t1 = cpuNow()
         mentions = 0
         for (cable, index) in parsed {
             var annotated = cable
             extractor.annotate(&annotated, rawText: texts[index])
             mentions += annotated.paragraphs.reduce(0) { $0 + $1.entities.count }
         }
-        let t2 = DispatchTime.now().uptimeNanoseconds
+        let t2 = cpuNow()
         parseBest = min(parseBest, Double(t1 - t0) / 1e9)
         extractBest = min(extractBest, Double(t2 - t1) / 1e9)
     }
-    print(String(format: "cables %d, %.1f MB, best of %d rounds", parsed.count, Double(bytes) / 1e6, rounds))
+    print(String(format: "cables %d, %.1f MB, best of %d rounds, thread CPU time", parsed.count, Double(bytes) / 1e6, rounds))
     print(String(format: "parse           %.3f s  (%.1f MB/s)", parseBest, Double(bytes) / 1e6 / parseBest))
     print(String(format: "extract entities %.3f s  (%.1f MB/s), %d paragraph mentions", extractBest, Double(bytes) / 1e6 / extractBest, mentions))
     print(String(format: "extraction adds %.1f%% to parse time", extractBest / parseBest * 100))
