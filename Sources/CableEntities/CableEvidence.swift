@@ -82,7 +82,9 @@ struct CableEvidence {
         let tokens = Tokenizer.tokenize(trimmed).filter { $0.kind == .word }
         guard !tokens.isEmpty, tokens.count <= 6 else { return [] }
         // Drop titles the parser may have left in ("Ambassador", "DCM").
-        var words = tokens.filter { !gazetteer.stopwords.contains($0.key) || gazetteer.firstNames.contains($0.key) }
+        var words = tokens.filter {
+            (!gazetteer.stopwords.contains($0.key) || gazetteer.firstNames.contains($0.key)) && !Self.suffixes.contains($0.key)
+        }
         while let first = words.first, words.count > 1,
               gazetteer.longestPhrase(in: [first], at: 0, capsText: true).map({ $0.phrase.payload == .title }) == true {
             words.removeFirst()
@@ -106,7 +108,12 @@ struct CableEvidence {
             // "SCA/CEN FOR M. O'MARA", "NSC FOR CBARTON": whatever follows FOR is a name.
             for name in text[range.upperBound...].split(whereSeparator: { $0 == "," || $0 == ";" }) {
                 let cleaned = name.replacingOccurrences(of: " AND ", with: ",", options: .caseInsensitive)
-                for part in cleaned.split(separator: ",") { out += person(String(part)) }
+                for part in cleaned.split(separator: ",") {
+                    // Office symbols between the names: "WHA", "EUR/WE", "WHA/PPC".
+                    let words = part.split(separator: " ")
+                    if part.contains("/") || (words.count == 1 && words[0].count <= 4) { continue }
+                    out += person(String(part))
+                }
             }
         }
         return out
@@ -129,6 +136,7 @@ struct CableEvidence {
     static func preambleForLines(_ raw: String) -> [String] {
         var out: [String] = []
         var inPreamble = false
+        var forBlock = false
         var pending: String? = nil
         // Only the head of the telegram matters; split lazily so long cables cost nothing more.
         for bytes in raw.utf8.split(separator: 0x0A, maxSplits: 80, omittingEmptySubsequences: false).prefix(80) {
@@ -160,6 +168,12 @@ struct CableEvidence {
             }
             if let range = upper.range(of: " FOR "), upper[..<range.lowerBound].split(separator: " ").count <= 4 {
                 out.append(line)
+                forBlock = true
+            } else if forBlock, !line.isEmpty, line.contains(",") || upper.contains(" AND ") {
+                // "DEPARTMENT FOR JUAN GONZALEZ, WHA" goes on: "BILL MCILHENNY, WHA/PPC".
+                out.append("X FOR " + line)
+            } else {
+                forBlock = false
             }
         }
         if let open = pending { out.append(open) }
@@ -172,6 +186,9 @@ struct CableEvidence {
               let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) else { return "" }
         return String(scalars[first...last])
     }
+
+    /// Generational suffixes are not part of the name used in the text (`TIMKEN JR`).
+    static let suffixes: Set<String> = ["JR", "JR.", "SR", "SR.", "II", "III", "IV"]
 
     private func lookup(_ text: String) -> Gazetteer.Entry? {
         let tokens = Tokenizer.tokenize(text)

@@ -91,7 +91,10 @@ struct EntityResolver {
 
     private func indexKey(_ m: Pending) -> String {
         if let canonical = m.canonical { return "\(m.type.rawValue)|=\(canonical)|\(m.generic ? m.country ?? "" : "")" }
-        return "\(m.type.rawValue)|\(m.keys.joined(separator: " "))"
+        var keys = m.keys
+        // "Guantanamo Bay" and "Guantanamo", "Miranda State" and "Miranda": one place.
+        if m.type == .location, keys.count > 1, let last = keys.last, gazetteer.locationHeads.contains(last) { keys.removeLast() }
+        return "\(m.type.rawValue)|\(keys.joined(separator: " "))"
     }
 
     /// The entity a mention belongs to, if one exists already.
@@ -100,7 +103,7 @@ struct EntityResolver {
         switch m.type {
         case .organization, .location:
             if m.keys.count == 1, let hit = acronymIndex[m.keys[0]] { return hit }
-            if m.canonical == nil, let hit = index["\(m.type.rawValue)|\(m.keys.joined(separator: " "))"] { return hit }
+            if m.canonical == nil, let hit = index[indexKey(m)] { return hit }
             return nil
         case .person:
             return findPerson(m.keys)

@@ -96,7 +96,10 @@ extension Gazetteer {
                 countryOfWord[NameText.key(demonym)] = code
             }
             for word in [name] + Self.list(f[2]) where !word.contains(" ") { countryOfWord[NameText.key(word)] = code }
-            if !f[4].isEmpty { countryOfPlace[Self.stationKey(f[4])] = code }
+            if !f[4].isEmpty {
+                countryOfPlace[Self.stationKey(f[4])] = code
+                capitals.insert(NameText.key(f[4]))
+            }
         }
     }
 

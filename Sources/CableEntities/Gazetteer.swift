@@ -45,6 +45,8 @@ public struct Gazetteer: Sendable {
     /// FIPS code by one-word demonym or country name key (`RUSSIAN`, `RUSSIA` → `RS`).
     var countryOfWord: [String: String] = [:]
     var firstNames: Set<String> = []
+    /// Keys of capital cities.
+    var capitals: Set<String> = []
     var englishWords: Set<String> = []
     var stopwords: Set<String> = []
     var honorifics: Set<String> = []
@@ -75,7 +77,7 @@ public struct Gazetteer: Sendable {
             var ok = true
             for k in 0..<count {
                 let token = tokens[i + k]
-                guard token.kind != .punct, token.key == phrase.keys[k] else { ok = false; break }
+                guard token.kind == .punct ? token.text == phrase.keys[k] : token.key == phrase.keys[k] else { ok = false; break }
                 if k + 1 < count, token.possessive { ok = false; break }
                 if phrase.capsOnly && !token.isAllCaps && token.text != phrase.written { ok = false; break }
                 if !capsText, phrase.payload != .title, k == 0, !token.isCapitalized { ok = false; break }

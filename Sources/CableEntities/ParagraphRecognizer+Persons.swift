@@ -30,7 +30,14 @@ extension ParagraphRecognizer {
                 case .title, .demonym:
                     j = skipTitleComplement(from: j + match.length)
                     continue
-                case .entity:
+                case .entity(let index):
+                    // "A/S VALENZUELA": a one-word town after a title is more likely a surname.
+                    let entry = gazetteer.entry(index)
+                    if match.length == 1, entry.type == .location, gazetteer.countryOfWord[tokens[j].key] == nil,
+                       gazetteer.countryOfPlace[tokens[j].key] == nil || entry.country == nil ? false : !isCapital(tokens[j].key),
+                       j + 1 >= tokens.count || !isCapWord(j + 1) || tokens[j].possessive {
+                        return Candidate(type: .person, first: j, end: j + 1, evidence: .cue)
+                    }
                     return nil  // "President of Kazakhstan", "Ambassador UNHCR ..."
                 }
             }
@@ -39,6 +46,9 @@ extension ParagraphRecognizer {
         guard let end = nameEnd(from: j, afterCue: true) else { return nil }
         return Candidate(type: .person, first: j, end: end, evidence: .cue)
     }
+
+    /// Capital cities are kept as places even right after a title ("Consul General Istanbul" aside).
+    func isCapital(_ key: String) -> Bool { gazetteer.capitals.contains(key) }
 
     /// A run of name words starting at `i` with no title before it.
     mutating func nameRun(at i: Int) -> Candidate? {
@@ -66,7 +76,7 @@ extension ParagraphRecognizer {
         let length = end - i
         if length >= 2 {
             let words = (i..<end).filter { !isConnector($0) && !isInitial($0) }
-            let firstIsGiven = gazetteer.firstNames.contains(token.key) || isInitial(i)
+            let firstIsGiven = gazetteer.firstNames.contains(token.key) || (isInitial(i) && !(length == 2 && gazetteer.isEnglish(tokens[i + 1].key)))
             let allUnusual = words.allSatisfy { !gazetteer.isEnglish(tokens[$0].key) }
             if firstIsGiven || allUnusual {
                 return Candidate(type: .person, first: i, end: end, evidence: .shape)
@@ -144,8 +154,14 @@ extension ParagraphRecognizer {
     /// `M.`, `P.`: one letter and a period.
     func isInitial(_ i: Int) -> Bool {
         let text = tokens[i].text
-        return text.count == 2 && text.hasSuffix(".") && tokens[i].isCapitalized
+        guard text.count == 2, text.hasSuffix("."), tokens[i].isCapitalized else { return false }
+        // "ref B.", "para C.": list labels, not initials.
+        if i > 0, Self.labelWords.contains(tokens[i - 1].key) { return false }
+        return true
     }
+
+    static let labelWords: Set<String> = ["REF", "REFS", "REFTEL", "REFTELS", "PARA", "PARAS", "PARAGRAPH", "SECTION", "ANNEX",
+                                          "TAB", "ITEM", "PLAN", "POINT", "OPTION", "APPENDIX", "PART", "AND", "OR"]
 
     /// ALL-CAPS word that is neither English, a stopword nor a known phrase: likely part of a name.
     func isUnusualCapsWord(_ i: Int) -> Bool {

@@ -54,14 +54,15 @@ enum Tokenizer {
                 continue
             }
             var j = i + 1
-            var segmentLength = 1  // letters since the last period, for initials like U.S.
+            var segmentLength = 1  // letters since the token start or the last period, for initials like U.S.
             while j < n {
                 let c = scalars[j]
                 if isWordScalar(c) {
                     segmentLength += 1
                     j += 1
                 } else if (c == "'" || c == "\u{2019}" || c == "-"), j + 1 < n, isWordScalar(scalars[j + 1]) {
-                    segmentLength = 0
+                    segmentLength = -100  // "Obama's." is no initial
+
                     j += 1
                 } else if c == "." {
                     let initial = segmentLength == 1 && scalars[j - 1].properties.isAlphabetic
@@ -96,6 +97,11 @@ enum Tokenizer {
                 j += 2
             }
             var token = word(scalars[i..<end], start: i, sentenceStart: atSentenceStart, possessive: possessive)
+            if !token.isCapitalized, let dash = token.text.firstIndex(of: "-"),
+               ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"].contains(token.text[..<dash]),
+               token.text[token.text.index(after: dash)...].first?.isUppercase == true {
+                token.isCapitalized = true  // "al-Masri", "bin-Laden": the particle is lower case, the name is not
+            }
             token.lineStart = atLineStart
             tokens.append(token)
             atLineStart = false

@@ -306,6 +306,13 @@ Overseas Private Investment Corporation|OPIC
 United States Trade Representative|USTR
 Congress|US Congress|U.S. Congress
 White House
+Kremlin
+Chancellery|Federal Chancellery
+Elysee|Elysee Palace
+Quai d'Orsay
+Downing Street|Number 10
+Blue House
+Zhongnanhai
 US Central Command|CENTCOM|USCENTCOM|Centcom
 US Africa Command|AFRICOM|USAFRICOM|Africom
 US Southern Command|SOUTHCOM|USSOUTHCOM|SouthCom|Southcom
