@@ -66,6 +66,25 @@ package.targets += [
     ),
 ]
 
+// MARK: - Entities
+
+package.targets += [
+    .target(
+        name: "CableEntities",
+        dependencies: ["CableParser"],
+        resources: [.process("Resources")]
+    ),
+    .testTarget(
+        name: "CableEntitiesTests",
+        dependencies: ["CableEntities", "CableParser"]
+    ),
+    .executableTarget(
+        name: "entities-eval",
+        dependencies: ["CableEntities", "CableParser"],
+        path: "Benchmarks/entities/Sources/entities-eval"
+    ),
+]
+
 // MARK: - Executable
 
 package.targets += [
@@ -134,7 +153,7 @@ package.targets += [
 ]
 // The executable's serve command lives in the API's area; add its dependency here, not in the parser's section.
 for target in package.targets where target.name == "cablegate" {
-    target.dependencies += ["CableAPI", "HTTPServer", .product(name: "Logging", package: "swift-log")]
+    target.dependencies += ["CableAPI", "CableEntities", "HTTPServer", .product(name: "Logging", package: "swift-log")]
 }
 
 for target in package.targets where target.type != .system {

@@ -1,3 +1,4 @@
+import CableParser
 import CableStore
 import Foundation
 
@@ -43,7 +44,8 @@ extension CableAPI {
             // The importer would inflate it again without our limit.
             throw Problem.badBody("the body is gzip inside gzip; compress it once")
         }
-        let summary = try Importer(store: store, workers: 2).run([.data(Data(body), format: format, name: "request body")])
+        let hook = enrich.map { enrich in { @Sendable (cable: inout Cable) in enrich(&cable, nil) } }
+        let summary = try Importer(store: store, workers: 2, enrich: hook).run([.data(Data(body), format: format, name: "request body")])
         let report = ImportReport(summary)
         metrics.recordImport(report)
         return .json(try encode(report))

@@ -1,3 +1,4 @@
+import CableParser
 import CableStore
 import Foundation
 import Logging
@@ -18,11 +19,17 @@ public final class CableAPI: Sendable {
     let logger: Logger
     let authorization: WriteAuthorization
     let parse: CableParsing
+    let enrich: Enrich?
 
-    /// Creates the API over an open store.
+    /// A step run on every cable after parsing and before storing (the entity extractor), given the
+    /// raw text when there is one.
+    public typealias Enrich = @Sendable (_ cable: inout Cable, _ rawText: String?) -> Void
+
+    /// Creates the API over an open store; `enrich` runs on every cable written or parsed through it.
     public init(
         configuration: ServiceConfiguration, store: CableStore,
-        metrics: APIMetrics = APIMetrics(), logger: Logger = Logger(label: "cablegate.api")
+        metrics: APIMetrics = APIMetrics(), logger: Logger = Logger(label: "cablegate.api"),
+        enrich: Enrich? = nil
     ) {
         self.configuration = configuration
         self.store = store
@@ -30,7 +37,8 @@ public final class CableAPI: Sendable {
         self.metrics = metrics
         self.logger = logger
         self.authorization = WriteAuthorization(token: configuration.writeToken)
-        self.parse = CableParsing()
+        self.parse = CableParsing(enrich: enrich)
+        self.enrich = enrich
     }
 
     /// Answers one request whose route the router already matched.

@@ -8,6 +8,8 @@ import Foundation
 /// is the parser's own account of what is missing.
 struct CableParsing: Sendable {
     private let parser = CableParser()
+    /// The entity extractor (or any other step) to run on each parsed cable.
+    let enrich: CableAPI.Enrich?
 
     /// Raw text as it will be stored, and the parsed cable.
     struct Parsed: Sendable {
@@ -36,8 +38,10 @@ struct CableParsing: Sendable {
             throw .notACable("the body is empty; send the raw text of one cable")
         }
         do {
-            let cable = try parser.parse(bytes: text, knownID: knownID)
-            return Parsed(raw: TextDecoding.decode(text), cable: cable)
+            var cable = try parser.parse(bytes: text, knownID: knownID)
+            let raw = TextDecoding.decode(text)
+            enrich?(&cable, raw)
+            return Parsed(raw: raw, cable: cable)
         } catch {
             throw .notACable("the text is not a cable: \(error)")
         }

@@ -17,7 +17,7 @@ public enum SampleCorpus {
     ///
     /// A file that does not parse is skipped with its reason in `skipped`, never a startup failure:
     /// the service is still useful without one sample cable.
-    public static func loadIfEmpty(into store: CableStore) throws -> (loaded: Int, skipped: [String]) {
+    public static func loadIfEmpty(into store: CableStore, enrich: CableAPI.Enrich? = nil) throws -> (loaded: Int, skipped: [String]) {
         let reader = try store.makeReader()
         guard try reader.count() == 0 else { return (0, []) }
         let parser = CableParser()
@@ -27,8 +27,10 @@ public enum SampleCorpus {
             do {
                 let bytes = Array(try Data(contentsOf: file))
                 let knownID = file.deletingPathExtension().lastPathComponent
-                let cable = try parser.parse(bytes: bytes, knownID: knownID)
-                prepared.append(try PreparedCable(raw: TextDecoding.decode(bytes), cable: cable))
+                var cable = try parser.parse(bytes: bytes, knownID: knownID)
+                let raw = TextDecoding.decode(bytes)
+                enrich?(&cable, raw)
+                prepared.append(try PreparedCable(raw: raw, cable: cable))
             } catch {
                 skipped.append("\(file.lastPathComponent): \(error)")
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CableAPI
+import CableEntities
 import CableStore
 import Foundation
 import HTTPServer
@@ -67,12 +68,16 @@ struct ServeCommand: AsyncParsableCommand {
             logger.critical("cannot open the database \(settings.databasePath): \(error)")
             throw ExitCode.failure
         }
+        // People, organisations and places are found in every cable the service stores.
+        let extractor = EntityExtractor()
+        if let problem = extractor.loadError { logger.warning("entity gazetteer not loaded: \(problem)") }
+        let enrich: CableAPI.Enrich = { cable, raw in extractor.annotate(&cable, rawText: raw) }
         if settings.loadSample {
-            let (loaded, skipped) = try SampleCorpus.loadIfEmpty(into: store)
+            let (loaded, skipped) = try SampleCorpus.loadIfEmpty(into: store, enrich: enrich)
             if loaded > 0 { logger.info("loaded \(loaded) bundled sample cables into the empty database") }
             for reason in skipped { logger.warning("sample cable skipped: \(reason)") }
         }
-        let api = CableAPI(configuration: settings, store: store, logger: logger)
+        let api = CableAPI(configuration: settings, store: store, logger: logger, enrich: enrich)
         let server = HTTPServer(configuration: api.serverConfiguration(logger: logger), router: api.makeRouter())
         do {
             try server.start()

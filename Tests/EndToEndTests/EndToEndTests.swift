@@ -42,6 +42,14 @@ struct EndToEndTests {
             #expect(r.status == status, "\(target)")
             #expect(r.header("Content-Type")?.hasPrefix(type) == true, "\(target): \(r.header("Content-Type") ?? "none")")
         }
+        // The entity extractor runs on the sample as it is loaded.
+        let guterres = try RawHTTP.request(port: server.port, "GET", "/v1/entities/person:antonio-guterres")
+        #expect(guterres.status == 200)
+        #expect((guterres.json["aliases"] as? [String])?.contains("Guterres") == true)
+        let mentioning = try RawHTTP.request(port: server.port, "GET", "/v1/entities/person:antonio-guterres/cables")
+        #expect((mentioning.json["items"] as? [[String: Any]])?.first?["id"] as? String == "07ASTANA3153")
+        let filtered = try RawHTTP.request(port: server.port, "GET", "/v1/cables?entity=person:antonio-guterres")
+        #expect(filtered.json["total"] as? Int == 1)
         let head = try RawHTTP.request(port: server.port, "HEAD", "/v1/cables/07ASTANA3153")
         #expect(head.status == 200)
         #expect(head.header("Content-Length") == String(seed.body.count))

@@ -1,0 +1,106 @@
+import CableEntities
+import CableParser
+import Foundation
+
+// entities-eval: runs the parser and the entity extractor over cable files.
+//   entities-eval extract FILE...   one JSON line per cable: {"id", "entities": [{"name","type","aliases"}]}
+//   entities-eval bench DIR [ROUNDS] parse-only vs parse+extract wall time over every *.txt in DIR
+//   entities-eval show FILE          paragraphs with their mentions, for reading by eye
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else {
+    FileHandle.standardError.write(Data("usage: entities-eval extract FILE... | bench DIR [ROUNDS] | show FILE\n".utf8))
+    exit(2)
+}
+
+func readCable(_ path: String) -> (Cable, String)? {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+        return nil
+    }
+    let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    do {
+        return (try CableParser().parse(bytes: Array(data), knownID: id), String(decoding: data, as: UTF8.self))
+    } catch {
+        FileHandle.standardError.write(Data("\(path): \(error)\n".utf8))
+        return nil
+    }
+}
+
+let extractor = EntityExtractor()
+if let error = extractor.loadError {
+    FileHandle.standardError.write(Data("gazetteer: \(error)\n".utf8))
+    exit(1)
+}
+
+switch command {
+case "extract":
+    for path in arguments.dropFirst() {
+        guard case (var cable, let raw)? = readCable(path) else { continue }
+        extractor.annotate(&cable, rawText: raw)
+        var surfaces: [String: Set<String>] = [:]
+        for paragraph in cable.paragraphs {
+            for m in paragraph.entities { surfaces[m.id, default: []].insert(m.surface) }
+        }
+        let entities: [[String: Any]] = cable.entities.map {
+            ["name": $0.name, "type": $0.type, "mentions": $0.mentions, "aliases": Array(surfaces[$0.id] ?? []).sorted(), "id": $0.id]
+        }
+        let line = try JSONSerialization.data(withJSONObject: ["id": cable.id, "entities": entities], options: [.sortedKeys])
+        print(String(decoding: line, as: UTF8.self))
+    }
+case "show":
+    for path in arguments.dropFirst() {
+        guard case (var cable, let raw)? = readCable(path) else { continue }
+        extractor.annotate(&cable, rawText: raw)
+        print("== \(cable.id)  subject: \(cable.subject ?? "-")  signature: \(cable.signature ?? "-")  classified by: \(cable.classifiedBy?.name ?? "-")")
+        for e in cable.entities { print("  \(e.id)  \(e.name)  x\(e.mentions)") }
+        for paragraph in cable.paragraphs {
+            print("-- ¶\(paragraph.number): " + paragraph.entities.map { "[\($0.surface)|\($0.type.prefix(3))]" }.joined(separator: " "))
+        }
+    }
+case "bench":
+    guard arguments.count >= 2 else { print("bench DIR [ROUNDS]"); exit(2) }
+    let dir = arguments[1]
+    let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
+    let files = (try FileManager.default.contentsOfDirectory(atPath: dir)).filter { $0.hasSuffix(".txt") }.sorted()
+    let inputs = files.compactMap { name -> ([UInt8], String)? in
+        guard let data = FileManager.default.contents(atPath: dir + "/" + name) else { return nil }
+        return (Array(data), String(name.dropLast(4)))
+    }
+    let bytes = inputs.reduce(0) { $0 + $1.0.count }
+    let parser = CableParser()
+    // The raw text is decoded outside the timed region: an importer has it already.
+    let texts = inputs.map { String(decoding: $0.0, as: UTF8.self) }
+    var parsed: [(Cable, Int)] = []
+    var parseBest = Double.infinity, extractBest = Double.infinity
+    var mentions = 0
+    // CPU time of this thread: the machine is shared, so wall time mostly measures the neighbours.
+    func cpuNow() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+    for _ in 0..<rounds {
+        let t0 = cpuNow()
+        parsed = inputs.enumerated().compactMap { index, input in
+            (try? parser.parse(bytes: input.0, knownID: input.1)).map { ($0, index) }
+        }
+        let t1 = cpuNow()
+        mentions = 0
+        for (cable, index) in parsed {
+            var annotated = cable
+            extractor.annotate(&annotated, rawText: texts[index])
+            mentions += annotated.paragraphs.reduce(0) { $0 + $1.entities.count }
+        }
+        let t2 = cpuNow()
+        parseBest = min(parseBest, Double(t1 - t0) / 1e9)
+        extractBest = min(extractBest, Double(t2 - t1) / 1e9)
+    }
+    print(String(format: "cables %d, %.1f MB, best of %d rounds, thread CPU time", parsed.count, Double(bytes) / 1e6, rounds))
+    print(String(format: "parse           %.3f s  (%.1f MB/s)", parseBest, Double(bytes) / 1e6 / parseBest))
+    print(String(format: "extract entities %.3f s  (%.1f MB/s), %d paragraph mentions", extractBest, Double(bytes) / 1e6 / extractBest, mentions))
+    print(String(format: "extraction adds %.1f%% to parse time", extractBest / parseBest * 100))
+default:
+    FileHandle.standardError.write(Data("unknown command \(command)\n".utf8))
+    exit(2)
+}

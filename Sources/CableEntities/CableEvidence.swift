@@ -1,0 +1,203 @@
+import Foundation
+import CableParser
+
+/// A mention found outside the paragraphs: TAGS, the subject, `Classified By`, the signature,
+/// `FOR` lines and the sending post. It counts towards the cable's entity list but has no offsets.
+struct MetadataMention: Sendable {
+    var type: EntityType
+    var surface: String
+    var canonical: String?
+    var keys: [String]
+    var evidence: Candidate.Evidence
+}
+
+/// Collects metadata mentions from the parsed cable.
+struct CableEvidence {
+    let gazetteer: Gazetteer
+    let context: CableContext
+
+    func collect(_ cable: Cable, rawText: String? = nil) -> [MetadataMention] {
+        var out: [MetadataMention] = []
+        out += tagMentions(cable.tags)
+        if let city = CableContext.postCity(cable.origin) { out += post(city) }
+        if let classifiedBy = cable.classifiedBy {
+            if let name = classifiedBy.name, !name.isEmpty {
+                out += person(name)
+            } else {
+                out += personsAfterCues(in: classifiedBy.text)
+            }
+        }
+        if let signature = cable.signature {
+            for name in signature.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == "\n" }) {
+                out += person(name.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        let lines = rawText.map(Self.preambleForLines) ?? forLines(cable)
+        for line in lines { out += personsAfterCues(in: line, forLine: true) }
+        return out
+    }
+
+    /// Geographic TAGS become places, `OVIP (CLINTON, HILLARY)` a person, organisation tags organisations.
+    func tagMentions(_ tags: [Cable.Tag]) -> [MetadataMention] {
+        var out: [MetadataMention] = []
+        for tag in tags {
+            let code = tag.code.uppercased()
+            if code.hasPrefix("OVIP") || tag.kind == "person" {
+                if let open = code.firstIndex(of: "("), let close = code.lastIndex(of: ")"), open < close {
+                    let inner = tag.code[tag.code.index(after: open)..<close]
+                    let parts = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    let name = parts.count == 2 ? "\(parts[1]) \(parts[0])" : inner.trimmingCharacters(in: .whitespaces)
+                    out += person(name)
+                }
+            } else if tag.kind != "subject", tag.kind != "program", let country = gazetteer.country(code: code) {
+                out.append(MetadataMention(type: .location, surface: country.name, canonical: country.name,
+                                           keys: keys(country.name), evidence: .known))
+            } else if let name = gazetteer.organizationTags[code] {
+                out.append(MetadataMention(type: .organization, surface: name, canonical: name, keys: keys(name), evidence: .known))
+            } else if tag.kind == "organization" {
+                let name = tag.meaning ?? tag.code
+                let known = lookup(name) ?? lookup(tag.code)
+                out.append(MetadataMention(type: .organization, surface: name,
+                                           canonical: known?.type == .organization ? known?.name : name,
+                                           keys: keys(name), evidence: .known))
+            } else if tag.kind == "geographic", let meaning = tag.meaning {
+                let known = lookup(meaning)
+                out.append(MetadataMention(type: known?.type ?? .location, surface: meaning, canonical: known?.name ?? meaning,
+                                           keys: keys(meaning), evidence: .known))
+            }
+        }
+        return out
+    }
+
+    private func post(_ city: String) -> [MetadataMention] {
+        if let known = lookup(city), known.type == .location {
+            return [MetadataMention(type: .location, surface: city, canonical: known.name, keys: keys(city), evidence: .known)]
+        }
+        guard !city.hasPrefix("US"), !city.contains(where: \.isNumber) else { return [] }
+        return [MetadataMention(type: .location, surface: city, canonical: nil, keys: keys(city), evidence: .known)]
+    }
+
+    private func person(_ raw: String) -> [MetadataMention] {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let tokens = Tokenizer.tokenize(trimmed).filter { $0.kind == .word }
+        guard !tokens.isEmpty, tokens.count <= 6 else { return [] }
+        // Drop titles the parser may have left in ("Ambassador", "DCM").
+        var words = tokens.filter {
+            (!gazetteer.stopwords.contains($0.key) || gazetteer.firstNames.contains($0.key)) && !Self.suffixes.contains($0.key)
+        }
+        while let first = words.first, words.count > 1,
+              gazetteer.longestPhrase(in: [first], at: 0, capsText: true).map({ $0.phrase.payload == .title }) == true {
+            words.removeFirst()
+        }
+        guard let first = words.first, let last = words.last else { return [] }
+        let surface = String(String.UnicodeScalarView(Array(trimmed.unicodeScalars)[first.start..<last.end]))
+        return [MetadataMention(type: .person, surface: surface, canonical: nil, keys: words.map(\.key), evidence: .known)]
+    }
+
+    /// Runs the recogniser over a line of metadata and keeps the people it finds after titles.
+    private func personsAfterCues(in text: String, forLine: Bool = false) -> [MetadataMention] {
+        let tokens = Tokenizer.tokenize(text)
+        var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
+        var out: [MetadataMention] = []
+        for candidate in recognizer.run() where candidate.type == .person && candidate.evidence >= .cue {
+            let span = tokens[candidate.first..<candidate.end]
+            let surface = String(String.UnicodeScalarView(Array(text.unicodeScalars)[span.first!.start..<span.last!.end]))
+            out.append(MetadataMention(type: .person, surface: surface, canonical: nil, keys: span.map(\.key), evidence: .known))
+        }
+        if forLine, out.isEmpty, let range = text.range(of: " FOR ", options: .caseInsensitive) {
+            // "SCA/CEN FOR M. O'MARA", "NSC FOR CBARTON": whatever follows FOR is a name.
+            for name in text[range.upperBound...].split(whereSeparator: { $0 == "," || $0 == ";" }) {
+                let cleaned = name.replacingOccurrences(of: " AND ", with: ",", options: .caseInsensitive)
+                for part in cleaned.split(separator: ",") {
+                    // Office symbols between the names: "WHA", "EUR/WE", "WHA/PPC".
+                    let words = part.split(separator: " ")
+                    if part.contains("/") || (words.count == 1 && words[0].count <= 4) { continue }
+                    out += person(String(part))
+                }
+            }
+        }
+        return out
+    }
+
+    /// `SCA/CEN FOR M. O'MARA` lines between the caveats and the E.O. line, wherever the parser left them.
+    func forLines(_ cable: Cable) -> [String] {
+        guard let first = cable.paragraphs.first, first.number == 0 else { return [] }
+        return first.text.split(separator: "\n").map(String.init).filter { line in
+            let upper = line.uppercased()
+            guard let range = upper.range(of: " FOR ") else { return false }
+            let office = upper[..<range.lowerBound]
+            return office.contains("/") || office.split(separator: " ").count <= 2 && office == office.uppercased()
+                && line.count < 120 && !upper.hasPrefix("CLASSIFIED")
+        }
+    }
+
+    /// `SCA/CEN FOR M. O'MARA`, `NSC FOR CBARTON`, `PASS TO MARC FREY, DAVE GORDNER`: addressee lines
+    /// between the classification banner and the `E.O.`/`TAGS` line of the raw telegram.
+    static func preambleForLines(_ raw: String) -> [String] {
+        var out: [String] = []
+        var inPreamble = false
+        var forBlock = false
+        var pending: String? = nil
+        // Only the head of the telegram matters; split lazily so long cables cost nothing more.
+        for bytes in raw.utf8.split(separator: 0x0A, maxSplits: 80, omittingEmptySubsequences: false).prefix(80) {
+            guard bytes.count < 400 else { continue }
+            let line = trim(String(decoding: bytes, as: UTF8.self))
+            let upper = line.uppercased()
+            if !inPreamble {
+                // The banner: "C O N F I D E N T I A L ASTANA 003153", "SECRET STATE 040423", "UNCLAS ...".
+                guard let first = upper.utf8.first, first == 0x43 || first == 0x53 || first == 0x55 || first == 0x4C,
+                      line.utf8.count < 90 else { continue }
+                let squeezed = String(upper.unicodeScalars.filter { $0 != " " })
+                if ["CONFIDENTIAL", "SECRET", "UNCLAS", "LIMITEDOFFICIALUSE"].contains(where: { squeezed.hasPrefix($0) }) {
+                    inPreamble = true
+                }
+                continue
+            }
+            if upper.hasPrefix("E.O.") || upper.hasPrefix("EO ") || upper.hasPrefix("E.O ") || upper.hasPrefix("TAGS")
+                || upper.hasPrefix("SUBJECT") || upper.hasPrefix("CLASSIFIED BY") || upper.hasPrefix("REF") { break }
+            if let open = pending {
+                // "PASS TO MARC FREY, DAVE GORDNER, KIKO CORTI, MIKE" continues on the next line.
+                out.append(open + " " + line)
+                pending = nil
+                continue
+            }
+            if upper.hasPrefix("PASS TO ") {
+                let names = "X FOR " + line.dropFirst(8)
+                if line.hasSuffix(",") || line.split(separator: " ").last.map({ $0.count <= 6 }) == true { pending = names } else { out.append(names) }
+                continue
+            }
+            if let range = upper.range(of: " FOR "), upper[..<range.lowerBound].split(separator: " ").count <= 4 {
+                out.append(line)
+                forBlock = true
+            } else if forBlock, !line.isEmpty, line.contains(",") || upper.contains(" AND ") {
+                // "DEPARTMENT FOR JUAN GONZALEZ, WHA" goes on: "BILL MCILHENNY, WHA/PPC".
+                out.append("X FOR " + line)
+            } else {
+                forBlock = false
+            }
+        }
+        if let open = pending { out.append(open) }
+        return out
+    }
+
+    private static func trim(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }),
+              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// Generational suffixes are not part of the name used in the text (`TIMKEN JR`).
+    static let suffixes: Set<String> = ["JR", "JR.", "SR", "SR.", "II", "III", "IV"]
+
+    private func lookup(_ text: String) -> Gazetteer.Entry? {
+        let tokens = Tokenizer.tokenize(text)
+        guard !tokens.isEmpty, let match = gazetteer.longestPhrase(in: tokens, at: 0, capsText: true),
+              match.length == tokens.count, case .entity(let index) = match.phrase.payload else { return nil }
+        return gazetteer.entry(index)
+    }
+
+    private func keys(_ text: String) -> [String] {
+        Tokenizer.tokenize(text).filter { $0.kind == .word }.map(\.key)
+    }
+}

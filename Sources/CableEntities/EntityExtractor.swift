@@ -1,0 +1,154 @@
+import CableParser
+
+/// Finds the people, organisations and places of a parsed cable.
+///
+/// `annotate(_:)` fills every paragraph's `entities` with mentions (offsets in Unicode scalars of the
+/// paragraph text) and the cable's `entities` with one summary per entity. Ids are readable slugs
+/// (`person:antonio-guterres`, `location:kazakhstan`, `organization:government-of-kazakhstan`) derived
+/// from the entity's fullest name, so the same name gets the same id in every cable.
+///
+/// The extractor is a value with no mutable state: one instance can serve many threads.
+public struct EntityExtractor: Sendable {
+    /// The lexicon in use.
+    public let gazetteer: Gazetteer
+    /// Why the bundled gazetteer failed to load, if it did (the extractor then works without it).
+    public let loadError: GazetteerError?
+
+    /// An extractor over the bundled gazetteer (loaded once per process and shared).
+    public init() {
+        switch Self.shared {
+        case .success(let g): gazetteer = g; loadError = nil
+        case .failure(let error): gazetteer = Gazetteer(); loadError = error
+        }
+    }
+
+    /// An extractor over a given gazetteer (tests, experiments).
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        self.loadError = nil
+    }
+
+    private static let shared: Result<Gazetteer, GazetteerError> = {
+        do { return .success(try Gazetteer.bundled()) } catch let error as GazetteerError {
+            return .failure(error)
+        } catch {
+            return .failure(.unreadable("gazetteer", "\(error)"))
+        }
+    }()
+
+    /// Fills `cable.paragraphs[*].entities` and `cable.entities`, replacing what was there.
+    public func annotate(_ cable: inout Cable) {
+        annotate(&cable, rawText: nil)
+    }
+
+    /// As `annotate(_:)`, also reading the addressee lines of the raw telegram (`SCA/CEN FOR M. O'MARA`),
+    /// which the parsed `Cable` does not keep. Pass the text the cable was parsed from.
+    public func annotate(_ cable: inout Cable, rawText: String?) {
+        if let loadError { cable.warnings.append("entities: \(loadError.description)") }
+        let context = CableContext(gazetteer: gazetteer, cable: cable)
+        var pending: [EntityResolver.Pending] = []
+        var paragraphTokens: [[Token]] = []
+        var paragraphCaps: [Bool] = []
+        var paragraphScalars: [[Unicode.Scalar]] = []
+
+        for (p, paragraph) in cable.paragraphs.enumerated() {
+            let scalars = Array(paragraph.text.unicodeScalars)
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
+            var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
+            for c in recognizer.run() {
+                pending.append(Self.pending(c, tokens: tokens, scalars: scalars, place: .init(paragraph: p, first: c.first, end: c.end)))
+            }
+            paragraphTokens.append(tokens)
+            paragraphCaps.append(recognizer.caps)
+            paragraphScalars.append(scalars)
+        }
+        if let subject = cable.subject {
+            let scalars = Array(subject.unicodeScalars)
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
+            var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
+            for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, scalars: scalars, place: nil)) }
+        }
+        for m in CableEvidence(gazetteer: gazetteer, context: context).collect(cable, rawText: rawText) {
+            pending.append(.init(type: m.type, keys: m.keys, surface: m.surface, canonical: m.canonical, country: nil,
+                                 generic: false, evidence: m.evidence, acronym: nil, place: nil))
+        }
+
+        var resolver = EntityResolver(gazetteer: gazetteer)
+        resolver.resolve(pending)
+        aliasPass(&resolver, tokens: paragraphTokens, caps: paragraphCaps)
+        write(resolver, into: &cable, scalars: paragraphScalars, tokens: paragraphTokens)
+    }
+
+    private static func pending(_ c: Candidate, tokens: [Token], scalars: [Unicode.Scalar], place: EntityResolver.Place?) -> EntityResolver.Pending {
+        let surface = String(String.UnicodeScalarView(scalars[tokens[c.first].start..<tokens[c.end - 1].end]))
+        return .init(type: c.type, keys: tokens[c.first..<c.end].filter { $0.kind == .word }.map(\.key), surface: surface,
+                     canonical: c.canonical, country: c.country, generic: c.generic, evidence: c.evidence,
+                     acronym: c.definedAcronym, place: place)
+    }
+
+    /// Second look at every paragraph: lone surnames and acronyms of entities found elsewhere in the cable.
+    private func aliasPass(_ resolver: inout EntityResolver, tokens: [[Token]], caps: [Bool]) {
+        let table = resolver.aliasTable()
+        guard !table.isEmpty else { return }
+        var covered = tokens.map { Array(repeating: false, count: $0.count) }
+        for (_, place) in resolver.attached {
+            for k in place.first..<place.end { covered[place.paragraph][k] = true }
+        }
+        for (p, list) in tokens.enumerated() {
+            for (k, token) in list.enumerated() where token.kind == .word && !covered[p][k] {
+                guard let entity = table[token.key] else { continue }
+                if caps[p] {
+                    if gazetteer.isEnglish(token.key) { continue }
+                } else if !token.isCapitalized {
+                    continue
+                }
+                resolver.attachAlias(entity: entity, place: .init(paragraph: p, first: k, end: k + 1))
+            }
+        }
+    }
+
+    /// Turns resolved entities into the model's mentions and summaries.
+    private func write(_ resolver: EntityResolver, into cable: inout Cable, scalars: [[Unicode.Scalar]], tokens: [[Token]]) {
+        var ids: [String] = []
+        var names: [String] = []
+        for e in resolver.entities {
+            let name = displayName(e)
+            names.append(name)
+            ids.append("\(e.type.rawValue):\(NameText.slug(name))")
+        }
+        var mentions = Array(repeating: [Cable.EntityMention](), count: cable.paragraphs.count)
+        for (entity, place) in resolver.attached {
+            let list = tokens[place.paragraph]
+            let start = list[place.first].start, end = list[place.end - 1].end
+            let surface = String(String.UnicodeScalarView(scalars[place.paragraph][start..<end]))
+            mentions[place.paragraph].append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue,
+                                                   surface: surface, start: start, end: end))
+        }
+        for p in cable.paragraphs.indices {
+            cable.paragraphs[p].entities = mentions[p].sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        }
+        var summaries: [String: Cable.EntitySummary] = [:]
+        var order: [String] = []
+        for (i, e) in resolver.entities.enumerated() {
+            if summaries[ids[i]] == nil {
+                order.append(ids[i])
+                summaries[ids[i]] = .init(id: ids[i], name: names[i], type: e.type.rawValue, mentions: 0)
+            }
+            summaries[ids[i]]!.mentions += e.mentions
+        }
+        cable.entities = order.compactMap { summaries[$0] }.sorted {
+            $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.name < $1.name
+        }
+    }
+
+    private func displayName(_ e: EntityResolver.Entity) -> String {
+        if let canonical = e.canonical {
+            if e.generic, let code = e.country, let country = gazetteer.country(code: code) {
+                return "\(canonical) (\(country.name))"
+            }
+            return canonical
+        }
+        let isAcronym = e.type == .organization && !e.surface.contains(" ") && Gazetteer.looksLikeAcronym(e.surface)
+        return isAcronym ? e.surface : NameText.displayName(e.surface)
+    }
+}

@@ -1,0 +1,170 @@
+/// Merges the candidates of one cable into entities: forms of one name become one entity
+/// (`Antonio Guterres`, `Guterres`, `GUTERRES`), acronyms join the organisation they abbreviate, and
+/// surnames seen alone are matched to the full names of the same cable.
+struct EntityResolver {
+    /// One entity of the cable being built.
+    struct Entity {
+        var type: EntityType
+        /// Word keys of the fullest name seen.
+        var keys: [String]
+        var surface: String
+        var canonical: String?
+        var country: String?
+        var generic: Bool
+        var evidence: Candidate.Evidence
+        var acronyms: Set<String> = []
+        var mentions = 0
+    }
+
+    /// Where a mention lies: a paragraph and token range, or the metadata.
+    struct Place { var paragraph: Int; var first: Int; var end: Int }
+
+    /// A mention waiting to be attached.
+    struct Pending {
+        var type: EntityType
+        var keys: [String]
+        var surface: String
+        var canonical: String?
+        var country: String?
+        var generic: Bool
+        var evidence: Candidate.Evidence
+        var acronym: String?
+        var place: Place?
+    }
+
+    let gazetteer: Gazetteer
+    private(set) var entities: [Entity] = []
+    /// (entity, place) of every attached paragraph mention.
+    private(set) var attached: [(entity: Int, place: Place)] = []
+    private var index: [String: Int] = [:]
+    private var acronymIndex: [String: Int] = [:]
+
+    init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    /// Attaches every mention; strong evidence and fuller names first, so later short forms find them.
+    mutating func resolve(_ pending: [Pending]) {
+        let order = pending.indices.sorted { a, b in
+            let x = pending[a], y = pending[b]
+            if x.evidence != y.evidence { return x.evidence > y.evidence }
+            if x.keys.count != y.keys.count { return x.keys.count > y.keys.count }
+            return a < b
+        }
+        var weak: [Pending] = []
+        for index in order {
+            let mention = pending[index]
+            if mention.evidence == .weak { weak.append(mention); continue }
+            let target = find(mention) ?? create(mention)
+            attach(mention, to: target)
+        }
+        // Weak mentions count only when they echo a stronger one, or repeat.
+        var repeats: [String: Int] = [:]
+        for mention in weak { repeats[mention.keys.joined(separator: " "), default: 0] += 1 }
+        for mention in weak {
+            if let target = find(mention) ?? findAnyType(mention.keys) {
+                attach(mention, to: target)
+            } else if mention.type != .person || repeats[mention.keys.joined(separator: " "), default: 0] >= 2 {
+                attach(mention, to: create(mention))
+            }
+        }
+    }
+
+    private mutating func attach(_ mention: Pending, to target: Int) {
+        entities[target].mentions += 1
+        if let acronym = mention.acronym {
+            entities[target].acronyms.insert(acronym)
+            acronymIndex[acronym] = target
+        }
+        if mention.type == .person, mention.keys.count > entities[target].keys.count {
+            entities[target].keys = mention.keys
+            entities[target].surface = mention.surface
+        }
+        if let place = mention.place { attached.append((target, place)) }
+    }
+
+    private mutating func create(_ mention: Pending) -> Int {
+        let id = entities.count
+        entities.append(Entity(type: mention.type, keys: mention.keys, surface: mention.surface, canonical: mention.canonical,
+                               country: mention.country, generic: mention.generic, evidence: mention.evidence))
+        index[indexKey(mention)] = id
+        return id
+    }
+
+    private func indexKey(_ m: Pending) -> String {
+        if let canonical = m.canonical { return "\(m.type.rawValue)|=\(canonical)|\(m.generic ? m.country ?? "" : "")" }
+        var keys = m.keys
+        // "Guantanamo Bay" and "Guantanamo", "Miranda State" and "Miranda": one place.
+        if m.type == .location, keys.count > 1, let last = keys.last, gazetteer.locationHeads.contains(last) { keys.removeLast() }
+        return "\(m.type.rawValue)|\(keys.joined(separator: " "))"
+    }
+
+    /// The entity a mention belongs to, if one exists already.
+    private func find(_ m: Pending) -> Int? {
+        if let hit = index[indexKey(m)] { return hit }
+        switch m.type {
+        case .organization, .location:
+            if m.keys.count == 1, let hit = acronymIndex[m.keys[0]] { return hit }
+            if m.canonical == nil, let hit = index[indexKey(m)] { return hit }
+            return nil
+        case .person:
+            return findPerson(m.keys)
+        }
+    }
+
+    /// `Guterres` → `Antonio Guterres`; `M. O'Mara` → `Mark O'Mara`; the busiest of several candidates.
+    private func findPerson(_ keys: [String]) -> Int? {
+        guard let last = keys.last else { return nil }
+        var best: Int? = nil
+        for (i, e) in entities.enumerated() where e.type == .person {
+            // "General Sebhat" after "Sebhat Efrem": a lone word may be the first of a name when it is no given name.
+            let firstWord = keys.count == 1 && e.keys.count > 1 && e.keys[0] == last && !gazetteer.firstNames.contains(last)
+            guard e.keys.last == last || firstWord else { continue }
+            let compatible: Bool
+            if keys.count == 1 || e.keys.count == 1 {
+                compatible = true
+            } else {
+                let a = keys.first!, b = e.keys.first!
+                compatible = a == b || (a.count <= 2 && b.hasPrefix(a.prefix(1))) || (b.count <= 2 && a.hasPrefix(b.prefix(1)))
+                    || e.keys.count > keys.count && Array(e.keys.suffix(keys.count)) == keys
+                    || keys.count > e.keys.count && Array(keys.suffix(e.keys.count)) == e.keys
+            }
+            guard compatible else { continue }
+            if best == nil || entities[best!].mentions < e.mentions { best = i }
+        }
+        return best
+    }
+
+    /// A weak lone word that is already an alias of some entity (`Sahlin` after `Mona Sahlin`).
+    private func findAnyType(_ keys: [String]) -> Int? {
+        guard keys.count == 1 else { return nil }
+        if let hit = acronymIndex[keys[0]] { return hit }
+        return findPerson(keys)
+    }
+
+    /// Lone words each entity can be called by: surnames of people, acronyms of organisations.
+    func aliasTable() -> [String: Int] {
+        var table: [String: Int] = [:]
+        var ambiguous: Set<String> = []
+        func put(_ key: String, _ id: Int) {
+            if let other = table[key], other != id { ambiguous.insert(key) } else { table[key] = id }
+        }
+        for (id, e) in entities.enumerated() {
+            switch e.type {
+            case .person:
+                if let last = e.keys.last, last.count >= 3, !gazetteer.stopwords.contains(last) { put(last, id) }
+            case .organization:
+                for acronym in e.acronyms { put(acronym, id) }
+                if e.canonical == nil, e.keys.count == 1 { put(e.keys[0], id) }
+            case .location:
+                break
+            }
+        }
+        for key in ambiguous { table[key] = nil }
+        return table
+    }
+
+    /// Adds a mention found by the alias pass.
+    mutating func attachAlias(entity: Int, place: Place) {
+        entities[entity].mentions += 1
+        attached.append((entity, place))
+    }
+}

@@ -1,0 +1,103 @@
+/// Everything the extractor knows before it reads a cable: names of countries (with FIPS codes and
+/// demonyms), cities and regions, organisations and their acronyms, title words, given names and the
+/// English lexicon used to tell names from ordinary words.
+///
+/// Built once from the bundled resources (`Gazetteer.bundled()`) and shared; it is immutable and `Sendable`.
+public struct Gazetteer: Sendable {
+    /// One known entity.
+    struct Entry: Sendable {
+        var name: String
+        var type: EntityType
+        /// FIPS code of the country a place belongs to (or of the country itself).
+        var country: String?
+        /// A body every government has (`Ministry of Foreign Affairs`): its id is qualified by country.
+        var generic: Bool
+    }
+
+    /// What a phrase of the lexicon means.
+    enum Payload: Sendable, Equatable {
+        case entity(Int)
+        case title
+        case demonym
+    }
+
+    /// A phrase as a sequence of word keys.
+    struct Phrase: Sendable {
+        var keys: [String]
+        var payload: Payload
+        /// Acronyms (`UN`, `MoD`) match only when written as listed or in capitals, so `us` and `mod` stay words.
+        var capsOnly: Bool
+        /// The acronym as listed (`MoD`), for `capsOnly` phrases.
+        var written: String = ""
+    }
+
+    var entries: [Entry] = []
+    /// Phrases by the key of their first word, longest first.
+    var phrases: [String: [Phrase]] = [:]
+    /// Entry index of each country by FIPS code.
+    var countryByCode: [String: Int] = [:]
+    /// FIPS code of the country of a city or station key (`BUENOSAIRES` → `AR`).
+    var countryOfPlace: [String: String] = [:]
+    /// Organisation TAGS codes (`EUN` → `European Union`).
+    var organizationTags: [String: String] = [:]
+    /// Government acronyms that do not follow the `GO` + initial pattern (`HMG` → `UK`).
+    var governmentAcronyms: [String: String] = [:]
+    /// FIPS code by one-word demonym or country name key (`RUSSIAN`, `RUSSIA` → `RS`).
+    var countryOfWord: [String: String] = [:]
+    var firstNames: Set<String> = []
+    /// Keys of capital cities.
+    var capitals: Set<String> = []
+    var englishWords: Set<String> = []
+    var stopwords: Set<String> = []
+    var honorifics: Set<String> = []
+    var orgHeads: Set<String> = []
+    var orgStarts: Set<String> = []
+    var locationHeads: Set<String> = []
+    var connectors: Set<String> = []
+
+    /// An empty gazetteer (the extractor then relies on cues and capitalisation alone).
+    public init() {}
+
+    /// Number of entity names (canonical names and aliases) in the lexicon.
+    public var phraseCount: Int { phrases.values.reduce(0) { $0 + $1.count } }
+
+    func entry(_ index: Int) -> Entry { entries[index] }
+
+    /// The country entry for a FIPS code (`KZ`).
+    func country(code: String) -> Entry? {
+        countryByCode[code].map { entries[$0] }
+    }
+
+    /// The longest phrase starting at `tokens[i]`, honouring `capsOnly` and requiring capitals in mixed-case text.
+    func longestPhrase(in tokens: [Token], at i: Int, capsText: Bool) -> (phrase: Phrase, length: Int)? {
+        guard let candidates = phrases[tokens[i].key] else { return nil }
+        for phrase in candidates {
+            let count = phrase.keys.count
+            guard i + count <= tokens.count else { continue }
+            var ok = true
+            for k in 0..<count {
+                let token = tokens[i + k]
+                guard token.kind == .punct ? token.text == phrase.keys[k] : token.key == phrase.keys[k] else { ok = false; break }
+                if k + 1 < count, token.possessive { ok = false; break }
+                if phrase.capsOnly && !token.isAllCaps && token.text != phrase.written { ok = false; break }
+                if !capsText, phrase.payload != .title, k == 0, !token.isCapitalized { ok = false; break }
+            }
+            if ok { return (phrase, count) }
+        }
+        return nil
+    }
+
+    /// True for words that are ordinary English (lower-case dictionary entries) — weak name evidence.
+    func isEnglish(_ key: String) -> Bool {
+        if englishWords.contains(key) { return true }
+        // "ANTI-GUERRILLA", "FIVE-HOUR": compounds of ordinary words are ordinary.
+        guard key.utf8.contains(0x2D) else { return false }
+        return key.split(separator: "-").allSatisfy { part in
+            englishWords.contains(String(part)) || Self.prefixes.contains(String(part)) || part.allSatisfy(\.isNumber)
+        }
+    }
+
+    /// Word prefixes that make compounds, not names (`Trans-Atlantic`, `Anti-American`).
+    static let prefixes: Set<String> = ["TRANS", "ANTI", "PRO", "PAN", "NEO", "POST", "PRE", "NON", "SUB", "INTER",
+                                        "MID", "EX", "CROSS", "SEMI", "MULTI", "CO", "RE", "SELF", "VICE"]
+}

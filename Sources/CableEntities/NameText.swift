@@ -1,0 +1,77 @@
+import Foundation
+
+/// Text helpers shared by the gazetteer and the recogniser: lookup keys, display names and slugs.
+///
+/// A *key* is the form used for every comparison: upper case, diacritics folded, curly apostrophes
+/// straightened. Keys make `GUTERRES`, `Guterres` and `Gutérres` the same name.
+enum NameText {
+    /// The comparison key of one word.
+    static func key<S: StringProtocol>(_ word: S) -> String {
+        var ascii = true
+        for scalar in word.unicodeScalars where scalar.value >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii { return word.uppercased() }
+        let folded = String(word)
+            .replacingOccurrences(of: "\u{2019}", with: "'")
+            .replacingOccurrences(of: "\u{2018}", with: "'")
+            .folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        return folded.uppercased()
+    }
+
+    /// A readable name from a surface form: ALL-CAPS words become name case (`MCCORMICK` → `McCormick`,
+    /// `O'MARA` → `O'Mara`); words already in mixed case are kept as written.
+    static func displayName(_ surface: String) -> String {
+        surface.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map { word -> String in
+            let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
+            let isAllCaps = !letters.isEmpty && letters.allSatisfy { !$0.properties.isLowercase }
+            guard isAllCaps, letters.count > 1 || word.hasSuffix(".") else { return String(word) }
+            return nameCase(String(word))
+        }.joined(separator: " ")
+    }
+
+    /// Name case for one all-caps word, keeping acronyms-with-periods (`U.S.`) and particles sensible.
+    static func nameCase(_ word: String) -> String {
+        let lower = word.lowercased()
+        if connectorsLowercase.contains(lower) { return lower }
+        var out = ""
+        var capitalizeNext = true
+        var previous = ""
+        for ch in lower {
+            if capitalizeNext, ch.isLetter {
+                out.append(contentsOf: ch.uppercased())
+                capitalizeNext = false
+            } else {
+                out.append(ch)
+            }
+            if ch == "-" || ch == "'" || ch == "." || ch == "/" { capitalizeNext = true }
+            previous.append(ch)
+            // Mc/Mac prefixes: capitalise the letter after them (McCormick, MacArthur).
+            if previous == "mc" || (previous == "mac" && lower.count > 5) { capitalizeNext = true }
+        }
+        return out
+    }
+
+    /// Slug for an entity id: lower-case ASCII letters and digits separated by single hyphens.
+    static func slug(_ name: String) -> String {
+        let folded = name.utf8.allSatisfy { $0 < 0x80 } ? name.lowercased()
+            : name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        var out = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingHyphen, !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out.unicodeScalars.append(scalar)
+            } else if scalar == "'" || scalar == "\u{2019}" || scalar == "." {
+                continue  // O'Mara -> omara, U.S. -> us
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return out.isEmpty ? "unnamed" : out
+    }
+
+    private static let connectorsLowercase: Set<String> = ["de", "del", "della", "da", "das", "do", "dos", "du", "la", "van", "von", "bin", "ibn", "al", "el", "y"]
+}

@@ -1,0 +1,245 @@
+import Foundation
+
+/// Organisation and place rules built on head words, government acronyms and unknown acronyms.
+extension ParagraphRecognizer {
+    /// `Social Democratic Party`, `Ministry of Defense and Armed Forces Logistics`, `NATIONAL ELECTORAL COUNCIL`.
+    func organizationRun(at i: Int) -> Candidate? {
+        guard isCapWord(i) else { return nil }
+        var start = i
+        // Sentence openers and articles are not part of the name.
+        while start < tokens.count, isWord(start), tokens[start].key == "THE" { start += 1 }
+        let run = capitalisedRun(from: start, limit: 8)
+        guard run.end - start >= 2 else { return nil }
+        var end: Int? = nil
+        if gazetteer.orgStarts.contains(tokens[start].key), start + 2 < run.end,
+           tokens[start + 1].key == "OF" || tokens[start + 1].key == "FOR" {
+            // "Ministry of ...", "Center for ...": a starting head word with its complement.
+            end = run.end
+        } else {
+            // Longest prefix ending in a head word ("Shahid Bakeri Industrial Group"), with an of-complement
+            // after it ("Administrative Department of Security").
+            for j in stride(from: run.end - 1, to: start, by: -1) where gazetteer.orgHeads.contains(tokens[j].key) {
+                end = j + 1
+                if j + 2 < run.end, tokens[j + 1].key == "OF" || tokens[j + 1].key == "FOR" { end = run.end }
+                break
+            }
+        }
+        guard var stop = end else { return nil }
+        while stop > start, isConnector(stop - 1) || ["OF", "FOR", "AND", "THE", "ON"].contains(tokens[stop - 1].key) { stop -= 1 }
+        guard stop - start >= 2 else { return nil }
+        if let known = knownPhrase(start, stop) { return known }
+        // Openers and jargon at the front are not part of an organisation ("The", "Summary"); a title at the
+        // front means a person follows ("Foreign Minister Kohout and Senate ..."), left to the title rule.
+        while start < stop, isLeadingNoise(start) {
+            if let match = phrase(start), match.phrase.payload == .title { return nil }
+            start += 1
+        }
+        // "TEHRAN NATIONAL IRANIAN OIL COMPANY": a place before a proper modifier is where, not who.
+        if stop - start >= 3, Self.properModifiers.contains(tokens[start + 1].key),
+           let match = phrase(start), match.length == 1,
+           case .entity(let index) = match.phrase.payload, gazetteer.entry(index).type == .location {
+            start += 1
+        }
+        guard stop - start >= 2 else { return nil }
+        if let known = knownPhrase(start, stop) { return known }
+        // "MFA Export Control Division": the known organisation is reported on its own, the rest after it.
+        if let match = phrase(start), match.length == 1, stop - start > 1,
+           case .entity(let index) = match.phrase.payload, gazetteer.entry(index).type == .organization {
+            return knownPhrase(start, start + match.length)
+        }
+        if caps && !capsOrganizationIsPlausible(start, stop) { return nil }
+        var candidate = Candidate(type: .organization, first: start, end: stop, evidence: .cue)
+        if let generic = genericBody(start, stop) {
+            candidate.canonical = generic.name
+            candidate.generic = true
+            candidate.country = generic.country
+        }
+        return candidate
+    }
+
+    /// Words that open a sentence or carry a title before an organisation's name.
+    private func isLeadingNoise(_ i: Int) -> Bool {
+        let key = tokens[i].key
+        if Self.functionWords.contains(key) || Self.jargon.contains(key) { return true }
+        if let match = phrase(i), match.phrase.payload == .title,
+           !gazetteer.orgStarts.contains(key), !gazetteer.orgHeads.contains(key) { return true }
+        return false
+    }
+
+    static let jargon: Set<String> = ["SUMMARY", "COMMENT", "NOTE", "END", "BEGIN", "REFTEL", "SEPTEL", "SUBJECT", "ACTION", "REQUEST"]
+
+    /// `Azadi Square`, `MIRANDA STATE`, and the name before a lower-case head (`the Gebeit region` → `Gebeit`).
+    func placeRun(at i: Int) -> Candidate? {
+        guard isCapWord(i), !isStop(i) else { return nil }
+        let run = capitalisedRun(from: i, limit: 4)
+        // "Arab street", "Greek islands": a demonym is not a place name.
+        if let match = phrase(i), match.phrase.payload == .demonym { return nil }
+        if !caps, run.end < tokens.count, isWord(run.end), !tokens[run.end].isCapitalized, run.end > i,
+           !tokens[run.end - 1].possessive, Self.lowercaseLocationHeads.contains(tokens[run.end].key) {
+            for k in i..<run.end where isStop(k) || phrase(k) != nil {
+                return nil
+            }
+            return Candidate(type: .location, first: i, end: run.end, evidence: .cue)
+        }
+        let end = run.end
+        guard end - i >= 2, gazetteer.locationHeads.contains(tokens[end - 1].key) else { return nil }
+        var ordinary = 0
+        for k in i..<(end - 1) {
+            if isStop(k) && !isConnector(k) { return nil }
+            if Self.functionWords.contains(tokens[k].key) { return nil }
+            if gazetteer.isEnglish(tokens[k].key) && phrase(k) == nil { ordinary += 1 }
+        }
+        // In capitals "THE RURAL STATE" is prose; a name needs at least one unusual word.
+        if caps && ordinary == end - 1 - i { return nil }
+        if knownPhrase(i, end - 1).map({ $0.type != .location }) == true { return nil }
+        return Candidate(type: .location, first: i, end: end, evidence: .cue)
+    }
+
+    /// `GOK`, `GOI`, `HMG`: the government of the cable's country with that initial.
+    func governmentAcronym(at i: Int) -> Candidate? {
+        let token = tokens[i]
+        guard token.isAllCaps, (3...4).contains(token.key.count) else { return nil }
+        let code: String?
+        if let listed = gazetteer.governmentAcronyms[token.key] {
+            code = listed
+        } else if token.key.hasPrefix("GO") {
+            code = context.governmentCountry(initials: String(token.key.dropFirst(2)))
+        } else {
+            code = nil
+        }
+        guard let code, let country = gazetteer.country(code: code) else { return nil }
+        let name = code == "US" ? "United States Government" : "Government of \(country.name)"
+        return Candidate(type: .organization, first: i, end: i + 1, canonical: name, country: code, evidence: .known)
+    }
+
+    /// An unknown acronym in mixed-case text (`BOTAS`, `SBIG`): most are organisations in cables.
+    func unknownAcronym(at i: Int) -> Candidate? {
+        guard !caps, tokens[i].isAllCaps else { return nil }
+        let token = tokens[i]
+        let letters = token.key.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        guard letters >= 3, letters <= 7, letters == token.key.unicodeScalars.count,
+              !Self.commonAcronyms.contains(token.key), !isStop(i), !gazetteer.isEnglish(token.key),
+              !isOfficeSymbol(i) else { return nil }
+        // Portion marks and the like sit in parentheses alone: "(SBU)".
+        if i > 0, tokens[i - 1].mark == "(", i + 1 < tokens.count, tokens[i + 1].mark == ")", i < 3 { return nil }
+        return Candidate(type: .organization, first: i, end: i + 1, evidence: .weak)
+    }
+
+    /// `in Saada`, `near Tindouf`: a lone unusual capitalised word after a place preposition.
+    func prepositionPlace(at i: Int) -> Candidate? {
+        guard !caps, i > 0, isWord(i), tokens[i].isCapitalized, !tokens[i].isAllCaps, !tokens[i].sentenceStart,
+              Self.placePrepositions.contains(tokens[i - 1].key), !tokens[i - 1].isCapitalized else { return nil }
+        let run = capitalisedRun(from: i, limit: 3)
+        var end = i
+        while end < run.end, phrase(end) == nil { end += 1 }
+        guard end > i else { return nil }
+        for k in i..<end where isStop(k) || gazetteer.isEnglish(tokens[k].key) || gazetteer.firstNames.contains(tokens[k].key) {
+            return nil
+        }
+        return Candidate(type: .location, first: i, end: end, evidence: .weak)
+    }
+
+    /// Capitalised words from `start`, with connectors between them (`of`, `and`, `de`), not crossing punctuation.
+    func capitalisedRun(from start: Int, limit: Int) -> (start: Int, end: Int) {
+        var j = start
+        var words = 0
+        while j < tokens.count, words < limit, !isClaimed(j) {
+            // A compound split by splitCompounds ("NATO-Ukraine Commission") stays one run.
+            if tokens[j].mark == "-", j > start, j + 1 < tokens.count, tokens[j - 1].end == tokens[j].start,
+               tokens[j].end == tokens[j + 1].start, isCapWord(j + 1), !(caps && gazetteer.isEnglish(tokens[j + 1].key)) {
+                j += 1
+                continue
+            }
+            guard isWord(j) else { break }
+            if isCapWord(j) && !(caps && Self.functionWords.contains(tokens[j].key)) {
+                words += 1
+                j += 1
+                if tokens[j - 1].possessive {
+                    // "Prosecutor General's Office" continues; "Kazakhstan's Foreign Minister",
+                    // "Iran's Ministry" and "the Ministry's Office" do not.
+                    let owner = tokens[j - 1].key
+                    if gazetteer.orgHeads.contains(owner) || gazetteer.countryOfWord[owner] != nil
+                        || gazetteer.phrases[owner]?.contains(where: { $0.keys.count == 1 && $0.payload != .title }) == true { break }
+                    if !(j < tokens.count && isWord(j) && gazetteer.orgHeads.contains(tokens[j].key)) &&
+                        !(j + 1 < tokens.count && gazetteer.orgHeads.contains(tokens[j + 1].key)) { break }
+                }
+                continue
+            }
+            let key = tokens[j].key
+            var joins = key == "OF" || key == "FOR" || key == "AND" || key == "ON" || (key == "THE" && j > start) || isConnector(j)
+            // "... Foreign Affairs and Ministry of Defense": two organisations, not one.
+            if key == "AND", j + 1 < tokens.count, gazetteer.orgStarts.contains(tokens[j + 1].key) { joins = false }
+            if joins, j + 1 < tokens.count, isCapWord(j + 1), !(caps && Self.functionWords.contains(tokens[j + 1].key)) {
+                j += 1
+                continue
+            }
+            break
+        }
+        return (start, j)
+    }
+
+    /// In capitals an organisation needs a proper-looking first word (`NATIONAL`, a demonym, a place).
+    private func capsOrganizationIsPlausible(_ start: Int, _ end: Int) -> Bool {
+        guard end - start <= 5 else { return false }
+        if Self.properModifiers.contains(tokens[start].key) { return true }
+        if gazetteer.orgStarts.contains(tokens[start].key), end - start >= 3 { return true }
+        if let match = phrase(start) {
+            if case .title = match.phrase.payload { return false }
+            return true
+        }
+        return false
+    }
+
+    /// The span is itself a gazetteer name (`Arab League`, `Foreign Ministry`): report the known entity.
+    private func knownPhrase(_ start: Int, _ end: Int) -> Candidate? {
+        guard let match = phrase(start), match.length == end - start,
+              case .entity(let index) = match.phrase.payload else { return nil }
+        let entry = gazetteer.entry(index)
+        var candidate = Candidate(type: entry.type, first: start, end: end, canonical: entry.name, evidence: .known)
+        if entry.generic {
+            candidate.generic = true
+            candidate.country = countryBefore(start) ?? context.hostCountry
+        }
+        return candidate
+    }
+
+    /// `Russian Foreign Ministry`: a generic body preceded by a country word.
+    private func genericBody(_ start: Int, _ end: Int) -> (name: String, country: String?)? {
+        guard end - start >= 2, let country = context.countryOfAdjective(tokens[start].key),
+              let match = phrase(start + 1),
+              match.length == end - start - 1, case .entity(let index) = match.phrase.payload,
+              gazetteer.entry(index).generic else { return nil }
+        return (gazetteer.entry(index).name, country)
+    }
+
+    static let lowercaseLocationHeads: Set<String> = [
+        "REGION", "PROVINCE", "DISTRICT", "OBLAST", "GOVERNORATE", "STATE", "VALLEY", "RIVER", "MOUNTAINS", "PREFECTURE",
+    ]
+
+    static let properModifiers: Set<String> = [
+        "NATIONAL", "SUPREME", "CENTRAL", "FEDERAL", "STATE", "ISLAMIC", "DEMOCRATIC", "REPUBLICAN", "ROYAL",
+        "PEOPLE'S", "POPULAR", "REVOLUTIONARY", "UNITED", "INTERNATIONAL", "WORLD", "EUROPEAN", "AFRICAN", "ARAB",
+    ]
+
+    static let functionWords: Set<String> = [
+        "A", "AN", "THE", "AND", "OR", "BUT", "OF", "TO", "IN", "ON", "AT", "BY", "FOR", "WITH", "FROM", "AS",
+        "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHOULD", "COULD", "MAY",
+        "THAT", "THIS", "THESE", "THOSE", "IT", "ITS", "HE", "SHE", "HIS", "HER", "THEY", "THEIR", "WE", "OUR",
+        "NOT", "NO", "ALSO", "WHO", "WHICH", "WHEN", "WHERE", "SAID", "SAYS", "TOLD", "ABOUT", "INTO", "OVER",
+    ]
+
+    /// Acronyms that are everywhere in cables and name no organisation.
+    static let commonAcronyms: Set<String> = Set("""
+    SBU NOFORN SIPDIS EXDIS NODIS LIMDIS FOUO REL ORCON PROPIN NOTE END CDA DCM POLOFF EMBOFF ECONOFF POLCOUNS \
+    ECONCOUNS DATT RSO LES FSN TDY AMB AMBASSADOR USD EUR GBP RUB KZT JPY CNY GDP GNP FDI MOU MOA LOI JV NGO NGOS \
+    WMD IED IEDS HIV AIDS TB SARS CEO CFO COO VIP POC POCS COB FYI ASAP MANPADS UAV UAVS SIGINT HUMINT ISR OSC PRT \
+    CSO IDP IDPS SOP EOD QIP FMS FMF IMET EDA ITAR EXBS NPT CTR CWC BWC START SALT ABM CFE INF LNG LPG BCM TCF BBL \
+    KWH MW GW KM SMS GMT UTC DTG FAQ PDF URL HTML TEL FAX JUN JUL AUG SEP SEPT OCT NOV DEC JAN FEB MAR APR MON TUE \
+    WED THU FRI SAT SUN ASEC OTRA PGOV PREL PHUM PTER ECON EFIN ETRD EPET ENRG MARR MASS KDEM KJUS PINR KCRM SNAR \
+    CT COIN PM DPM FM DFM VFM MP MPS PR PA PD ID TV AM FM GOV GOVT MIN MINISTRY REFTEL SEPTEL PARA SUBJ REF ACTION \
+    INFO MSG TBD ETA ETD RSVP TOR TORS SOW RFP WTO UNSC USG III IV VI VII VIII XI XII OK AKA CV PPT PHD MBA \
+    CHOD DCHOD CJCS JCS SECDEF SECSTATE SECGEN SYG USUN USNATO USEU UNVIE EMB CONGEN AMCONSUL AMEMBASSY EST PST \
+    EDT EST CST MST ZULU ATM SUV SUVS APC APCS ATV RPG RPGS AK GPS IT ICT QA SACEUR SACT DSACEUR CMC SIPRNET \
+    NIPRNET JWICS OPORD CONOPS SOFA FTA BIT EFTA DCA ROE NCO NCOS ASD DASD PDAS
+    """.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty })
+}

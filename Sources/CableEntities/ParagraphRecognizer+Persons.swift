@@ -1,0 +1,182 @@
+/// Person rules: names after titles and honorifics, and name-shaped runs of words.
+extension ParagraphRecognizer {
+    /// After a title, `of`/`for` + a few capitalised words belong to the title
+    /// (`High Commissioner for Refugees`, `Chief of National Police`); returns the index after them.
+    func skipTitleComplement(from start: Int) -> Int {
+        guard start < tokens.count, tokens[start].kind == .word,
+              tokens[start].key == "OF" || tokens[start].key == "FOR" else { return start }
+        var j = start + 1
+        if j < tokens.count, tokens[j].key == "THE" { j += 1 }
+        var taken = 0
+        while j < tokens.count, taken < 4, isWord(j) {
+            let key = tokens[j].key
+            if key == "AND" || key == "OF" { j += 1; continue }
+            // The complement is ordinary words or known names; the first unusual word may be the person.
+            if !caps, !tokens[j].isCapitalized { break }
+            guard gazetteer.isEnglish(key) || phrase(j) != nil else { break }
+            j += 1
+            taken += 1
+        }
+        return taken == 0 ? start : j
+    }
+
+    /// The name that follows a title or honorific at `start` (after further titles and demonyms).
+    func personAfterCue(at start: Int) -> Candidate? {
+        var j = start
+        for _ in 0..<3 {
+            guard j < tokens.count, tokens[j].kind == .word else { return nil }
+            if let match = phrase(j) {
+                switch match.phrase.payload {
+                case .title, .demonym:
+                    j = skipTitleComplement(from: j + match.length)
+                    continue
+                case .entity(let index):
+                    // "A/S VALENZUELA": a one-word town after a title is more likely a surname.
+                    let entry = gazetteer.entry(index)
+                    if match.length == 1, entry.type == .location, gazetteer.countryOfWord[tokens[j].key] == nil,
+                       gazetteer.countryOfPlace[tokens[j].key] == nil || entry.country == nil ? false : !isCapital(tokens[j].key),
+                       j + 1 >= tokens.count || !isCapWord(j + 1) || tokens[j].possessive {
+                        return Candidate(type: .person, first: j, end: j + 1, evidence: .cue)
+                    }
+                    return nil  // "President of Kazakhstan", "Ambassador UNHCR ..."
+                }
+            }
+            break
+        }
+        guard let end = nameEnd(from: j, afterCue: true) else { return nil }
+        return Candidate(type: .person, first: j, end: end, evidence: .cue)
+    }
+
+    /// Capital cities are kept as places even right after a title ("Consul General Istanbul" aside).
+    func isCapital(_ key: String) -> Bool { gazetteer.capitals.contains(key) }
+
+    /// A run of name words starting at `i` with no title before it.
+    mutating func nameRun(at i: Int) -> Candidate? {
+        guard isCapWord(i), !isStop(i) else { return nil }
+        let token = tokens[i]
+        if caps {
+            if gazetteer.firstNames.contains(token.key), let end = nameEnd(from: i, afterCue: false), end - i >= 2 {
+                return Candidate(type: .person, first: i, end: end, evidence: .shape)
+            }
+            // Two or three unusual words in a row (DIOSDADO CABELLO) read as a name.
+            var j = i
+            while j < tokens.count, j - i < 3, isUnusualCapsWord(j) {
+                j += 1
+                if tokens[j - 1].possessive { break }
+            }
+            if j - i >= 2 { return Candidate(type: .person, first: i, end: j, evidence: .shape) }
+            // A lone unusual word: weak, kept only if it repeats or echoes a name found elsewhere (QADHAFI).
+            if j - i == 1, tokens[i].key.count >= 4, !tokens[i].key.utf8.contains(0x2D), !isOfficeSymbol(i) {
+                return Candidate(type: .person, first: i, end: j, evidence: .weak)
+            }
+            return nil
+        }
+        guard token.isCapitalized, !token.isAllCaps || isInitial(i), !Self.isPluralAcronym(token.text) else { return nil }
+        guard let end = nameEnd(from: i, afterCue: false) else { return nil }
+        let length = end - i
+        if length >= 2 {
+            let words = (i..<end).filter { !isConnector($0) && !isInitial($0) }
+            let firstIsGiven = gazetteer.firstNames.contains(token.key) || (isInitial(i) && !(length == 2 && gazetteer.isEnglish(tokens[i + 1].key)))
+            let allUnusual = words.allSatisfy { !gazetteer.isEnglish(tokens[$0].key) }
+            if firstIsGiven || allUnusual {
+                return Candidate(type: .person, first: i, end: end, evidence: .shape)
+            }
+            return nil
+        }
+        // A lone capitalised word: kept as weak evidence, resolved against the cable's other names.
+        if token.sentenceStart || gazetteer.isEnglish(token.key) || token.text.count < 3 { return nil }
+        if i > 0, Self.placePrepositions.contains(tokens[i - 1].key), tokens[i - 1].kind == .word,
+           !tokens[i - 1].isCapitalized {
+            return nil  // left to prepositionPlace
+        }
+        return Candidate(type: .person, first: i, end: end, evidence: .weak)
+    }
+
+    /// Where a name starting at `start` ends: capitalised words, initials and inner connectors,
+    /// at most five words; nil when `start` cannot begin a name.
+    func nameEnd(from start: Int, afterCue: Bool) -> Int? {
+        guard isNameWord(start, first: true, afterCue: afterCue) else { return nil }
+        var j = start + 1
+        var words = 1
+        if tokens[start].possessive { return j }
+        while j < tokens.count, words < 5 {
+            if isConnector(j), isNameWord(j + 1, first: false, afterCue: afterCue), tokens[j].end + 1 >= tokens[j + 1].start {
+                j += 1
+                continue
+            }
+            guard isNameWord(j, first: false, afterCue: afterCue) else { break }
+            // A list of people, one per line: a given name at a line start begins the next person.
+            if words >= 2, tokens[j].lineStart, gazetteer.firstNames.contains(tokens[j].key) { break }
+            if caps, !afterCue, words >= 1, gazetteer.isEnglish(tokens[j].key),
+               !gazetteer.firstNames.contains(tokens[j - 1].key) { break }
+            words += 1
+            j += 1
+            if tokens[j - 1].possessive { break }
+        }
+        return j
+    }
+
+    /// Can token `i` be part of a person's name here?
+    func isNameWord(_ i: Int, first: Bool, afterCue: Bool) -> Bool {
+        guard isWord(i) else { return false }
+        let token = tokens[i]
+        if isStop(i) || gazetteer.honorifics.contains(token.key) || Self.functionWords.contains(token.key) { return false }
+        let afterGiven = !first && i > 0 && (gazetteer.firstNames.contains(tokens[i - 1].key) || isInitial(i - 1))
+        if let match = phrase(i), !gazetteer.firstNames.contains(token.key) {
+            // A title, country or organisation word is not part of a name ("Antonio Guterres said", "Putin Russia"),
+            // except a one-word place right after a given name (PAM DURHAM, Simon Bolivar).
+            guard afterGiven, match.length == 1, case .entity(let index) = match.phrase.payload,
+                  gazetteer.entry(index).type == .location, gazetteer.countryOfWord[token.key] == nil else { return false }
+        }
+        if isInitial(i) { return true }
+        if caps {
+            if gazetteer.firstNames.contains(token.key) { return true }
+            if gazetteer.isEnglish(token.key) {
+                // After a given name or an initial an ordinary word may still be a surname (DOUGLAS BRAVO, A. ARIAS).
+                return afterGiven
+            }
+            return token.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count >= 2
+        }
+        guard token.isCapitalized else { return false }
+        if token.isAllCaps, token.text.count > 2 {
+            // A surname in capitals inside mixed text (Classified By lines, signatures) is fine after a cue.
+            return afterCue || !first
+        }
+        return true
+    }
+
+    /// `INR/B`, `ISN/MTR`: parts of State Department office symbols, not names.
+    func isOfficeSymbol(_ i: Int) -> Bool {
+        (i > 0 && tokens[i - 1].mark == "/" && tokens[i - 1].end == tokens[i].start)
+            || (i + 1 < tokens.count && tokens[i + 1].mark == "/" && tokens[i].end == tokens[i + 1].start)
+    }
+
+    /// `M.`, `P.`: one letter and a period.
+    func isInitial(_ i: Int) -> Bool {
+        let text = tokens[i].text
+        guard text.count == 2, text.hasSuffix("."), tokens[i].isCapitalized else { return false }
+        // "ref B.", "para C.": list labels, not initials.
+        if i > 0, Self.labelWords.contains(tokens[i - 1].key) { return false }
+        return true
+    }
+
+    static let labelWords: Set<String> = ["REF", "REFS", "REFTEL", "REFTELS", "PARA", "PARAS", "PARAGRAPH", "SECTION", "ANNEX",
+                                          "TAB", "ITEM", "PLAN", "POINT", "OPTION", "APPENDIX", "PART", "AND", "OR"]
+
+    /// ALL-CAPS word that is neither English, a stopword nor a known phrase: likely part of a name.
+    func isUnusualCapsWord(_ i: Int) -> Bool {
+        guard isWord(i), !isClaimed(i) else { return false }
+        let key = tokens[i].key
+        if isStop(i) || gazetteer.isEnglish(key) || key.count < 3 { return false }
+        if key.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && $0 != "-" && $0 != "'" }) { return false }
+        return phrase(i) == nil
+    }
+
+    static let placePrepositions: Set<String> = ["IN", "NEAR", "AT", "FROM"]
+
+    /// `MEPs`, `NGOs`: capitals and a plural s.
+    static func isPluralAcronym(_ text: String) -> Bool {
+        guard text.count >= 3, text.hasSuffix("s") else { return false }
+        return text.dropLast().allSatisfy { $0.isUppercase }
+    }
+}

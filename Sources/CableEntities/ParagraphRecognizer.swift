@@ -1,0 +1,159 @@
+/// Finds entity candidates in one paragraph (or the subject line).
+///
+/// One left-to-right pass tries, at each word: an organisation or place built around a head word
+/// (`... Party`, `Ministry of ...`, `... Square`), the longest gazetteer phrase (places, organisations,
+/// titles, demonyms), a government acronym (`GOK`), a name-shaped run of words, and an unknown acronym.
+/// A title or honorific makes the words after it a person. Mixed-case text uses capitalisation; text in
+/// ALL CAPS (`caps`) relies on the gazetteer, cues, given names and the English lexicon instead.
+struct ParagraphRecognizer {
+    let gazetteer: Gazetteer
+    let tokens: [Token]
+    let caps: Bool
+    let context: CableContext
+    private(set) var candidates: [Candidate] = []
+    /// Tokens already inside a candidate.
+    private var claimed: [Bool]
+    /// The longest lexicon phrase starting at each token, looked up once.
+    private let phrases: [(phrase: Gazetteer.Phrase, length: Int)?]
+
+    init(gazetteer: Gazetteer, tokens: [Token], context: CableContext) {
+        self.gazetteer = gazetteer
+        self.tokens = tokens
+        self.context = context
+        self.claimed = Array(repeating: false, count: tokens.count)
+        var lower = 0, upper = 0
+        for token in tokens where token.kind == .word {
+            if token.isAllCaps { upper += 1 } else { lower += 1 }
+        }
+        let caps = upper > 3 * lower && upper >= 3
+        self.caps = caps
+        self.phrases = tokens.indices.map { i in
+            tokens[i].kind == .word ? gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) : nil
+        }
+    }
+
+    /// The longest lexicon phrase starting at token `i` (titles, demonyms and entities).
+    func phrase(_ i: Int) -> (phrase: Gazetteer.Phrase, length: Int)? {
+        i < phrases.count ? phrases[i] : nil
+    }
+
+    /// Scans the paragraph and returns candidates sorted by position.
+    mutating func run() -> [Candidate] {
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].kind == .word, !claimed[i] else { i += 1; continue }
+            if let next = step(at: i) { i = max(next, i + 1) } else { i += 1 }
+        }
+        findAcronymDefinitions()
+        return candidates.sorted { $0.first < $1.first }
+    }
+
+    /// Tries every rule at token `i`; returns where to continue, or nil to move one token on.
+    private mutating func step(at i: Int) -> Int? {
+        if let org = organizationRun(at: i) { return add(org) }
+        if let place = placeRun(at: i) { return add(place) }
+        // A given name before a surname outranks a place of the same spelling (DOUGLAS BRAVO, Victoria Nuland).
+        if gazetteer.firstNames.contains(tokens[i].key), let person = nameRun(at: i), person.end - person.first >= 2 {
+            return add(person)
+        }
+        if let match = phrase(i) {
+            return phrase(match.phrase, length: match.length, at: i)
+        }
+        if let government = governmentAcronym(at: i) { return add(government) }
+        if let person = nameRun(at: i) { return add(person) }
+        if let acronym = unknownAcronym(at: i) { return add(acronym) }
+        if let place = prepositionPlace(at: i) { return add(place) }
+        return nil
+    }
+
+    private mutating func phrase(_ phrase: Gazetteer.Phrase, length: Int, at i: Int) -> Int? {
+        switch phrase.payload {
+        case .entity(let index):
+            let entry = gazetteer.entry(index)
+            if caps, tokens[i].key == "US", length == 1, !usIsCountry(at: i) { return i + 1 }
+            var candidate = Candidate(type: entry.type, first: i, end: i + length, canonical: entry.name,
+                                      evidence: .known)
+            if entry.generic {
+                candidate.generic = true
+                candidate.country = countryBefore(i) ?? context.hostCountry
+            }
+            return add(candidate)
+        case .title:
+            let afterTitle = skipTitleComplement(from: i + length)
+            if let person = personAfterCue(at: afterTitle) { _ = add(person) }
+            return i + length
+        case .demonym:
+            return i + length
+        }
+    }
+
+    /// Records a candidate and claims its tokens; returns the index after it.
+    @discardableResult
+    mutating func add(_ candidate: Candidate) -> Int {
+        guard candidate.first < candidate.end else { return candidate.first + 1 }
+        for k in candidate.first..<candidate.end where claimed[k] { return candidate.first + 1 }
+        for k in candidate.first..<candidate.end { claimed[k] = true }
+        candidates.append(candidate)
+        return candidate.end
+    }
+
+    func isClaimed(_ i: Int) -> Bool { claimed[i] }
+
+    /// `(EGIS)` right after an organisation names its acronym; the acronym joins the entity.
+    private mutating func findAcronymDefinitions() {
+        for index in candidates.indices where candidates[index].type == .organization {
+            let end = candidates[index].end
+            guard end + 2 < tokens.count, tokens[end].mark == "(", tokens[end + 2].mark == ")" else { continue }
+            let acronym = tokens[end + 1]
+            guard acronym.kind == .word, acronym.isAllCaps || Gazetteer.looksLikeAcronym(acronym.text),
+                  acronym.text.count >= 2 else { continue }
+            candidates[index].definedAcronym = acronym.key
+            if !claimed[end + 1] {
+                claimed[end + 1] = true
+                var alias = candidates[index]
+                alias.first = end + 1
+                alias.end = end + 2
+                alias.definedAcronym = nil
+                candidates.append(alias)
+            }
+        }
+    }
+
+    // MARK: Small token predicates shared by the rule files
+
+    func isWord(_ i: Int) -> Bool { i < tokens.count && tokens[i].kind == .word }
+
+    /// A capitalised word in mixed text; any word in ALL-CAPS text.
+    func isCapWord(_ i: Int) -> Bool { isWord(i) && (caps || tokens[i].isCapitalized) }
+
+    func isStop(_ i: Int) -> Bool { gazetteer.stopwords.contains(tokens[i].key) }
+
+    func isConnector(_ i: Int) -> Bool {
+        isWord(i) && gazetteer.connectors.contains(tokens[i].key) && (!caps ? !tokens[i].isCapitalized : true)
+    }
+
+    /// In capitals, `US` is the pronoun unless the context says country (`THE US`, `US OFFICIALS`, `US-`).
+    private func usIsCountry(at i: Int) -> Bool {
+        if i > 0, tokens[i - 1].key == "THE" { return true }
+        if i + 1 < tokens.count {
+            if tokens[i + 1].mark == "-" { return true }
+            if Self.nounsAfterUS.contains(tokens[i + 1].key) { return true }
+        }
+        return false
+    }
+
+    static let nounsAfterUS: Set<String> = [
+        "GOVERNMENT", "EMBASSY", "OFFICIALS", "OFFICIAL", "POLICY", "POLICIES", "FORCES", "MILITARY", "TROOPS",
+        "DELEGATION", "SIDE", "CITIZENS", "CITIZEN", "COMPANIES", "COMPANY", "FIRMS", "ASSISTANCE", "SUPPORT",
+        "INTERESTS", "AMBASSADOR", "CONGRESS", "ARMY", "NAVY", "MARINES", "AUTHORITIES", "VISA", "VISAS", "AID",
+        "PERSONNEL", "ADMINISTRATION", "RELATIONS", "MISSION", "NAVAL", "INVESTMENT", "INVESTORS", "EXPORTS",
+        "MARKET", "DOLLAR", "DOLLARS", "POSITION", "VIEW", "VIEWS", "PRESIDENT", "SECRETARY", "CONSULATE",
+        "PARTNERS", "TRADE", "GOVERNMENT'S", "INTELLIGENCE", "DEPARTMENT", "STATE", "ANALYSTS", "OFFICERS",
+    ]
+
+    /// The country named by a demonym or country word right before token `i` (`Russian MFA` → RS).
+    func countryBefore(_ i: Int) -> String? {
+        guard i > 0, tokens[i - 1].kind == .word else { return nil }
+        return context.countryOfAdjective(tokens[i - 1].key)
+    }
+}

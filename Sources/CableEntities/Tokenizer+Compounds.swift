@@ -1,0 +1,51 @@
+/// Hyphenated compounds in cables often join names that must be found one by one
+/// (`Turkey-brokered`, `U.S.-Czech`, `Russia-NATO`); names like `Thompson-Jones` or `al-Megrahi` must not be cut.
+extension Tokenizer {
+    /// Splits a hyphenated word when one part is a known one-word name or an ordinary lower-case word.
+    static func splitCompounds(_ tokens: [Token], gazetteer: Gazetteer) -> [Token] {
+        guard tokens.contains(where: { $0.kind == .word && $0.text.utf8.contains(0x2D) }) else { return tokens }
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count + 8)
+        for token in tokens {
+            guard token.kind == .word, token.text.utf8.contains(0x2D), gazetteer.phrases[token.key] == nil else {
+                out.append(token)
+                continue
+            }
+            let scalars = Array(token.text.unicodeScalars)
+            var parts: [Range<Int>] = []
+            var start = 0
+            for (k, s) in scalars.enumerated() where s == "-" {
+                parts.append(start..<k)
+                start = k + 1
+            }
+            parts.append(start..<scalars.count)
+            let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(String(String.UnicodeScalarView(scalars[$0])))) }
+            let split = !prefixed && parts.contains { range in
+                let part = String(String.UnicodeScalarView(scalars[range]))
+                let key = NameText.key(part)
+                if gazetteer.connectors.contains(key) { return false }
+                if let first = part.unicodeScalars.first, first.properties.isLowercase {
+                    return part.count >= 4 && gazetteer.isEnglish(key)
+                }
+                return gazetteer.countryOfWord[key] != nil
+                    || gazetteer.phrases[key]?.contains { $0.keys.count == 1 && $0.payload != .title } == true
+            }
+            guard split else {
+                out.append(token)
+                continue
+            }
+            for (n, range) in parts.enumerated() {
+                if n > 0 {
+                    let at = token.start + range.lowerBound - 1
+                    out.append(Token(kind: .punct, start: at, end: at + 1, text: "-", key: "", isCapitalized: false,
+                                     isAllCaps: false, sentenceStart: false, possessive: false))
+                }
+                guard !range.isEmpty else { continue }
+                out.append(word(scalars[range], start: token.start + range.lowerBound,
+                                sentenceStart: n == 0 && token.sentenceStart,
+                                possessive: n == parts.count - 1 && token.possessive))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,183 @@
+/// Splits paragraph text into `Token`s, counting offsets in Unicode scalars (as Python does).
+///
+/// The cable corpus needs a few special cases: `Brazil,s` is a mangled possessive, `U.S.` and
+/// `M. O'MARA` keep their periods, and `Kazakhstan's` is reported as `Kazakhstan` with a flag.
+enum Tokenizer {
+    /// Abbreviations whose trailing period belongs to the word.
+    static let abbreviations: Set<String> = [
+        "MR", "MRS", "MS", "DR", "ST", "GEN", "COL", "LT", "AMB", "PROF", "SEN", "REP", "JR", "SR", "MAJ",
+        "CAPT", "BRIG", "ADM", "GOV", "MT", "FT", "CO", "CORP", "INC", "LTD", "MME", "CDR", "SGT", "NO",
+    ]
+
+    static func tokenize(_ text: String) -> [Token] {
+        tokenize(scalars: Array(text.unicodeScalars))
+    }
+
+    static func tokenize(scalars: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var i = 0
+        var atSentenceStart = true
+        var atLineStart = true
+        let n = scalars.count
+        while i < n {
+            let s = scalars[i]
+            if s.value < 0x80, isWordScalar(s) == false, s != " " && s != "\n" && s != "\t" && s != "\r" {
+                // ASCII punctuation: the most common non-word case, without property lookups.
+                tokens.append(Token(kind: .punct, start: i, end: i + 1, text: String(Character(s)), key: "", isCapitalized: false,
+                                    isAllCaps: false, sentenceStart: false, possessive: false))
+                if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
+                if s == "-", i + 1 < n, scalars[i + 1] == "-" { atSentenceStart = true }
+                atLineStart = false
+                i += 1
+                continue
+            }
+            if isSpace(s) {
+                // Wrapped lines are one sentence; a blank line starts a new one.
+                var newlines = 0
+                while i < n, isSpace(scalars[i]) {
+                    if scalars[i] == "\n" { newlines += 1 }
+                    i += 1
+                }
+                if newlines >= 2 { atSentenceStart = true }
+                if newlines >= 1 { atLineStart = true }
+                continue
+            }
+            if !isWordScalar(s) {
+                let text = String(Character(s))
+                tokens.append(Token(kind: .punct, start: i, end: i + 1, text: text, key: "", isCapitalized: false,
+                                    isAllCaps: false, sentenceStart: false, possessive: false))
+                if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
+                if s == "-", i + 1 < n, scalars[i + 1] == "-" { atSentenceStart = true }
+                atLineStart = false
+                i += 1
+                continue
+            }
+            var j = i + 1
+            var segmentLength = 1  // letters since the token start or the last period, for initials like U.S.
+            while j < n {
+                let c = scalars[j]
+                if isWordScalar(c) {
+                    segmentLength += 1
+                    j += 1
+                } else if (c == "'" || c == "\u{2019}" || c == "-"), j + 1 < n, isWordScalar(scalars[j + 1]) {
+                    segmentLength = -100  // "Obama's." is no initial
+
+                    j += 1
+                } else if c == "." {
+                    let initial = segmentLength == 1 && scalars[j - 1].properties.isAlphabetic
+                    if initial || (j - i <= 4 && abbreviations.contains(String(String.UnicodeScalarView(scalars[i..<j])).uppercased())) {
+                        j += 1
+                        segmentLength = 0
+                        if j < n, isWordScalar(scalars[j]), j + 1 < n, scalars[j + 1] == "." { continue }
+                        break
+                    }
+                    break
+                } else {
+                    break
+                }
+            }
+            var end = j
+            var possessive = false
+            // "Brazil8": the corpus's mangled closing quote; the digit is not part of the word.
+            if end - i >= 4, scalars[end - 1] == "8",
+               scalars[i..<(end - 1)].allSatisfy({ $0.properties.isAlphabetic }) {
+                end -= 1
+                j = end
+            }
+            // "Kazakhstan's" / "Kazakhstan’s": the possessive is absorbed by the inner-apostrophe rule; undo it.
+            if end - i > 2, scalars[end - 2] == "'" || scalars[end - 2] == "\u{2019}",
+               scalars[end - 1] == "s" || scalars[end - 1] == "S" {
+                end -= 2
+                possessive = true
+            } else if j + 1 < n, scalars[j] == ",", scalars[j + 1] == "s" || scalars[j + 1] == "S",
+                      j + 2 == n || !isWordScalar(scalars[j + 2]) {
+                // "Brazil,s": the corpus's mangled apostrophe.
+                possessive = true
+                j += 2
+            }
+            var token = word(scalars[i..<end], start: i, sentenceStart: atSentenceStart, possessive: possessive)
+            if !token.isCapitalized, let dash = token.text.firstIndex(of: "-"),
+               ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"].contains(token.text[..<dash]),
+               token.text[token.text.index(after: dash)...].first?.isUppercase == true {
+                token.isCapitalized = true  // "al-Masri", "bin-Laden": the particle is lower case, the name is not
+            }
+            token.lineStart = atLineStart
+            tokens.append(token)
+            atLineStart = false
+            atSentenceStart = false
+            i = j
+        }
+        return tokens
+    }
+
+    /// A word token over `slice`, whose first scalar is at offset `start`.
+    static func word(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
+        if slice.allSatisfy({ $0.value < 0x80 }) {
+            return asciiWord(slice, start: start, sentenceStart: sentenceStart, possessive: possessive)
+        }
+        let text = String(String.UnicodeScalarView(slice))
+        var letters = 0, upper = 0
+        var first: Unicode.Scalar? = nil
+        for c in slice where c.properties.isAlphabetic {
+            letters += 1
+            if first == nil { first = c }
+            if c.properties.isUppercase { upper += 1 }
+        }
+        let kind: Token.Kind = letters == 0 ? .number : .word
+        return Token(kind: kind, start: start, end: start + slice.count, text: text,
+                     key: kind == .word ? NameText.key(text) : text, isCapitalized: first?.properties.isUppercase ?? false,
+                     isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive)
+    }
+
+    /// The common case, without Unicode property tables: text and key straight from the bytes.
+    private static func asciiWord(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
+        var letters = 0, upper = 0
+        var firstUpper: Bool? = nil
+        for c in slice {
+            let v = c.value
+            if v >= 0x41 && v <= 0x5A {
+                letters += 1; upper += 1
+                if firstUpper == nil { firstUpper = true }
+            } else if v >= 0x61 && v <= 0x7A {
+                letters += 1
+                if firstUpper == nil { firstUpper = false }
+            }
+        }
+        let count = slice.count
+        let text = String(unsafeUninitializedCapacity: count) { buffer in
+            for (k, c) in slice.enumerated() { buffer[k] = UInt8(truncatingIfNeeded: c.value) }
+            return count
+        }
+        let kind: Token.Kind = letters == 0 ? .number : .word
+        let key: String
+        if kind == .number || upper == letters {
+            key = text
+        } else {
+            key = String(unsafeUninitializedCapacity: count) { buffer in
+                for (k, c) in slice.enumerated() {
+                    let v = UInt8(truncatingIfNeeded: c.value)
+                    buffer[k] = (v >= 0x61 && v <= 0x7A) ? v - 0x20 : v
+                }
+                return count
+            }
+        }
+        return Token(kind: kind, start: start, end: start + count, text: text, key: key,
+                     isCapitalized: firstUpper ?? false, isAllCaps: letters > 0 && upper == letters,
+                     sentenceStart: sentenceStart, possessive: possessive)
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\n" || s == "\t" || s == "\r" || (!s.isASCII && s.properties.isWhitespace)
+    }
+}

@@ -1,0 +1,43 @@
+import CableParser
+import Testing
+@testable import CableEntities
+
+/// Odd input never crashes and never produces out-of-range offsets.
+@Suite struct RobustnessTests {
+    @Test(arguments: [
+        "", " ", "\n\n\n", "¶", "(", ")", "((SBU))", "'s", ",s", "U.S.", "-", "--", "A.B.C.D.E.F.", "Mr.", "Mr. ",
+        "President", "PRESIDENT OF", "Ministry of", "the the the", String(repeating: "X", count: 10_000),
+        String(repeating: "Kazakhstan ", count: 2_000), "🙂 Astana 🙂", "e\u{301}cole Zürich Ångström", "\u{0}\u{1}",
+        "Brazil8 &the8", "Al-Attiyah-Al-Thani-", "GO GOA GOZZ", "(FCO) (", "Abdul Rahman Mohammed AL-MARZOUQ, ISN US9EG-00369DP;",
+    ])
+    func oddParagraphs(_ text: String) {
+        let cable = Support.annotated(Support.cable([text]))
+        let count = text.unicodeScalars.count
+        for m in cable.paragraphs[0].entities {
+            #expect(m.start >= 0 && m.start < m.end && m.end <= count)
+        }
+    }
+
+    @Test func emptyCable() {
+        let cable = Support.annotated(Cable(id: "07X1", station: "X", serial: 1))
+        #expect(cable.entities.isEmpty)
+    }
+
+    @Test func gazetteerLoadsAndKnowsFipsCodes() throws {
+        let g = try Gazetteer.bundled()
+        #expect(g.country(code: "KZ")?.name == "Kazakhstan")
+        #expect(g.country(code: "GM")?.name == "Germany")
+        #expect(g.country(code: "SP")?.name == "Spain")
+        #expect(g.phraseCount > 5_000)
+    }
+
+    @Test func malformedGazetteerLineNamesFileAndLine() {
+        var g = Gazetteer()
+        do {
+            try g.loadCues((name: "cues.tsv", text: "# comment\ntitle\tPresident\nbogus\tWord\n"))
+            Issue.record("a line with an unknown cue kind was accepted")
+        } catch {
+            #expect(error.description.contains("cues.tsv:3"), "\(error)")
+        }
+    }
+}
