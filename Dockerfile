@@ -10,9 +10,6 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends libsqlite3-dev zlib1g-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# Resolve dependencies in their own layer so source edits do not refetch them.
-COPY Package.swift ./
-RUN swift package resolve
 COPY . .
 # The binary looks for its resource bundles (bundled sample cables, openapi.yaml, TAGS catalogue)
 # beside itself, so they travel together in /staging/app.
