@@ -146,6 +146,10 @@ extension Connection {
                 output.append("\r\n")
             }
         }
+        if contentLength.map({ $0 > 0 }) ?? chunked, fields[.contentType] == nil {
+            // RFC 9110 §8.3: a sender that generates content should say what it is.
+            output.append("Content-Type: application/octet-stream\r\n")
+        }
         if let contentLength {
             output.append("Content-Length: ")
             output.append(decimal: contentLength)

@@ -12,7 +12,8 @@ import Glibc
 /// except `execute` and `beginDrain`, which other threads use to post work to it through an eventfd.
 final class EventLoop<Context>: @unchecked Sendable {
     let index: Int
-    unowned let server: HTTPServer<Context>
+    // Strong on purpose: a running loop keeps its server alive; `HTTPServer.wait()` breaks the cycle.
+    let server: HTTPServer<Context>
     let configuration: HTTPServerConfiguration
     private let epoll: Int32
     private let wake: Int32

@@ -90,6 +90,7 @@ public final class HTTPServer<Context>: @unchecked Sendable {
     public func wait() {
         for thread in threads { Threads.join(thread) }
         threads = []
+        loops = []
         workers?.shutdown()
         workers = nil
         state.withLock { state in

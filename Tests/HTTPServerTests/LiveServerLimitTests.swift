@@ -54,8 +54,9 @@ import Glibc
 
     @Test func slowHeadGets408AndStalledBodyToo() throws {
         try withLiveServer({ configuration in
-            configuration.timeouts.headerRead = .milliseconds(300)
-            configuration.timeouts.bodyStall = .milliseconds(300)
+            // Long enough that a loaded machine cannot make the slow-but-legal steps below time out.
+            configuration.timeouts.headerRead = .milliseconds(1000)
+            configuration.timeouts.bodyStall = .milliseconds(1000)
         }) { server in
             let slowloris = try RawClient(port: server.port)
             try slowloris.send("GET /hello HTTP/1.1\r\nHost: t\r\n")
@@ -149,7 +150,7 @@ import Glibc
         let started = DispatchTimeLite.nowMilliseconds()
         server.shutdown()
         #expect(client.waitsForClose())
-        #expect(DispatchTimeLite.nowMilliseconds() - started < 1000)
+        #expect(DispatchTimeLite.nowMilliseconds() - started < 1400)
         server.wait()
     }
 

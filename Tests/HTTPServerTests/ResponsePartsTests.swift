@@ -51,3 +51,44 @@ import Testing
         #expect(String(decoding: DateCache.format(784_111_777), as: UTF8.self) == "Sun, 06 Nov 1994 08:49:37 GMT")
     }
 }
+
+@Suite struct GzipDecoderTests {
+    let original = Array((0..<200_000).map { UInt8(truncatingIfNeeded: $0 / 100) })
+
+    @Test func inflatesInPieces() throws {
+        let compressed = try #require(GzipEncoder(level: 6).compress(original))
+        let decoder = GzipDecoder(limit: 1 << 20)
+        var output: [UInt8] = []
+        for start in stride(from: 0, to: compressed.count, by: 333) {
+            output += try decoder.decompress(Array(compressed[start..<min(compressed.count, start + 333)]))
+        }
+        try decoder.finish()
+        #expect(output == original)
+    }
+
+    @Test func stopsAtTheLimitWith413() throws {
+        let bomb = try #require(GzipEncoder(level: 9).compress([UInt8](repeating: 0, count: 4 << 20)))
+        #expect(bomb.count < 10_000)
+        let decoder = GzipDecoder(limit: 1 << 20)
+        #expect(throws: HTTPParseError.self) { _ = try decoder.decompress(bomb) }
+        #expect(decoder.produced <= 1 << 20)
+        do {
+            _ = try GzipDecoder(limit: 1000).decompress(bomb)
+        } catch {
+            #expect(error.status == .contentTooLarge)
+        }
+    }
+
+    @Test func corruptOrTruncatedIs400() throws {
+        do {
+            _ = try GzipDecoder(limit: 1000).decompress(Array("not gzip at all".utf8))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.status == .badRequest)
+        }
+        let compressed = try #require(GzipEncoder(level: 6).compress(original))
+        let decoder = GzipDecoder(limit: 1 << 20)
+        _ = try decoder.decompress(Array(compressed.prefix(compressed.count / 2)))
+        #expect(throws: HTTPParseError.self) { try decoder.finish() }
+    }
+}
