@@ -9,8 +9,9 @@ extension Body {
         var end = lines.count
         while end > 0, Self.isTrailer(lines[end - 1]) { end -= 1 }
         guard end > 0 else { return }
-        let final = lines[end - 1].trimmingBlanks()
-        if let name = Self.signature(final), end > 1 || last.number == 0 {
+        // Only the line's tail can hold a name: long reflowed lines are cut to their last words.
+        let final = String(lines[end - 1].suffix(80)).trimmingBlanks()
+        if lines[end - 1].utf8.count <= 48, let name = Self.signature(final), end > 1 || last.number == 0 {
             signature = name
             lines.remove(at: end - 1)
             while let tail = lines.last, tail.trimmingBlanks().isEmpty { lines.removeLast() }
@@ -26,7 +27,12 @@ extension Body {
                   candidate.count >= 4, TagCatalogue.shared.lookup(candidate) == nil,
                   let name = Self.signature(candidate) else { continue }
             signature = name
-            lines[end - 1] = words.dropLast(count).joined(separator: " ")
+            var kept = Substring(lines[end - 1])
+            for _ in 0..<count {
+                while let tail = kept.last, tail == " " { kept = kept.dropLast() }
+                while let tail = kept.last, tail != " " { kept = kept.dropLast() }
+            }
+            lines[end - 1] = kept.trimmingBlanks()
             last.text = lines.joined(separator: "\n")
             return
         }
@@ -101,7 +107,7 @@ extension Body {
             let valueEnd = closing ?? paragraphEnd
             let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
                 .trimmingBlanks().trimmingTrailing("(- \n").trimmingBlanks()
-            if !value.isEmpty { results.append(Preamble.squeeze(value.replacingNewlines())) }
+            if !value.isEmpty { results.append(Preamble.squeeze(value)) }
             index = closing.map { $0 + end.utf8CodeUnitCount } ?? valueEnd
         }
         return results
@@ -149,7 +155,4 @@ extension StringProtocol {
         return value
     }
 
-    func replacingNewlines() -> String {
-        String(map { $0 == "\n" ? " " : $0 })
-    }
 }

@@ -123,6 +123,24 @@ enum ByteScan {
         return value
     }
 
+    /// The bytes as a string with every run of blanks and line breaks turned into one space and
+    /// the ends trimmed: one pass, no intermediate strings.
+    static func squeezed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte == space || byte == tab || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !output.isEmpty
+            } else {
+                if pendingSpace { output.append(space) }
+                pendingSpace = false
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// Splits `range` into blank-separated words.
     static func words(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []

@@ -147,7 +147,8 @@ extension Preamble {
 
     /// Squeezes runs of blanks to one space.
     static func squeeze(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        var text = text
+        return text.withUTF8 { ByteScan.squeezed($0) }
     }
 
     /// A line of caveats only (`SIPDIS`, `NOFORN`, `SENSITIVE SIPDIS`, `SECRET//FGI//NOFORN//MR`).
