@@ -30,10 +30,16 @@ extension Preamble {
             defer { line += 1 }
             if range.isEmpty {
                 if open?.key == .reference, nextLineStartsWithLabel(after: line, before: limit) { continue }
+                if let field = open, continuesAcrossBlank(field, after: line, before: limit) { continue }
                 close(&open)
                 continue
             }
-            if ParagraphAnchor.find(text.bytes, range) != nil, open?.key != .reference || !isLabelLine(range) {
+            if PageBreak.isPageBreak(text.bytes, range) {
+                if lastKeyEnd == line { lastKeyEnd = line + 1 }
+                continue
+            }
+            if let anchor = ParagraphAnchor.find(text.bytes, range), anchor.number < 1000,
+               open?.key != .reference || !isLabelLine(range) {
                 break scan
             }
             if let (key, valueStart) = key(at: range) {
@@ -85,6 +91,7 @@ extension Preamble {
         case .executiveOrder: followers = [.tags, .subject]
         case .tags: followers = [.subject]
         case .subject: followers = [.reference, .classifiedBy]
+        case .reference: followers = [.classifiedBy]
         default: followers = []
         }
         var remaining = followers[...]
@@ -92,8 +99,10 @@ extension Preamble {
             remaining = remaining.dropFirst()
             var hit: (Int, Int)?
             for spelling in next.inlineSpellings {
+                // `REF:` may be glued to the subject's last word (`…UK PRIMEREF: A. LONDON 1939`).
+                let glues = next == .reference
                 if let at = ByteScan.find(text.bytes, start..<range.upperBound, spelling),
-                   at == start || ByteScan.isBlank(text.bytes[at - 1]) || text.bytes[at - 1] == UInt8(ascii: ",") {
+                   glues || at == start || ByteScan.isBlank(text.bytes[at - 1]) || text.bytes[at - 1] == UInt8(ascii: ",") {
                     hit = (at, at + spelling.utf8CodeUnitCount)
                     break
                 }
@@ -138,14 +147,17 @@ extension Preamble {
 
     /// Squeezes runs of blanks to one space.
     static func squeeze(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        var text = text
+        return text.withUTF8 { ByteScan.squeezed($0) }
     }
 
     /// A line of caveats only (`SIPDIS`, `NOFORN`, `SENSITIVE SIPDIS`, `SECRET//FGI//NOFORN//MR`).
     private func caveatLine(_ range: Range<Int>) -> [String]? {
         guard range.count <= 60 else { return nil }
+        // Caveat lines start with an upper-case letter; most preamble lines can be refused unread.
+        guard ByteScan.isLetter(text.bytes[range.lowerBound]) else { return nil }
         let line = text.string(range).uppercased()
-        if line.contains("//") {
+        if ByteScan.find(text.bytes, range, "//") != nil {
             let parts = line.components(separatedBy: "//").map { $0.trimmingBlanks() }
             let levels: Set<String> = ["SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "TOP SECRET"]
             guard let first = parts.first, levels.contains(first) else { return nil }
@@ -159,6 +171,30 @@ extension Preamble {
 
     private func isCorrectedLine(_ range: Range<Int>) -> Bool {
         ByteScan.hasPrefix(text.bytes, range, "C O R R E C T E D") || ByteScan.hasPrefix(text.bytes, range, "CORRECTED COPY")
+    }
+
+    /// Double-spaced renderings put a blank line inside wrapped fields. A `Classified By` line
+    /// without its reason yet, or an upper-case subject followed by one short upper-case line,
+    /// continues past the blank.
+    private func continuesAcrossBlank(_ field: OpenField, after line: Int, before limit: Int) -> Bool {
+        var next = line + 1
+        while next < limit, text.isBlank(next), next - line < 2 { next += 1 }
+        guard next < limit, !text.isBlank(next) else { return false }
+        let range = text.trimmed(next)
+        guard key(at: range) == nil, ParagraphAnchor.find(text.bytes, range) == nil,
+              !PageBreak.isPageBreak(text.bytes, range) else { return false }
+        let sofar = field.pieces.joined(separator: " ")
+        switch field.key {
+        case .classifiedBy:
+            return sofar.asciiRange(of: "1.4") == nil && sofar.asciiRange(of: "1.5") == nil && range.count <= 80
+        case .subject:
+            let value = text.string(range)
+            guard value.count <= 60, value == value.uppercased(), sofar == sofar.uppercased() else { return false }
+            let after = next + 1
+            return after >= limit || text.isBlank(after)
+        default:
+            return false
+        }
     }
 
     /// A REF item label on its own line start: `B.`, `(B)`, `¶B.`.

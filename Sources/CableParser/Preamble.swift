@@ -59,15 +59,18 @@ struct Preamble {
     }
 
     /// Finds a key at the start of `range`, returning the key and where its value begins.
-    func key(at range: Range<Int>) -> (Key, Int)? {
+    func key(at line: Range<Int>) -> (Key, Int)? {
+        var range = line
+        // `(U) Classified by …`: a portion-marked key line.
+        if ByteScan.hasPrefix(text.bytes, range, "(U) ") { range = (range.lowerBound + 4)..<range.upperBound }
         for key in Key.allCases {
             for spelling in key.spellings where ByteScan.hasPrefix(text.bytes, range, spelling) {
                 let end = range.lowerBound + spelling.utf8CodeUnitCount
                 // `TAGS` must stand alone: `TAGSTAFF` is body text.
                 if key == .tags, spelling.utf8CodeUnitCount == 4, end < range.upperBound,
                    !ByteScan.isBlank(text.bytes[end]), text.bytes[end] != UInt8(ascii: ":") { continue }
-                if key == .subject, spelling.utf8CodeUnitCount == 8, !isUpperCase(range) { continue }
-                if key == .reference, spelling.utf8CodeUnitCount == 4, !isUpperCase(range) { continue }
+                let endsInBlank = spelling.withUTF8Buffer { $0.last == UInt8(ascii: " ") }
+                if key == .subject || key == .reference, endsInBlank, !isUpperCase(range) { continue }
                 return (key, end)
             }
         }

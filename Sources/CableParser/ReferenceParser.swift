@@ -10,11 +10,13 @@ struct ReferenceParser {
     let cableYear: String
 
     func parse(_ block: String) -> [Cable.Reference] {
-        let text = Preamble.squeeze(block.replacingOccurrences(of: "\u{B6}", with: " "))
+        let text = Preamble.squeeze(block.blanking("\u{B6}"))
         guard !text.isEmpty else { return [] }
         let items = Self.letteredItems(text) ?? text.split(separator: ";").map { (nil as String?, $0.trimmingBlanks()) }
         var references: [Cable.Reference] = []
-        for (label, item) in items where !item.isEmpty {
+        for (label, written) in items {
+            let item = written.trimmingTrailing(";, ").trimmingBlanks()
+            guard !item.isEmpty else { continue }
             let ids = citedIDs(item)
             if ids.isEmpty {
                 references.append(Cable.Reference(label: label, id: nil, text: item))
@@ -66,8 +68,12 @@ struct ReferenceParser {
 
     /// Canonical ids of the cables `item` cites.
     func citedIDs(_ item: String) -> [String] {
+        let punctuation: Set<Character> = [",", ".", ";", ":", "(", ")"]
         let words = item.split(separator: " ").map { word in
-            String(word.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:()")))
+            var trimmed = word
+            while let first = trimmed.first, punctuation.contains(first) { trimmed = trimmed.dropFirst() }
+            while let last = trimmed.last, punctuation.contains(last) { trimmed = trimmed.dropLast() }
+            return String(trimmed)
         }
         var ids: [String] = []
         var index = 0
@@ -109,8 +115,11 @@ struct ReferenceParser {
             start -= 1
         }
         guard start < index else { return nil }
-        if start > 0, words[start - 1].count == 2, words[start - 1].allSatisfy(\.isNumber) {
-            year = words[start - 1]
+        if start > 0, words[start - 1].allSatisfy(\.isNumber) {
+            // `07 ASTANA 1234` or `2006 MADRID 3104`.
+            let written = words[start - 1]
+            if written.count == 2 { year = written }
+            if written.count == 4, written.hasPrefix("19") || written.hasPrefix("20") { year = String(written.suffix(2)) }
         }
         let station = words[start..<index].joined(separator: " ")
         return (year ?? cableYear, CableID.canonicalStation(station))
