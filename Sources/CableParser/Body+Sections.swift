@@ -5,16 +5,22 @@ extension Body {
     mutating func takeSignature() {
         guard var last = paragraphs.popLast() else { return }
         defer { if !last.text.isEmpty || last.number > 0 { paragraphs.append(last) } }
-        var lines = last.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var end = lines.count
-        while end > 0, Self.isTrailer(lines[end - 1]) { end -= 1 }
-        guard end > 0 else { return }
-        let final = lines[end - 1].trimmingBlanks()
-        if let name = Self.signature(final), end > 1 || last.number == 0 {
+        let bytes = Array(last.text.utf8)
+        var line = Self.lastLine(bytes, before: bytes.count)
+        while !line.isEmpty || line.lowerBound > 0, Self.isTrailer(bytes, line) {
+            guard line.lowerBound > 0 else { return }
+            line = Self.lastLine(bytes, before: line.lowerBound - 1)
+        }
+        guard !line.isEmpty else { return }
+        // Only the line's tail can hold a name: long reflowed lines are cut to their last words.
+        let final = String(decoding: bytes[max(line.lowerBound, line.upperBound - 80)..<line.upperBound], as: UTF8.self)
+            .trimmingBlanks()
+        if line.count <= 48, line.lowerBound > 0 || last.number == 0, let name = Self.signature(final) {
             signature = name
-            lines.remove(at: end - 1)
-            while let tail = lines.last, tail.trimmingBlanks().isEmpty { lines.removeLast() }
-            last.text = lines.joined(separator: "\n")
+            var kept = Array(bytes[..<line.lowerBound])
+            if line.upperBound < bytes.count { kept.append(contentsOf: bytes[(line.upperBound + 1)...]) }
+            while let tail = kept.last, tail == 0x0A || ByteScan.isBlank(tail) { kept.removeLast() }
+            last.text = String(decoding: kept, as: UTF8.self)
             return
         }
         // Reflowed: `… sentence. NAME` at the end of the paragraph's last line.
@@ -26,18 +32,36 @@ extension Body {
                   candidate.count >= 4, TagCatalogue.shared.lookup(candidate) == nil,
                   let name = Self.signature(candidate) else { continue }
             signature = name
-            lines[end - 1] = words.dropLast(count).joined(separator: " ")
-            last.text = lines.joined(separator: "\n")
+            var cut = line.upperBound
+            for _ in 0..<count {
+                while cut > line.lowerBound, ByteScan.isBlank(bytes[cut - 1]) { cut -= 1 }
+                while cut > line.lowerBound, !ByteScan.isBlank(bytes[cut - 1]) { cut -= 1 }
+            }
+            while cut > line.lowerBound, ByteScan.isBlank(bytes[cut - 1]) { cut -= 1 }
+            var kept = Array(bytes[..<cut])
+            kept.append(contentsOf: bytes[line.upperBound...])
+            last.text = String(decoding: kept, as: UTF8.self)
             return
         }
     }
 
-    /// Lines after the signer that belong to the transmission, not the text.
-    static func isTrailer(_ line: String) -> Bool {
-        let value = line.trimmingBlanks()
-        if value.isEmpty { return true }
-        if ["NNNN", "END CABLE TEXT", "END OF MESSAGE"].contains(value.uppercased()) { return true }
-        return value.allSatisfy { !$0.isLetter && !$0.isNumber }
+    /// The line that ends at `end` (exclusive), without its line break.
+    private static func lastLine(_ bytes: [UInt8], before end: Int) -> Range<Int> {
+        var start = end
+        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+        return start..<end
+    }
+
+    /// Lines after the signer that belong to the transmission, not the text: blank, punctuation
+    /// only, `NNNN`, `End Cable Text`.
+    static func isTrailer(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+        let range = ByteScan.trim(bytes, line)
+        if range.isEmpty { return true }
+        if range.count <= 16 {
+            let value = String(decoding: bytes[range], as: UTF8.self).uppercased()
+            if ["NNNN", "END CABLE TEXT", "END OF MESSAGE"].contains(value) { return true }
+        }
+        return bytes[range].allSatisfy { $0 < 0x80 && !ByteScan.isLetter($0) && !ByteScan.isDigit($0) }
     }
 
     /// The signer's name(s) in `text`, or `nil` when it is not one to three capitalised names.
@@ -101,7 +125,7 @@ extension Body {
             let valueEnd = closing ?? paragraphEnd
             let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
                 .trimmingBlanks().trimmingTrailing("(- \n").trimmingBlanks()
-            if !value.isEmpty { results.append(Preamble.squeeze(value.replacingNewlines())) }
+            if !value.isEmpty { results.append(Preamble.squeeze(value)) }
             index = closing.map { $0 + end.utf8CodeUnitCount } ?? valueEnd
         }
         return results
@@ -149,7 +173,4 @@ extension StringProtocol {
         return value
     }
 
-    func replacingNewlines() -> String {
-        String(map { $0 == "\n" ? " " : $0 })
-    }
 }

@@ -6,12 +6,38 @@ struct CableText {
     let bytes: [UInt8]
     /// Byte range of each line, without its `\n` and any trailing `\r`.
     let lines: [Range<Int>]
+    /// Counts taken in the same pass, to tell text from binary data: NUL bytes, other control
+    /// characters, and blanks (space, tab, CR, LF, form feed).
+    let nulCount: Int
+    let controlCount: Int
+    let blankCount: Int
+
+    /// Byte classes for the text check: 0 printable, 1 blank, 2 control, 3 NUL.
+    private static let byteClass: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0: return 3
+        case 0x09, 0x0A, 0x0C, 0x0D, 0x20: return 1
+        case 0x01..<0x20, 0x7F: return 2
+        default: return 0
+        }
+    }
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
         var lines: [Range<Int>] = []
         lines.reserveCapacity(bytes.count / 48 + 1)
+        var classes = (0, 0, 0, 0)
         bytes.withUnsafeBufferPointer { buffer in
+            Self.byteClass.withUnsafeBufferPointer { table in
+                for byte in buffer {
+                    switch table[Int(byte)] {
+                    case 0: classes.0 += 1
+                    case 1: classes.1 += 1
+                    case 2: classes.2 += 1
+                    default: classes.3 += 1
+                    }
+                }
+            }
             var start = 0
             var index = 0
             let count = buffer.count
@@ -31,6 +57,9 @@ struct CableText {
             }
         }
         self.lines = lines
+        self.blankCount = classes.1
+        self.controlCount = classes.2
+        self.nulCount = classes.3
     }
 
     var lineCount: Int { lines.count }
@@ -48,6 +77,29 @@ struct CableText {
 
     /// Trimmed text of one line.
     func lineString(_ line: Int) -> String { string(trimmed(line)) }
+}
+
+extension String {
+    /// Range of the first case-insensitive ASCII match of `needle` (upper case), without Foundation.
+    func asciiRange(of needle: StaticString) -> Range<String.Index>? {
+        var copy = self
+        guard let offset = copy.withUTF8({ buffer in
+            ByteScan.find(Array(buffer), 0..<buffer.count, needle)
+        }) else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8CodeUnitCount)
+    }
+
+    /// The text with every `target` byte sequence replaced by spaces of the same length.
+    func blanking(_ target: StaticString) -> String {
+        var bytes = Array(utf8)
+        var index = 0
+        while let hit = ByteScan.find(bytes, index..<bytes.count, target) {
+            for position in hit..<(hit + target.utf8CodeUnitCount) { bytes[position] = ByteScan.space }
+            index = hit + target.utf8CodeUnitCount
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 /// Small byte-level helpers shared by the field parsers.
@@ -93,22 +145,56 @@ enum ByteScan {
     }
 
     /// Index of the first case-insensitive occurrence of `needle` (upper case) in `range`.
+    /// Needles of four bytes or more use Horspool's skip table, so long texts are crossed in strides.
     static func find(_ bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Int? {
         let count = needle.utf8CodeUnitCount
         guard count > 0, range.count >= count else { return nil }
+        if count >= 4, range.count >= 64 { return findSkipping(bytes, range, needle) }
         return needle.withUTF8Buffer { pattern -> Int? in
-            let first = pattern[0]
-            var index = range.lowerBound
-            let last = range.upperBound - count
-            while index <= last {
-                if upper(bytes[index]) == first {
-                    var offset = 1
-                    while offset < count, upper(bytes[index + offset]) == pattern[offset] { offset += 1 }
-                    if offset == count { return index }
+            bytes.withUnsafeBufferPointer { buffer -> Int? in
+                // Compare the first byte in both cases without a branch per letter test.
+                let first = pattern[0]
+                let firstLower = isLetter(first) ? first | 0x20 : first
+                var index = range.lowerBound
+                let last = range.upperBound - count
+                while index <= last {
+                    let byte = buffer[index]
+                    if byte == first || byte == firstLower {
+                        var offset = 1
+                        while offset < count, upper(buffer[index + offset]) == pattern[offset] { offset += 1 }
+                        if offset == count { return index }
+                    }
+                    index += 1
                 }
-                index += 1
+                return nil
             }
-            return nil
+        }
+    }
+
+    private static func findSkipping(_ bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        return needle.withUTF8Buffer { pattern -> Int? in
+            var skip = [Int](repeating: count, count: 256)
+            for offset in 0..<(count - 1) {
+                let byte = pattern[offset]
+                skip[Int(byte)] = count - 1 - offset
+                if isLetter(byte) { skip[Int(byte | 0x20)] = count - 1 - offset }
+            }
+            return bytes.withUnsafeBufferPointer { buffer -> Int? in
+                var index = range.lowerBound
+                let last = range.upperBound - count
+                let tail = pattern[count - 1]
+                while index <= last {
+                    let byte = buffer[index + count - 1]
+                    if upper(byte) == tail {
+                        var offset = 0
+                        while offset < count - 1, upper(buffer[index + offset]) == pattern[offset] { offset += 1 }
+                        if offset == count - 1 { return index }
+                    }
+                    index += skip[Int(byte)]
+                }
+                return nil
+            }
         }
     }
 
@@ -121,6 +207,24 @@ enum ByteScan {
             value = value * 10 + Int(bytes[index] &- 0x30)
         }
         return value
+    }
+
+    /// The bytes as a string with every run of blanks and line breaks turned into one space and
+    /// the ends trimmed: one pass, no intermediate strings.
+    static func squeezed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte == space || byte == tab || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !output.isEmpty
+            } else {
+                if pendingSpace { output.append(space) }
+                pendingSpace = false
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Splits `range` into blank-separated words.

@@ -49,6 +49,10 @@ struct ParagraphAnchor: Hashable {
 enum PageBreak {
     static func isPageBreak(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         guard range.count >= 10, range.count <= 90 else { return false }
+        // Cheap filter: upper-case start, digit or `Z` at the end.
+        let first = bytes[range.lowerBound], last = bytes[range.upperBound - 1]
+        guard first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z"),
+              ByteScan.isDigit(last) || last == UInt8(ascii: "Z") else { return false }
         var words = ByteScan.words(bytes, range)[...]
         if let first = words.first, ByteScan.hasPrefix(bytes, first, "PAGE"), first.count == 4 {
             words = words.dropFirst()

@@ -10,8 +10,9 @@ extension Preamble {
             rest = rest[digits.endIndex...]
         }
         rest = rest.drop(while: { $0 == ":" || $0 == " " || $0 == "," || $0 == ";" })
-        if let decl = rest.range(of: "DECL", options: .caseInsensitive) {
-            rest = rest[decl.upperBound...].drop(while: { $0 == ":" || $0 == " " || $0 == "." })
+        let restText = String(rest)
+        if let decl = restText.asciiRange(of: "DECL") {
+            rest = restText[decl.upperBound...].drop(while: { $0 == ":" || $0 == " " || $0 == "." })
         }
         let marker = Self.squeeze(String(rest))
         guard !marker.isEmpty else { return }
@@ -47,7 +48,7 @@ enum ClassifiedByParser {
         let text = Preamble.squeeze(raw)
         var head = Substring(text)
         var reasonsText = Substring("")
-        if let range = text.range(of: "reason", options: .caseInsensitive) ?? text.range(of: "1.4", options: []) {
+        if let range = text.asciiRange(of: "REASON") ?? text.asciiRange(of: "1.4") {
             head = text[..<range.lowerBound]
             reasonsText = text[range.lowerBound...]
         }

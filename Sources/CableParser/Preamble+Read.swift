@@ -147,14 +147,17 @@ extension Preamble {
 
     /// Squeezes runs of blanks to one space.
     static func squeeze(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        var text = text
+        return text.withUTF8 { ByteScan.squeezed($0) }
     }
 
     /// A line of caveats only (`SIPDIS`, `NOFORN`, `SENSITIVE SIPDIS`, `SECRET//FGI//NOFORN//MR`).
     private func caveatLine(_ range: Range<Int>) -> [String]? {
         guard range.count <= 60 else { return nil }
+        // Caveat lines start with an upper-case letter; most preamble lines can be refused unread.
+        guard ByteScan.isLetter(text.bytes[range.lowerBound]) else { return nil }
         let line = text.string(range).uppercased()
-        if line.contains("//") {
+        if ByteScan.find(text.bytes, range, "//") != nil {
             let parts = line.components(separatedBy: "//").map { $0.trimmingBlanks() }
             let levels: Set<String> = ["SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "TOP SECRET"]
             guard let first = parts.first, levels.contains(first) else { return nil }
@@ -183,7 +186,7 @@ extension Preamble {
         let sofar = field.pieces.joined(separator: " ")
         switch field.key {
         case .classifiedBy:
-            return !sofar.contains("1.4") && !sofar.contains("1.5") && range.count <= 80
+            return sofar.asciiRange(of: "1.4") == nil && sofar.asciiRange(of: "1.5") == nil && range.count <= 80
         case .subject:
             let value = text.string(range)
             guard value.count <= 60, value == value.uppercased(), sofar == sofar.uppercased() else { return false }

@@ -41,7 +41,7 @@ enum TagParser {
         var current = ""
         var depth = 0
         var pendingGroup = false
-        for character in value.replacingOccurrences(of: "(#)", with: " ") {
+        for character in value.blanking("(#)") {
             switch character {
             case "(":
                 if depth == 0, current.isEmpty, let last = tokens.popLast() { current = last + " " }
