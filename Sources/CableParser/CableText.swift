@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The cable as UTF-8 bytes split into lines; every parsed field is a slice of it.
 ///
 /// Working on byte ranges keeps the parser free of regex engines and intermediate `String`s:
@@ -12,7 +18,7 @@ struct CableText {
     let controlCount: Int
     let blankCount: Int
 
-    /// Byte classes for the text check: 0 printable, 1 blank, 2 control, 3 NUL.
+    /// Byte classes for the exact text check: 0 printable, 1 blank, 2 control, 3 NUL.
     private static let byteClass: [UInt8] = (0..<256).map { byte in
         switch byte {
         case 0: return 3
@@ -26,29 +32,19 @@ struct CableText {
         self.bytes = bytes
         var lines: [Range<Int>] = []
         lines.reserveCapacity(bytes.count / 48 + 1)
-        var classes = (0, 0, 0, 0)
+        var counts = (blank: 0, control: 0, nul: 0)
         bytes.withUnsafeBufferPointer { buffer in
-            Self.byteClass.withUnsafeBufferPointer { table in
-                for byte in buffer {
-                    switch table[Int(byte)] {
-                    case 0: classes.0 += 1
-                    case 1: classes.1 += 1
-                    case 2: classes.2 += 1
-                    default: classes.3 += 1
-                    }
-                }
-            }
-            var start = 0
-            var index = 0
+            counts = Self.classify(buffer)
+            guard let base = buffer.baseAddress else { return }
             let count = buffer.count
-            while index < count {
-                if buffer[index] == 0x0A {
-                    var end = index
-                    if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-                    lines.append(start..<end)
-                    start = index + 1
-                }
-                index += 1
+            var start = 0
+            // memchr finds line ends with vector instructions; a cable has a line every ~60 bytes.
+            while start < count, let found = memchr(base + start, 0x0A, count - start) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                var end = index
+                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+                lines.append(start..<end)
+                start = index + 1
             }
             if start < count {
                 var end = count
@@ -57,9 +53,34 @@ struct CableText {
             }
         }
         self.lines = lines
-        self.blankCount = classes.1
-        self.controlCount = classes.2
-        self.nulCount = classes.3
+        self.blankCount = counts.blank
+        self.controlCount = counts.control
+        self.nulCount = counts.nul
+    }
+
+    /// Counts blanks, control characters and NULs. A branch-free pass counts bytes below `!`,
+    /// spaces and line feeds; only when other low bytes remain (tabs, CRs, controls) is each
+    /// byte classified.
+    private static func classify(_ buffer: UnsafeBufferPointer<UInt8>) -> (blank: Int, control: Int, nul: Int) {
+        var low = 0, spaces = 0, feeds = 0
+        for byte in buffer {
+            low &+= byte < 0x21 ? 1 : 0
+            spaces &+= byte == 0x20 ? 1 : 0
+            feeds &+= byte == 0x0A ? 1 : 0
+        }
+        if low == spaces + feeds { return (low, 0, 0) }
+        var counts = (blank: 0, control: 0, nul: 0)
+        byteClass.withUnsafeBufferPointer { table in
+            for byte in buffer {
+                switch table[Int(byte)] {
+                case 0: continue
+                case 1: counts.blank += 1
+                case 2: counts.control += 1
+                default: counts.nul += 1
+                }
+            }
+        }
+        return counts
     }
 
     var lineCount: Int { lines.count }
