@@ -12,8 +12,8 @@ struct CableText {
     let bytes: [UInt8]
     /// Byte range of each line, without its `\n` and any trailing `\r`.
     let lines: [Range<Int>]
-    /// Counts taken in the same pass, to tell text from binary data: NUL bytes, other control
-    /// characters, and blanks (space, tab, CR, LF, form feed).
+    /// Counts to tell text from binary data: NUL bytes, other control characters, and blanks
+    /// (exact when control characters occur; otherwise `blankCount < bytes.count` iff anything is printable).
     let nulCount: Int
     let controlCount: Int
     let blankCount: Int
@@ -58,17 +58,45 @@ struct CableText {
         self.nulCount = counts.nul
     }
 
-    /// Counts blanks, control characters and NULs. A branch-free pass counts bytes below `!`,
-    /// spaces and line feeds; only when other low bytes remain (tabs, CRs, controls) is each
-    /// byte classified.
+    /// Counts blanks, control characters and NULs. A word-at-a-time pass looks for bytes below
+    /// space other than line feed; only when some exist (tabs, CRs, controls) is each byte classified. `blank` is exact only in that slow case; the fast case reports whether
+    /// anything printable exists by returning `blank < count`.
     private static func classify(_ buffer: UnsafeBufferPointer<UInt8>) -> (blank: Int, control: Int, nul: Int) {
-        var low = 0, spaces = 0, feeds = 0
-        for byte in buffer {
-            low &+= byte < 0x21 ? 1 : 0
-            spaces &+= byte == 0x20 ? 1 : 0
-            feeds &+= byte == 0x0A ? 1 : 0
+        guard let base = buffer.baseAddress else { return (0, 0, 0) }
+        let count = buffer.count
+        var unusual = false
+        var index = 0
+        // Eight bytes at a time: the word has a byte below 0x20 iff (x - 0x20…) & ~x & 0x80… is non-zero.
+        // Only such words (about one in eight: the line feeds) are looked at byte by byte.
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
+                for offset in 0..<8 {
+                    let byte = buffer[index + offset]
+                    if byte < 0x20, byte != 0x0A {
+                        unusual = true
+                        break
+                    }
+                }
+                if unusual { break }
+            }
+            index += 8
         }
-        if low == spaces + feeds { return (low, 0, 0) }
+        if !unusual {
+            while index < count {
+                let byte = buffer[index]
+                if byte < 0x21, byte != 0x20, byte != 0x0A {
+                    unusual = true
+                    break
+                }
+                index += 1
+            }
+        }
+        if !unusual {
+            // Only spaces and line feeds below `!`: report the text as non-blank when any other byte exists.
+            let printable = buffer.contains { $0 > 0x20 }
+            return (printable ? 0 : count, 0, 0)
+        }
         var counts = (blank: 0, control: 0, nul: 0)
         byteClass.withUnsafeBufferPointer { table in
             for byte in buffer {
