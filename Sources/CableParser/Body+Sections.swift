@@ -100,13 +100,13 @@ extension Body {
             if !joined.isEmpty { joined.append(contentsOf: [0x0A, 0x0A]) }
             joined.append(contentsOf: paragraph.text.utf8)
         }
-        summary = Self.section(in: joined, start: "SUMMARY", end: "END SUMMARY").first
+        summary = Self.section(in: joined, start: "SUMMARY", end: "END SUMMARY", limit: 1).first
         comments = Self.section(in: joined, start: "COMMENT", end: "END COMMENT")
     }
 
     /// Every `START[:.-] … END` section in `bytes`; a start marker without an end runs to the end
     /// of its paragraph. The whole search is one pass.
-    static func section(in bytes: [UInt8], start: StaticString, end: StaticString) -> [String] {
+    static func section(in bytes: [UInt8], start: StaticString, end: StaticString, limit: Int = .max) -> [String] {
         var results: [String] = []
         var index = 0
         let count = bytes.count
@@ -114,7 +114,7 @@ extension Body {
         // The next end marker is cached: start markers only move forward, so the search stays linear.
         var closing: Int? = nil
         var closingSearchedFrom = -1
-        while index < count, let hit = ByteScan.find(bytes, index..<count, start) {
+        while index < count, results.count < limit, let hit = ByteScan.find(bytes, index..<count, start) {
             index = hit + startLength
             guard isMarkerStart(bytes, hit), let valueStart = markerValueStart(bytes, index) else { continue }
             if closingSearchedFrom < 0 || (closing.map { $0 < valueStart } ?? false) {

@@ -39,7 +39,8 @@ struct Body {
             if let anchor = ParagraphAnchor.find(bytes, range), accepts(anchor, after: lastNumber) {
                 finish(&current, pieces)
                 current = Cable.Paragraph(number: anchor.number, classification: anchor.classification, text: "")
-                pieces = [anchor.textStart..<range.upperBound]
+                pieces.removeAll(keepingCapacity: true)
+                pieces.append(anchor.textStart..<range.upperBound)
                 lastNumber = anchor.number
                 continue
             }
@@ -65,14 +66,24 @@ struct Body {
     private mutating func finish(_ paragraph: inout Cable.Paragraph, _ pieces: [Range<Int>]) {
         var end = pieces.count
         while end > 0, pieces[end - 1].isEmpty { end -= 1 }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(pieces[..<end].reduce(0) { $0 + $1.count + 1 })
-        for (index, piece) in pieces[..<end].enumerated() {
-            if index > 0 { bytes.append(0x0A) }
-            bytes.append(contentsOf: text.bytes[piece])
+        let length = pieces[..<end].reduce(0) { $0 + $1.count + 1 } - (end > 0 ? 1 : 0)
+        guard length > 0 || paragraph.number > 0 else { return }
+        // One copy straight into the string's storage.
+        let value = text.bytes.withUnsafeBufferPointer { source in
+            String(unsafeUninitializedCapacity: max(length, 0)) { target in
+                var offset = 0
+                for (index, piece) in pieces[..<end].enumerated() {
+                    if index > 0 {
+                        target[offset] = 0x0A
+                        offset += 1
+                    }
+                    _ = UnsafeMutableBufferPointer(rebasing: target[offset..<(offset + piece.count)])
+                        .initialize(from: UnsafeBufferPointer(rebasing: source[piece]))
+                    offset += piece.count
+                }
+                return offset
+            }
         }
-        guard !bytes.isEmpty || paragraph.number > 0 else { return }
-        let value = String(decoding: bytes, as: UTF8.self)
         paragraph.text = value
         paragraphs.append(paragraph)
     }
