@@ -96,7 +96,7 @@ public struct EntityExtractor: Sendable {
         }
         for (p, list) in tokens.enumerated() {
             for (k, token) in list.enumerated() where token.kind == .word && !covered[p][k] {
-                guard let entity = table[token.key] else { continue }
+                guard caps[p] || token.isCapitalized, let entity = table[token.key] else { continue }
                 if caps[p] {
                     if gazetteer.isEnglish(token.key) { continue }
                 } else if !token.isCapitalized {
