@@ -42,6 +42,27 @@ package.targets += [
     ),
 ]
 
+// MARK: - Store
+
+package.targets += [
+    .target(
+        name: "CableStore",
+        dependencies: ["CSQLite", "CZlib", "CableParser"]
+    ),
+    .testTarget(
+        name: "CableStoreTests",
+        dependencies: ["CableStore", "CableParser"]
+    ),
+    .executableTarget(
+        name: "store-bench",
+        dependencies: [
+            "CableStore", "CableParser", "CZlib",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        path: "Benchmarks/StoreBenchmark"
+    ),
+]
+
 // MARK: - Entities
 
 package.targets += [
@@ -68,10 +89,17 @@ package.targets += [
         name: "cablegate",
         dependencies: [
             "CableParser",
+            "CableStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
 ]
+
+// MARK: - Entities in the executable (extractor at import, reindex --entities)
+
+for target in package.targets where target.name == "cablegate" {
+    target.dependencies.append("CableEntities")
+}
 
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [.swiftLanguageMode(.v6)]

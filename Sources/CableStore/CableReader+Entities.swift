@@ -1,0 +1,133 @@
+import Foundation
+
+/// An entity with how often it is mentioned.
+public struct EntityCount: Sendable, Hashable, Codable {
+    /// Stable id (`person:antonio-guterres`).
+    public var id: String
+    public var type: String
+    public var name: String
+    /// Mentions across all stored cables.
+    public var mentions: Int
+    /// Stored cables mentioning it.
+    public var cables: Int
+}
+
+/// One entity with its aliases (every surface form seen in the text).
+public struct EntityDetail: Sendable, Hashable, Codable {
+    public var id: String
+    public var type: String
+    public var name: String
+    public var aliases: [String]
+    public var mentions: Int
+    public var cables: Int
+}
+
+/// A page of entities.
+public struct EntityPage: Sendable, Hashable {
+    public var items: [EntityCount]
+    public var nextCursor: String?
+}
+
+/// An entity that appears in the same cables as another, with the number of shared cables.
+public struct RelatedEntity: Sendable, Hashable, Codable {
+    public var id: String
+    public var type: String
+    public var name: String
+    /// Cables mentioning both.
+    public var cables: Int
+}
+
+extension CableReader {
+    /// Entities whose name or an alias starts with `prefix` (any case), optionally of one `type`,
+    /// ordered by id.
+    public func listEntities(prefix: String? = nil, type: String? = nil, limit: Int = 50,
+                             cursor: String? = nil) throws -> EntityPage {
+        guard (1...Self.maximumPageSize).contains(limit) else {
+            throw StoreError.invalidParameter(name: "limit", reason: "must be between 1 and \(Self.maximumPageSize)")
+        }
+        var conditions: [String] = []
+        var values: [(any SQLBindable)?] = []
+        if let prefix, !prefix.isEmpty {
+            guard prefix.utf8.count <= 200 else {
+                throw StoreError.invalidParameter(name: "q", reason: "longer than 200 bytes")
+            }
+            // LIKE wildcards in user text are escaped so they match literally.
+            let pattern = prefix.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            conditions.append("""
+                (e.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entity_aliases a
+                 WHERE a.entity_id = e.id AND a.alias LIKE ? ESCAPE '\\'))
+                """)
+            values += [pattern, pattern]
+        }
+        if let type {
+            conditions.append("e.type = ?")
+            values.append(type)
+        }
+        if let cursor {
+            conditions.append("e.id > ?")
+            values.append(try Cursor.decode(cursor, kind: "entities", fieldCount: 1)[0])
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let statement = try connection.prepare("""
+            SELECT e.id, e.type, e.name,
+                   (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id),
+                   (SELECT count(DISTINCT m.cable_pk) FROM mentions m WHERE m.entity_id = e.id)
+            FROM entities e \(whereClause) ORDER BY e.id LIMIT ?
+            """)
+        try statement.bind(values + [limit + 1])
+        defer { statement.reset() }
+        var items: [EntityCount] = []
+        while try statement.step() {
+            items.append(EntityCount(id: statement.text(0) ?? "", type: statement.text(1) ?? "",
+                                     name: statement.text(2) ?? "", mentions: statement.int(3), cables: statement.int(4)))
+        }
+        var next: String?
+        if items.count > limit {
+            items.removeLast()
+            next = Cursor.encode(kind: "entities", [items[items.count - 1].id])
+        }
+        return EntityPage(items: items, nextCursor: next)
+    }
+
+    /// One entity with aliases and counts; nil when unknown.
+    public func entity(id: String) throws -> EntityDetail? {
+        let statement = try connection.prepare("""
+            SELECT e.type, e.name,
+                   (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id),
+                   (SELECT count(DISTINCT m.cable_pk) FROM mentions m WHERE m.entity_id = e.id)
+            FROM entities e WHERE e.id = ?
+            """)
+        try statement.bind(id)
+        guard try statement.step() else { statement.reset(); return nil }
+        var detail = EntityDetail(id: id, type: statement.text(0) ?? "", name: statement.text(1) ?? "", aliases: [],
+                                  mentions: statement.int(2), cables: statement.int(3))
+        statement.reset()
+        let aliases = try connection.prepare("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias")
+        try aliases.bind(id)
+        while try aliases.step() { detail.aliases.append(aliases.text(0) ?? "") }
+        aliases.reset()
+        return detail
+    }
+
+    /// Entities sharing the most cables with entity `id`.
+    public func relatedEntities(id: String, limit: Int = 20) throws -> [RelatedEntity] {
+        guard (1...Self.maximumPageSize).contains(limit) else {
+            throw StoreError.invalidParameter(name: "limit", reason: "must be between 1 and \(Self.maximumPageSize)")
+        }
+        let statement = try connection.prepare("""
+            WITH shared AS (SELECT DISTINCT cable_pk FROM mentions WHERE entity_id = ?1)
+            SELECT o.entity_id, e.type, e.name, count(DISTINCT o.cable_pk) AS n
+            FROM shared s JOIN mentions o ON o.cable_pk = s.cable_pk JOIN entities e ON e.id = o.entity_id
+            WHERE o.entity_id <> ?1 GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT ?2
+            """)
+        try statement.bind(id, limit)
+        defer { statement.reset() }
+        var related: [RelatedEntity] = []
+        while try statement.step() {
+            related.append(RelatedEntity(id: statement.text(0) ?? "", type: statement.text(1) ?? "",
+                                         name: statement.text(2) ?? "", cables: statement.int(3)))
+        }
+        return related
+    }
+}

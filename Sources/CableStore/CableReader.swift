@@ -1,0 +1,131 @@
+import CableParser
+import Foundation
+
+/// Read-only access to the store over one connection. Not thread-safe: one per thread.
+///
+/// Every query is a cached prepared statement; user values are only ever bound as parameters.
+public final class CableReader {
+    let connection: Connection
+
+    init(connection: Connection) {
+        self.connection = connection
+    }
+
+    /// The stored JSON of one cable and its SHA-256 (the ETag), or nil when the id is unknown.
+    public func cableJSON(id: String) throws -> StoredJSON? {
+        let statement = try connection.prepare("SELECT json, json_hash FROM cables WHERE id = ?")
+        try statement.bind(id)
+        defer { statement.reset() }
+        guard try statement.step() else { return nil }
+        return StoredJSON(json: statement.data(0), hash: statement.text(1) ?? "")
+    }
+
+    /// The raw text exactly as imported, or nil when the id is unknown.
+    public func rawText(id: String) throws -> String? {
+        let statement = try connection.prepare("SELECT raw FROM cables WHERE id = ?")
+        try statement.bind(id)
+        defer { statement.reset() }
+        return try statement.step() ? statement.text(0) : nil
+    }
+
+    /// True when a cable with this id is stored.
+    public func contains(id: String) throws -> Bool {
+        try connection.scalarInt("SELECT 1 FROM cables WHERE id = ?", id) != nil
+    }
+
+    /// Number of stored cables.
+    public func count() throws -> Int {
+        try connection.scalarInt("SELECT count(*) FROM cables") ?? 0
+    }
+
+    /// The paragraphs of a cable in order, with their entity mentions; nil when the id is unknown.
+    public func paragraphs(id: String) throws -> [Cable.Paragraph]? {
+        guard let pk = try connection.scalarInt("SELECT pk FROM cables WHERE id = ?", id) else { return nil }
+        let statement = try connection.prepare(
+            "SELECT number, classification, text FROM paragraphs WHERE cable_pk = ? ORDER BY position")
+        try statement.bind(pk)
+        defer { statement.reset() }
+        var paragraphs: [Cable.Paragraph] = []
+        while try statement.step() {
+            paragraphs.append(Cable.Paragraph(number: statement.int(0), classification: statement.text(1), text: statement.text(2) ?? ""))
+        }
+        let mentions = try self.mentions(cablePK: pk)
+        var seen = Set<Int>()
+        for index in paragraphs.indices where seen.insert(paragraphs[index].number).inserted {
+            paragraphs[index].entities = mentions[paragraphs[index].number] ?? []
+        }
+        return paragraphs
+    }
+
+    /// Paragraph number `number` of a cable (the first one when a number repeats); nil when either
+    /// the cable or the paragraph is missing.
+    public func paragraph(id: String, number: Int) throws -> Cable.Paragraph? {
+        try paragraphs(id: id)?.first { $0.number == number }
+    }
+
+    private func mentions(cablePK: Int) throws -> [Int: [Cable.EntityMention]] {
+        let statement = try connection.prepare("""
+            SELECT m.paragraph, m.entity_id, e.type, m.surface, m.start, m."end"
+            FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.cable_pk = ? ORDER BY m.rowid
+            """)
+        try statement.bind(cablePK)
+        defer { statement.reset() }
+        var result: [Int: [Cable.EntityMention]] = [:]
+        while try statement.step() {
+            result[statement.int(0), default: []].append(Cable.EntityMention(
+                id: statement.text(1) ?? "", type: statement.text(2) ?? "", surface: statement.text(3) ?? "",
+                start: statement.int(4), end: statement.int(5)))
+        }
+        return result
+    }
+
+    /// Every text this id has had: earlier versions oldest first, then the current one (if stored).
+    public func versions(id: String) throws -> [CableVersion] {
+        var versions: [CableVersion] = []
+        let earlier = try connection.prepare(
+            "SELECT raw_hash, imported_at, replaced_at FROM cable_versions WHERE id = ? ORDER BY seq")
+        try earlier.bind(id)
+        while try earlier.step() {
+            versions.append(CableVersion(rawHash: earlier.text(0) ?? "", importedAt: earlier.text(1) ?? "",
+                                         replacedAt: earlier.text(2), isCurrent: false))
+        }
+        earlier.reset()
+        let current = try connection.prepare("SELECT raw_hash, imported_at FROM cables WHERE id = ?")
+        try current.bind(id)
+        if try current.step() {
+            versions.append(CableVersion(rawHash: current.text(0) ?? "", importedAt: current.text(1) ?? "",
+                                         replacedAt: nil, isCurrent: true))
+        }
+        current.reset()
+        return versions
+    }
+
+    /// The raw text of a version by its hash (current or earlier), or nil.
+    public func versionText(id: String, rawHash: String) throws -> String? {
+        let statement = try connection.prepare("""
+            SELECT raw FROM cables WHERE id = ?1 AND raw_hash = ?2
+            UNION ALL SELECT raw FROM cable_versions WHERE id = ?1 AND raw_hash = ?2 LIMIT 1
+            """)
+        try statement.bind(id, rawHash)
+        defer { statement.reset() }
+        return try statement.step() ? statement.text(0) : nil
+    }
+}
+
+/// A cable's stored JSON document and its SHA-256 hex digest (use it as the ETag).
+public struct StoredJSON: Sendable, Hashable {
+    public var json: Data
+    public var hash: String
+}
+
+/// One text a cable id has had.
+public struct CableVersion: Sendable, Hashable, Codable {
+    /// SHA-256 of the raw text.
+    public var rawHash: String
+    /// When this text was imported.
+    public var importedAt: String
+    /// When it was replaced or deleted; nil for the current text.
+    public var replacedAt: String?
+    /// True for the text the cable has now.
+    public var isCurrent: Bool
+}

@@ -1,0 +1,149 @@
+import CableParser
+import Foundation
+
+/// The single writer: inserts, replaces and deletes cables with everything derived from them.
+///
+/// Obtain it through `CableStore.write { }`; it is only valid inside that closure. Methods without
+/// "Durably" in their name run inside the caller's transaction, so an importer can group many
+/// cables per commit while each cable still lands whole or not at all.
+public final class CableWriter {
+    let connection: Connection
+
+    init(connection: Connection) {
+        self.connection = connection
+    }
+
+    /// Stores one cable in its own transaction; durable (synchronous=FULL) when it returns.
+    public func putDurably(_ prepared: PreparedCable) throws -> PutOutcome {
+        try connection.transaction { try put(prepared) }
+    }
+
+    /// Runs `body` in one transaction (for batches of `put` calls).
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try connection.transaction(body)
+    }
+
+    /// Inserts or replaces one cable with its paragraphs, tags, caveats, references and mentions.
+    /// Must run inside a transaction.
+    public func put(_ prepared: PreparedCable) throws -> PutOutcome {
+        let now = Self.timestamp()
+        let lookup = try connection.prepare("SELECT pk, raw_hash, json_hash, imported_at FROM cables WHERE id = ?")
+        try lookup.bind(prepared.cable.id)
+        guard try lookup.step() else {
+            lookup.reset()
+            let pk = try insertRow(prepared, importedAt: now)
+            try insertChildren(of: prepared.cable, pk: pk)
+            return .inserted
+        }
+        let pk = Int64(lookup.int(0))
+        let oldRawHash = lookup.text(1) ?? ""
+        let oldJSONHash = lookup.text(2) ?? ""
+        let oldImportedAt = lookup.text(3) ?? now
+        lookup.reset()
+
+        if oldRawHash == prepared.rawHash {
+            // Same text. A newer parser (or the entity hook) may still derive different data: refresh it.
+            guard oldJSONHash != prepared.jsonHash else { return .unchanged }
+            try updateRow(prepared, pk: pk, importedAt: oldImportedAt)
+            try deleteChildren(pk: pk)
+            try insertChildren(of: prepared.cable, pk: pk)
+            return .unchanged
+        }
+        try archive(pk: pk, id: prepared.cable.id, replacedAt: now)
+        try updateRow(prepared, pk: pk, importedAt: now)
+        try deleteChildren(pk: pk)
+        try insertChildren(of: prepared.cable, pk: pk)
+        return .updated
+    }
+
+    /// Deletes a cable and its derived rows, keeping its raw text as a version. Must run inside a
+    /// transaction. False when the id is unknown.
+    public func delete(id: String) throws -> Bool {
+        guard let pk = try connection.scalarInt("SELECT pk FROM cables WHERE id = ?", id) else { return false }
+        try archive(pk: Int64(pk), id: id, replacedAt: Self.timestamp())
+        try deleteChildren(pk: Int64(pk))
+        try connection.prepare("DELETE FROM cables WHERE pk = ?").run(Int64(pk))
+        return true
+    }
+
+    // MARK: - Rows
+
+    private func insertRow(_ prepared: PreparedCable, importedAt: String) throws -> Int64 {
+        let cable = prepared.cable
+        try connection.prepare("""
+            INSERT INTO cables (id, date, year, origin, station, serial, classification, subject, partial,
+                                word_count, raw_hash, json_hash, imported_at, json, raw)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run(cable.id, prepared.sortDate, prepared.year, cable.origin, cable.station, cable.serial,
+                     cable.classification, cable.subject, cable.partial, cable.wordCount, prepared.rawHash,
+                     prepared.jsonHash, importedAt, prepared.json, prepared.raw)
+        return connection.lastInsertRowID
+    }
+
+    private func updateRow(_ prepared: PreparedCable, pk: Int64, importedAt: String) throws {
+        let cable = prepared.cable
+        try connection.prepare("""
+            UPDATE cables SET date = ?, year = ?, origin = ?, station = ?, serial = ?, classification = ?,
+                subject = ?, partial = ?, word_count = ?, raw_hash = ?, json_hash = ?, imported_at = ?,
+                json = ?, raw = ?
+            WHERE pk = ?
+            """).run(prepared.sortDate, prepared.year, cable.origin, cable.station, cable.serial,
+                     cable.classification, cable.subject, cable.partial, cable.wordCount, prepared.rawHash,
+                     prepared.jsonHash, importedAt, prepared.json, prepared.raw, pk)
+    }
+
+    private func archive(pk: Int64, id: String, replacedAt: String) throws {
+        try connection.prepare("""
+            INSERT INTO cable_versions (id, raw_hash, imported_at, replaced_at, raw)
+            SELECT id, raw_hash, imported_at, ?, raw FROM cables WHERE pk = ?
+            """).run(replacedAt, pk)
+    }
+
+    private func deleteChildren(pk: Int64) throws {
+        for table in ["paragraphs", "cable_tags", "cable_caveats", "cable_references", "mentions"] {
+            try connection.prepare("DELETE FROM \(table) WHERE cable_pk = ?").run(pk)
+        }
+    }
+
+    private func insertChildren(of cable: Cable, pk: Int64) throws {
+        let paragraph = try connection.prepare(
+            "INSERT INTO paragraphs (cable_pk, position, number, classification, text) VALUES (?, ?, ?, ?, ?)")
+        for (position, item) in cable.paragraphs.enumerated() {
+            try paragraph.run(pk, position, item.number, item.classification, item.text)
+        }
+        let tag = try connection.prepare("""
+            INSERT INTO tags (code, kind, meaning) VALUES (?, ?, ?)
+            ON CONFLICT (code) DO UPDATE SET kind = coalesce(excluded.kind, kind),
+                                             meaning = coalesce(excluded.meaning, meaning)
+            """)
+        let cableTag = try connection.prepare("INSERT OR IGNORE INTO cable_tags (code, cable_pk) VALUES (?, ?)")
+        for item in cable.tags {
+            try tag.run(item.code, item.kind, item.meaning)
+            try cableTag.run(item.code, pk)
+        }
+        let caveat = try connection.prepare("INSERT OR IGNORE INTO cable_caveats (caveat, cable_pk) VALUES (?, ?)")
+        for item in cable.caveats { try caveat.run(item, pk) }
+        let reference = try connection.prepare(
+            "INSERT INTO cable_references (cable_pk, position, label, cited_id, text) VALUES (?, ?, ?, ?, ?)")
+        for (position, item) in cable.references.enumerated() {
+            try reference.run(pk, position, item.label, item.id, item.text)
+        }
+        try insertMentions(of: cable, pk: pk)
+    }
+
+    /// Now as ISO 8601 UTC with microseconds (`2026-11-29T01:59:02.123456Z`); cheap enough to call per cable.
+    static func timestamp() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var seconds = now.tv_sec
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
+            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))."
+            + "\(pad(Int32(now.tv_nsec / 1000), 6))Z"
+    }
+}

@@ -1,0 +1,47 @@
+import CableParser
+import Foundation
+
+/// A parsed cable ready to store: the raw text, the cable, its JSON encoded once, and both hashes.
+///
+/// Preparing is the CPU-heavy part of a write (JSON encoding, hashing), so importers build these on
+/// every core and hand them to the single writer.
+public struct PreparedCable: Sendable {
+    /// The raw text exactly as imported.
+    public let raw: String
+    /// The parsed cable.
+    public let cable: Cable
+    /// `cable` encoded with `Cable.makeJSONEncoder()`.
+    public let json: Data
+    /// SHA-256 of the raw text (hex): decides whether a re-import changed the cable.
+    public let rawHash: String
+    /// SHA-256 of `json` (hex): the ETag of the stored document.
+    public let jsonHash: String
+
+    /// Encodes and hashes `cable`. Throws only when the cable cannot be encoded as JSON.
+    public init(raw: String, cable: Cable) throws {
+        self.raw = raw
+        self.cable = cable
+        self.json = try Cable.makeJSONEncoder().encode(cable)
+        self.rawHash = SHA256.hex(raw)
+        self.jsonHash = SHA256.hex(json)
+    }
+
+    /// The `YYYY-MM-DD…` date the cable sorts by ("" when unknown).
+    var sortDate: String { cable.date ?? "" }
+
+    /// The year of `date`, when it starts with four digits.
+    var year: Int? {
+        guard let date = cable.date, date.utf8.count >= 4 else { return nil }
+        return Int(date.prefix(4))
+    }
+}
+
+/// What `put` did with a cable.
+public enum PutOutcome: String, Sendable, Codable {
+    /// The id was new.
+    case inserted
+    /// The id existed with a different raw text; the old text was kept as a version.
+    case updated
+    /// The id existed with the same raw text (derived data is refreshed if the parse changed).
+    case unchanged
+}

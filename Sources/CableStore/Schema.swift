@@ -1,0 +1,134 @@
+/// The database schema as an ordered list of migrations, tracked with `PRAGMA user_version`.
+///
+/// Migration `n` (1-based) moves a database from version `n-1` to `n`; a new database runs them all.
+/// Never edit a shipped migration: append a new one.
+enum Schema {
+    static let migrations: [String] = [v1]
+
+    /// The version a fully migrated database reports.
+    static var currentVersion: Int { migrations.count }
+
+    /// Brings the database up to `currentVersion`, one transaction per migration.
+    static func migrate(_ connection: Connection) throws {
+        let version = try connection.scalarInt("PRAGMA user_version") ?? 0
+        guard version <= currentVersion else {
+            throw StoreError.unsupportedSchema(found: version, supported: currentVersion)
+        }
+        for index in version..<currentVersion {
+            try connection.transaction {
+                try connection.execute(migrations[index])
+                try connection.execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+
+    // Small columns first: SQLite stores a row's columns in order, so list queries that stop before
+    // `json` and `raw` never touch their overflow pages.
+    static let v1 = """
+    CREATE TABLE cables (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        date TEXT NOT NULL,
+        year INTEGER,
+        origin TEXT,
+        station TEXT NOT NULL,
+        serial INTEGER NOT NULL,
+        classification TEXT,
+        subject TEXT,
+        partial INTEGER NOT NULL,
+        word_count INTEGER NOT NULL,
+        raw_hash TEXT NOT NULL,
+        json_hash TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        json BLOB NOT NULL,
+        raw TEXT NOT NULL
+    );
+    CREATE INDEX cables_by_date ON cables(date, id);
+    CREATE INDEX cables_by_origin ON cables(origin COLLATE NOCASE, date, id);
+    CREATE INDEX cables_by_classification ON cables(classification, date, id);
+    CREATE INDEX cables_by_year ON cables(year);
+
+    CREATE TABLE paragraphs (
+        pk INTEGER PRIMARY KEY,
+        cable_pk INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        classification TEXT,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX paragraphs_by_cable ON paragraphs(cable_pk, position);
+
+    CREATE TABLE tags (code TEXT PRIMARY KEY, kind TEXT, meaning TEXT) WITHOUT ROWID;
+    CREATE TABLE cable_tags (
+        code TEXT NOT NULL, cable_pk INTEGER NOT NULL, PRIMARY KEY (code, cable_pk)
+    ) WITHOUT ROWID;
+    CREATE INDEX cable_tags_by_cable ON cable_tags(cable_pk);
+
+    CREATE TABLE cable_caveats (
+        caveat TEXT NOT NULL, cable_pk INTEGER NOT NULL, PRIMARY KEY (caveat, cable_pk)
+    ) WITHOUT ROWID;
+    CREATE INDEX cable_caveats_by_cable ON cable_caveats(cable_pk);
+
+    CREATE TABLE cable_references (
+        cable_pk INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        label TEXT,
+        cited_id TEXT,
+        text TEXT NOT NULL,
+        PRIMARY KEY (cable_pk, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX cable_references_by_cited ON cable_references(cited_id) WHERE cited_id IS NOT NULL;
+
+    -- Keyed by the cable id, not pk, so history outlives a delete.
+    CREATE TABLE cable_versions (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        raw_hash TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        replaced_at TEXT NOT NULL,
+        raw TEXT NOT NULL
+    );
+    CREATE INDEX cable_versions_by_id ON cable_versions(id, seq);
+
+    CREATE TABLE entities (id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL) WITHOUT ROWID;
+    CREATE INDEX entities_by_name ON entities(name COLLATE NOCASE);
+    CREATE TABLE entity_aliases (
+        entity_id TEXT NOT NULL, alias TEXT NOT NULL, PRIMARY KEY (entity_id, alias)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_aliases_by_alias ON entity_aliases(alias COLLATE NOCASE);
+    CREATE TABLE mentions (
+        cable_pk INTEGER NOT NULL,
+        paragraph INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        surface TEXT NOT NULL,
+        entity_id TEXT NOT NULL
+    );
+    CREATE INDEX mentions_by_entity ON mentions(entity_id, cable_pk);
+    CREATE INDEX mentions_by_cable ON mentions(cable_pk);
+
+    CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+        text, content='paragraphs', content_rowid='pk', tokenize='porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(rowid, text) VALUES (new.pk, new.text);
+    END;
+    CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.pk, old.text);
+    END;
+
+    CREATE VIRTUAL TABLE subjects_fts USING fts5(
+        subject, content='cables', content_rowid='pk', tokenize='porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER cables_ai AFTER INSERT ON cables BEGIN
+        INSERT INTO subjects_fts(rowid, subject) VALUES (new.pk, new.subject);
+    END;
+    CREATE TRIGGER cables_ad AFTER DELETE ON cables BEGIN
+        INSERT INTO subjects_fts(subjects_fts, rowid, subject) VALUES ('delete', old.pk, old.subject);
+    END;
+    CREATE TRIGGER cables_au AFTER UPDATE OF subject ON cables BEGIN
+        INSERT INTO subjects_fts(subjects_fts, rowid, subject) VALUES ('delete', old.pk, old.subject);
+        INSERT INTO subjects_fts(rowid, subject) VALUES (new.pk, new.subject);
+    END;
+    """
+}

@@ -1,0 +1,125 @@
+import CableParser
+import Foundation
+import Testing
+@testable import CableStore
+
+/// The built `cablegate` executable beside the test bundle, if it was built.
+private var cablegateBinary: URL? {
+    let candidates = [
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cablegate"),
+        packageRoot.appendingPathComponent(".build/debug/cablegate"),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+}
+
+/// Runs `cablegate` with `arguments`, feeding `stdin`; returns exit status and output.
+private func runCablegate(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = cablegateBinary
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    let input = Pipe()
+    process.standardInput = input
+    try process.run()
+    let writer = Thread {
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try? input.fileHandleForWriting.close()
+    }
+    writer.start()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
+}
+
+private func csvCorpus(count: Int, paragraphs: Int = 3) -> String {
+    (1...count).map { serial in
+        let body = (1...paragraphs).map { "Paragraph \($0) of cable \(serial) on the state secret law and energy policy." }
+        let raw = rawCable(station: "MOSCOW", serial: serial, paragraphs: body)
+        return csvRecord(csvFields(number: serial, raw: raw, id: "07MOSCOW\(serial)"))
+    }.joined()
+}
+
+@Suite("cablegate import (real binary)", .serialized)
+struct ImportCommandTests {
+    @Test func readsCSVAndGzipFromStdinAndReportsUnchangedOnReimport() throws {
+        guard cablegateBinary != nil else { print("skipped: cablegate binary not built (swift build first)"); return }
+        let db = temporaryDatabasePath()
+        let csv = Data(csvCorpus(count: 12).utf8)
+        let first = try runCablegate(["import", "--db", db, "-"], stdin: csv)
+        #expect(first.status == 0, "\(first.output)")
+        #expect(first.output.contains("imported 12, updated 0, unchanged 0, failed 0"), "\(first.output)")
+        let second = try runCablegate(["import", "--db", db, "-"], stdin: try gzip(csv))
+        #expect(second.status == 0)
+        #expect(second.output.contains("imported 0, updated 0, unchanged 12, failed 0"), "\(second.output)")
+    }
+
+    @Test func exitsNonZeroWhenNothingCouldBeImported() throws {
+        guard cablegateBinary != nil else { print("skipped: cablegate binary not built (swift build first)"); return }
+        let result = try runCablegate(["import", "--db", temporaryDatabasePath(), "-"], stdin: Data("hello, not a cable\n".utf8))
+        #expect(result.status != 0)
+        #expect(result.output.contains("failed record 1"), "\(result.output)")
+    }
+
+    /// kill -9 in the middle of an import, then: the file is sound, no cable is half-written, and the
+    /// same import run again completes.
+    @Test func killNineMidImportLeavesNoHalfCableAndRerunCompletes() throws {
+        guard let binary = cablegateBinary else { print("skipped: cablegate binary not built (swift build first)"); return }
+        let directory = temporaryDirectory()
+        let db = directory.appendingPathComponent("crash.sqlite").path
+        let csvPath = directory.appendingPathComponent("cables.csv")
+        let count = 3_000
+        try Data(csvCorpus(count: count).utf8).write(to: csvPath)
+
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["import", "--db", db, "--batch-size", "40", "--quiet", csvPath.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until some batches are committed, then kill without warning.
+        var committed = 0
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline {
+            if FileManager.default.fileExists(atPath: db),
+               let reader = try? Connection(path: db, readOnly: true),
+               let n = try? reader.scalarInt("SELECT count(*) FROM cables"), n >= 80 {
+                committed = n
+                break
+            }
+            usleep(20_000)
+        }
+        let killedMidway = process.isRunning
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(killedMidway && committed > 0, "the import finished before it could be killed")
+
+        let store = try CableStore(path: db)
+        #expect(try store.integrityCheck() == "ok")
+        let check = try Connection(path: db)
+        try check.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
+        let stored = try #require(try check.scalarInt("SELECT count(*) FROM cables"))
+        #expect(stored > 0 && stored < count)
+        // Every stored cable has exactly the paragraphs, tags and caveats its JSON lists.
+        let rows = try check.prepare("""
+            SELECT c.id, c.json, (SELECT count(*) FROM paragraphs p WHERE p.cable_pk = c.pk),
+                   (SELECT count(*) FROM cable_tags t WHERE t.cable_pk = c.pk)
+            FROM cables c
+            """)
+        var halfWritten = 0
+        while try rows.step() {
+            let cable = try Cable.makeJSONDecoder().decode(Cable.self, from: rows.data(1))
+            if cable.paragraphs.count != rows.int(2) || Set(cable.tags.map(\.code)).count != rows.int(3) { halfWritten += 1 }
+        }
+        rows.reset()
+        #expect(halfWritten == 0)
+        #expect(try check.scalarInt("SELECT count(*) FROM paragraphs WHERE cable_pk NOT IN (SELECT pk FROM cables)") == 0)
+
+        let rerun = try runCablegate(["import", "--db", db, "--quiet", csvPath.path])
+        #expect(rerun.status == 0)
+        #expect(rerun.output.contains("imported \(count - stored), updated 0, unchanged \(stored), failed 0"), "\(rerun.output)")
+        #expect(try check.scalarInt("SELECT count(*) FROM cables") == count)
+        #expect(try store.integrityCheck() == "ok")
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import CableStore
+
+@Suite("SQLite wrapper")
+struct SQLiteTests {
+    @Test func bindsAndReadsEveryType() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (i INTEGER, d REAL, s TEXT, b BLOB, n TEXT)")
+        try db.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?)").run(42, 2.5, "héllo \"x\" ✓", Data([0, 1, 2]), nil as String?)
+        let row = try db.prepare("SELECT i, d, s, b, n FROM t")
+        #expect(try row.step())
+        #expect(row.int(0) == 42)
+        #expect(row.double(1) == 2.5)
+        #expect(row.text(2) == "héllo \"x\" ✓")
+        #expect(row.data(3) == Data([0, 1, 2]))
+        #expect(row.isNull(4) && row.text(4) == nil)
+        #expect(try !row.step())
+    }
+
+    @Test func emptyStringAndEmptyBlobAreNotNull() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (s TEXT, b BLOB)")
+        try db.prepare("INSERT INTO t VALUES (?, ?)").run("", Data())
+        #expect(try db.scalarInt("SELECT count(*) FROM t WHERE s IS NOT NULL AND b IS NOT NULL") == 1)
+    }
+
+    @Test func errorsCarryCodeMessageAndSQL() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (id TEXT PRIMARY KEY)")
+        try db.prepare("INSERT INTO t VALUES (?)").run("a")
+        do {
+            try db.prepare("INSERT INTO t VALUES (?)").run("a")
+            Issue.record("duplicate key accepted")
+        } catch {
+            #expect(error.primaryCode == 19)  // SQLITE_CONSTRAINT
+            #expect(error.message.contains("UNIQUE"))
+            #expect(error.sql?.contains("INSERT INTO t") == true)
+        }
+        #expect(throws: SQLiteError.self) { try db.prepare("SELEKT nonsense") }
+    }
+
+    @Test func transactionRollsBackWhenBodyThrows() throws {
+        struct Boom: Error {}
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (x INTEGER)")
+        #expect(throws: Boom.self) {
+            try db.transaction {
+                try db.prepare("INSERT INTO t VALUES (1)").run()
+                throw Boom()
+            }
+        }
+        #expect(try db.scalarInt("SELECT count(*) FROM t") == 0)
+        #expect(db.isAutocommit)
+    }
+
+    @Test func cachedStatementsAreResetBetweenUses() throws {
+        let db = try Connection(path: ":memory:")
+        #expect(try db.scalarInt("SELECT ? + 1", 1) == 2)
+        #expect(try db.scalarInt("SELECT ? + 1", 41) == 42)
+    }
+
+    @Test func sha256KnownAnswers() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}
+
+@Suite("Schema")
+struct SchemaTests {
+    @Test func newDatabaseIsCreatedAtCurrentVersionInWALMode() throws {
+        let path = temporaryDatabasePath()
+        let store = try CableStore(path: path)
+        #expect(try store.schemaVersion() == Schema.currentVersion)
+        #expect(try store.integrityCheck() == "ok")
+        let db = try Connection(path: path)
+        #expect(try db.scalarText("PRAGMA journal_mode") == "wal")
+        for table in ["cables", "paragraphs", "tags", "cable_tags", "cable_caveats", "cable_references",
+                      "cable_versions", "entities", "entity_aliases", "mentions", "paragraphs_fts", "subjects_fts"] {
+            #expect(try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = ?", table) == 1, "\(table)")
+        }
+    }
+
+    @Test func reopeningKeepsDataAndDoesNotMigrateAgain() throws {
+        let path = temporaryDatabasePath()
+        try CableStore(path: path).put(raw: "raw", cable: makeCable(id: "07ASTANA1"))
+        let reopened = try CableStore(path: path)
+        #expect(try reopened.schemaVersion() == Schema.currentVersion)
+        #expect(try reopened.makeReader().count() == 1)
+    }
+
+    @Test func migratesAnOlderDatabaseStepByStep() throws {
+        // A database at version 0 that already holds an unrelated table is brought up to date.
+        let path = temporaryDatabasePath()
+        let db = try Connection(path: path)
+        try db.execute("CREATE TABLE notes (x TEXT); PRAGMA user_version = 0")
+        _ = try CableStore(path: path)
+        #expect(try db.scalarInt("PRAGMA user_version") == Schema.currentVersion)
+        #expect(try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'cables'") == 1)
+    }
+
+    @Test func refusesADatabaseFromANewerVersion() throws {
+        let path = temporaryDatabasePath()
+        try Connection(path: path).execute("PRAGMA user_version = 999")
+        #expect(throws: StoreError.unsupportedSchema(found: 999, supported: Schema.currentVersion)) {
+            _ = try CableStore(path: path)
+        }
+    }
+
+    @Test func readersAreReadOnly() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        let reader = try store.makeReader()
+        #expect(throws: SQLiteError.self) { try reader.connection.execute("DELETE FROM cables") }
+    }
+}

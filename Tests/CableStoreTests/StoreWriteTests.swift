@@ -1,0 +1,117 @@
+import CableParser
+import Foundation
+import Testing
+@testable import CableStore
+
+@Suite("Store writes")
+struct StoreWriteTests {
+    @Test func putInsertsThenReportsUnchangedThenUpdatedKeepingVersions() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        let cable = makeCable(id: "07ASTANA3153")
+        #expect(try store.put(raw: "text one", cable: cable) == .inserted)
+        #expect(try store.put(raw: "text one", cable: cable) == .unchanged)
+        var changed = cable
+        changed.subject = "NEW SUBJECT"
+        #expect(try store.put(raw: "text two", cable: changed) == .updated)
+
+        let reader = try store.makeReader()
+        #expect(try reader.rawText(id: "07ASTANA3153") == "text two")
+        let versions = try reader.versions(id: "07ASTANA3153")
+        #expect(versions.map(\.rawHash) == [SHA256.hex("text one"), SHA256.hex("text two")])
+        #expect(versions.map(\.isCurrent) == [false, true])
+        #expect(versions[0].replacedAt != nil)
+        #expect(try reader.versionText(id: "07ASTANA3153", rawHash: SHA256.hex("text one")) == "text one")
+        #expect(try reader.count() == 1)
+        // The subject index follows the update (the old subject's phrase is only in the subject).
+        #expect(try store.makeReader().listCables(filter: CableFilter(query: "\"law debated\"")).total == 0)
+        #expect(try reader.listCables(filter: CableFilter(query: "new subject")).total == 1)
+        #expect(try reader.listCables(filter: CableFilter(query: "\"law debated\"")).total == 0)
+    }
+
+    @Test func storedJSONIsTheEncodedCableWithItsHash() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        let cable = makeCable(id: "07ASTANA3153")
+        try store.put(raw: "raw", cable: cable)
+        let stored = try #require(try store.makeReader().cableJSON(id: "07ASTANA3153"))
+        #expect(stored.json == (try Cable.makeJSONEncoder().encode(cable)))
+        #expect(stored.hash == SHA256.hex(stored.json))
+        #expect(try Cable.makeJSONDecoder().decode(Cable.self, from: stored.json) == cable)
+        #expect(try store.makeReader().cableJSON(id: "07NOPE1") == nil)
+    }
+
+    @Test func sameTextWithNewParseRefreshesDerivedDataButCountsUnchanged() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        try store.put(raw: "same", cable: makeCable(id: "07ASTANA1", tags: ["PGOV"]))
+        #expect(try store.put(raw: "same", cable: makeCable(id: "07ASTANA1", tags: ["PREL"])) == .unchanged)
+        let reader = try store.makeReader()
+        #expect(try reader.listCables(filter: CableFilter(tags: ["PREL"])).total == 1)
+        #expect(try reader.listCables(filter: CableFilter(tags: ["PGOV"])).total == 0)
+        #expect(try reader.versions(id: "07ASTANA1").count == 1)
+    }
+
+    @Test func deleteRemovesEverythingButKeepsTheTextAsAVersion() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        let mention = Cable.EntityMention(id: "location:almaty", type: "location", surface: "Almaty", start: 18, end: 24)
+        try store.put(raw: "raw", cable: makeCable(id: "07ASTANA1", references: ["07STATE5"], mentions: [2: [mention]]))
+        #expect(try store.delete(id: "07ASTANA1"))
+        #expect(try !store.delete(id: "07ASTANA1"))
+        let reader = try store.makeReader()
+        #expect(try reader.count() == 0)
+        #expect(try reader.paragraphs(id: "07ASTANA1") == nil)
+        #expect(try reader.listCables(filter: CableFilter(query: "parliament")).total == 0)
+        #expect(try reader.searchParagraphs(query: "parliament").items.isEmpty)
+        let versions = try reader.versions(id: "07ASTANA1")
+        #expect(versions.count == 1 && !versions[0].isCurrent)
+        let db = try Connection(path: store.path, readOnly: true)
+        for table in ["paragraphs", "cable_tags", "cable_caveats", "cable_references", "mentions"] {
+            #expect(try db.scalarInt("SELECT count(*) FROM \(table)") == 0, "\(table)")
+        }
+    }
+
+    @Test func replaceMentionsUpdatesRowsAndStoredJSON() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        try store.put(raw: "raw", cable: makeCable(id: "07ASTANA1"))
+        let mention = Cable.EntityMention(id: "location:almaty", type: "location", surface: "Almaty", start: 18, end: 24)
+        let summary = Cable.EntitySummary(id: "location:almaty", name: "Almaty", type: "location", mentions: 1)
+        let replaced = try store.write { try $0.replaceMentions(cableID: "07ASTANA1", mentions: [StoredMention(paragraph: 2, mention: mention)], entities: [summary]) }
+        #expect(replaced)
+        #expect(try !store.write { try $0.replaceMentions(cableID: "07NOPE1", mentions: [], entities: []) })
+        let reader = try store.makeReader()
+        let stored = try #require(try reader.cableJSON(id: "07ASTANA1"))
+        let cable = try Cable.makeJSONDecoder().decode(Cable.self, from: stored.json)
+        #expect(cable.entities == [summary])
+        #expect(cable.paragraphs[1].entities == [mention])
+        #expect(stored.hash == SHA256.hex(stored.json))
+        #expect(try reader.paragraphs(id: "07ASTANA1")?[1].entities == [mention])
+        #expect(try reader.entity(id: "location:almaty")?.mentions == 1)
+    }
+
+    @Test func writesAreVisibleToAnExistingReader() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        let reader = try store.makeReader()
+        #expect(try reader.count() == 0)
+        try store.put(raw: "raw", cable: makeCable(id: "07ASTANA1"))
+        #expect(try reader.count() == 1)
+    }
+
+    @Test func concurrentReadersOnTheirOwnThreadsWhileWriting() async throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        try store.put(raw: "raw0", cable: makeCable(id: "07ASTANA1"))
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    let reader = try store.makeReader()
+                    var seen = 0
+                    for _ in 0..<200 { seen = max(seen, try reader.count()) }
+                    return seen
+                }
+            }
+            group.addTask {
+                for serial in 2...50 { try store.put(raw: "raw\(serial)", cable: makeCable(id: "07ASTANA\(serial)")) }
+                return 50
+            }
+            for try await value in group { #expect(value >= 1) }
+        }
+        #expect(try store.makeReader().count() == 50)
+    }
+}
