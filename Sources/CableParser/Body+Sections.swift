@@ -1,38 +1,92 @@
 extension Body {
     /// The signer's surname(s) on the last line (`Ordway`), or glued to the last sentence of a
-    /// paragraph reflowed onto one line (`… trips to Madrid. CHACON`). Removed from the paragraph.
+    /// paragraph reflowed onto one line (`… trips to Madrid. CHACON`). Removed from the paragraph;
+    /// telegram trailers after it (`NNNN`, `End Cable Text`, `...`) are skipped but kept.
     mutating func takeSignature() {
         guard var last = paragraphs.popLast() else { return }
         defer { if !last.text.isEmpty || last.number > 0 { paragraphs.append(last) } }
-        var lines = last.text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let final = lines.last?.trimmingBlanks(), !final.isEmpty else { return }
-        if Self.isSignature(final), lines.count > 1 || last.number == 0 {
-            signature = final
-            lines.removeLast()
-            while let tail = lines.last, tail.trimmingBlanks().isEmpty { lines.removeLast() }
-            // `GP-3` (a 1960s declassification group) sits just above the signer.
-            last.text = lines.joined(separator: "\n")
+        let bytes = Array(last.text.utf8)
+        var line = Self.lastLine(bytes, before: bytes.count)
+        while !line.isEmpty || line.lowerBound > 0, Self.isTrailer(bytes, line) {
+            guard line.lowerBound > 0 else { return }
+            line = Self.lastLine(bytes, before: line.lowerBound - 1)
+        }
+        guard !line.isEmpty else { return }
+        // Only the line's tail can hold a name: long reflowed lines are cut to their last words.
+        let final = String(decoding: bytes[max(line.lowerBound, line.upperBound - 80)..<line.upperBound], as: UTF8.self)
+            .trimmingBlanks()
+        if line.count <= 48, line.lowerBound > 0 || last.number == 0, let name = Self.signature(final) {
+            signature = name
+            var kept = Array(bytes[..<line.lowerBound])
+            if line.upperBound < bytes.count { kept.append(contentsOf: bytes[(line.upperBound + 1)...]) }
+            while let tail = kept.last, tail == 0x0A || ByteScan.isBlank(tail) { kept.removeLast() }
+            last.text = String(decoding: kept, as: UTF8.self)
             return
         }
         // Reflowed: `… sentence. NAME` at the end of the paragraph's last line.
         let words = final.split(separator: " ")
-        for count in [1, 2] where words.count > count + 3 {
+        for count in [1, 2] where words.count > count {
             let candidate = words.suffix(count).joined(separator: " ")
             let before = words[words.count - count - 1]
-            guard let mark = before.last, ".!?\")".contains(mark), Self.isSignature(candidate),
-                  candidate == candidate.uppercased() else { continue }
-            signature = candidate
-            let kept = words.dropLast(count).joined(separator: " ")
-            lines[lines.count - 1] = Substring(kept)
-            last.text = lines.joined(separator: "\n")
+            guard let mark = before.last, ".!?\"".contains(mark), candidate == candidate.uppercased(),
+                  candidate.count >= 4, TagCatalogue.shared.lookup(candidate) == nil,
+                  let name = Self.signature(candidate) else { continue }
+            signature = name
+            var cut = line.upperBound
+            for _ in 0..<count {
+                while cut > line.lowerBound, ByteScan.isBlank(bytes[cut - 1]) { cut -= 1 }
+                while cut > line.lowerBound, !ByteScan.isBlank(bytes[cut - 1]) { cut -= 1 }
+            }
+            while cut > line.lowerBound, ByteScan.isBlank(bytes[cut - 1]) { cut -= 1 }
+            var kept = Array(bytes[..<cut])
+            kept.append(contentsOf: bytes[line.upperBound...])
+            last.text = String(decoding: kept, as: UTF8.self)
             return
         }
     }
 
+    /// The line that ends at `end` (exclusive), without its line break.
+    private static func lastLine(_ bytes: [UInt8], before end: Int) -> Range<Int> {
+        var start = end
+        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+        return start..<end
+    }
+
+    /// Lines after the signer that belong to the transmission, not the text: blank, punctuation
+    /// only, `NNNN`, `End Cable Text`.
+    static func isTrailer(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+        let range = ByteScan.trim(bytes, line)
+        if range.isEmpty { return true }
+        if range.count <= 16 {
+            let value = String(decoding: bytes[range], as: UTF8.self).uppercased()
+            if ["NNNN", "END CABLE TEXT", "END OF MESSAGE"].contains(value) { return true }
+        }
+        return bytes[range].allSatisfy { $0 < 0x80 && !ByteScan.isLetter($0) && !ByteScan.isDigit($0) }
+    }
+
+    /// The signer's name(s) in `text`, or `nil` when it is not one to three capitalised names.
+    /// `SHANNON SHANNON` and `CLINTON UNQUOTE CLINTON` (repeated cables) give one name.
+    static func signature(_ text: String) -> String? {
+        var value = text
+        while value.hasSuffix(" .") || value.hasSuffix(".") && value.count > 1 && value.dropLast().last == " " {
+            value = String(value.dropLast()).trimmingBlanks()
+        }
+        var names: [Substring] = []
+        for word in value.split(separator: " ") {
+            if markerWords.contains(word.uppercased()) { continue }
+            if names.contains(where: { $0.uppercased() == word.uppercased() }) { continue }
+            names.append(word)
+        }
+        let joined = names.joined(separator: " ")
+        return isSignature(joined) ? joined : nil
+    }
+
+    private static let markerWords: Set<String> = ["QUOTE", "UNQUOTE", "MINIMIZE", "CONSIDERED"]
+
     /// One to three capitalised name words, nothing else (`Ordway`, `SACCIO`, `RICE`, `Van Voorst`).
     static func isSignature(_ text: String) -> Bool {
         let words = text.split(separator: " ")
-        guard (1...3).contains(words.count), text.count <= 40 else { return false }
+        guard (1...3).contains(words.count), text.count <= 40, !text.contains("..") else { return false }
         return words.allSatisfy { word in
             guard let first = word.first, first.isUppercase, word.count >= 2 else { return false }
             return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." }
@@ -57,30 +111,36 @@ extension Body {
         var index = 0
         let count = bytes.count
         let startLength = start.utf8CodeUnitCount
+        // The next end marker is cached: start markers only move forward, so the search stays linear.
+        var closing: Int? = nil
+        var closingSearchedFrom = -1
         while index < count, let hit = ByteScan.find(bytes, index..<count, start) {
             index = hit + startLength
             guard isMarkerStart(bytes, hit), let valueStart = markerValueStart(bytes, index) else { continue }
-            let closing = ByteScan.find(bytes, valueStart..<count, end)
+            if closingSearchedFrom < 0 || (closing.map { $0 < valueStart } ?? false) {
+                closing = ByteScan.find(bytes, valueStart..<count, end)
+                closingSearchedFrom = valueStart
+            }
             let paragraphEnd = find(bytes, [0x0A, 0x0A], from: valueStart) ?? count
-            let valueEnd = closing.map { min($0, paragraphEnd) == $0 ? $0 : paragraphEnd } ?? paragraphEnd
+            let valueEnd = closing ?? paragraphEnd
             let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-                .trimmingBlanks().trimmingTrailing("(-.").trimmingBlanks()
-            if !value.isEmpty { results.append(Preamble.squeeze(value.replacingNewlines())) }
+                .trimmingBlanks().trimmingTrailing("(- \n").trimmingBlanks()
+            if !value.isEmpty { results.append(Preamble.squeeze(value)) }
             index = closing.map { $0 + end.utf8CodeUnitCount } ?? valueEnd
         }
         return results
     }
 
-    /// The marker must open a sentence: line start, or after `(`, `.`, blank; never `END SUMMARY`.
+    /// The marker must open a sentence (paragraph start, after `(`, `.`, `:`, `--`); never `END SUMMARY`
+    /// or `SUMMARY AND COMMENT`'s second half.
     private static func isMarkerStart(_ bytes: [UInt8], _ at: Int) -> Bool {
-        if at >= 4, ByteScan.upper(bytes[at - 4]) == UInt8(ascii: "E"), ByteScan.upper(bytes[at - 3]) == UInt8(ascii: "N"),
-           ByteScan.upper(bytes[at - 2]) == UInt8(ascii: "D"), bytes[at - 1] == UInt8(ascii: " ") { return false }
-        if at >= 4, ByteScan.find(bytes, (at - 4)..<at, "AND ") != nil { return false }
-        guard at > 0 else { return true }
-        let before = bytes[at - 1]
-        guard before == 0x0A || before == UInt8(ascii: "(") || before == UInt8(ascii: " ") else { return false }
-        // Upper-case marker only: `summary` in prose is a word, not a section.
-        return ByteScan.isLetter(bytes[at + 1]) && bytes[at + 1] < 0x61
+        var index = at
+        while index > 0, ByteScan.isBlank(bytes[index - 1]) { index -= 1 }
+        if index >= 3, ByteScan.hasPrefix(bytes, (index - 3)..<index, "END") { return false }
+        if index >= 3, ByteScan.hasPrefix(bytes, (index - 3)..<index, "AND") { return false }
+        guard index > 0 else { return true }
+        let opener: Set<UInt8> = [0x0A, 0x28, 0x2E, 0x3A, 0x29, 0x21, 0x3F, 0x2D, 0x22]
+        return opener.contains(bytes[index - 1])
     }
 
     /// After `SUMMARY` comes `:`, `.`, `-`, `AND COMMENT:`; returns where the section's text begins.
@@ -113,7 +173,4 @@ extension StringProtocol {
         return value
     }
 
-    func replacingNewlines() -> String {
-        String(map { $0 == "\n" ? " " : $0 })
-    }
 }

@@ -48,11 +48,16 @@ struct Body {
         finish(&current, pieces)
         takeSignature()
         readSections()
-        for paragraph in paragraphs { wordCount += Self.countWords(paragraph.text) }
+        for paragraph in paragraphs {
+            var text = paragraph.text
+            wordCount += text.withUTF8 { Self.countWords($0) }
+        }
     }
 
     private func accepts(_ anchor: ParagraphAnchor, after last: Int) -> Bool {
         if anchor.number == last + 1 { return true }
+        // Four-digit numbers are years at a line start unless they continue the numbering exactly.
+        if anchor.number >= 1000 { return false }
         return anchor.classification != nil && anchor.number > last && anchor.number <= last + Self.maximumNumberJump
     }
 
@@ -66,16 +71,16 @@ struct Body {
             if index > 0 { bytes.append(0x0A) }
             bytes.append(contentsOf: text.bytes[piece])
         }
+        guard !bytes.isEmpty || paragraph.number > 0 else { return }
         let value = String(decoding: bytes, as: UTF8.self)
-        guard !value.isEmpty || paragraph.number > 0 else { return }
         paragraph.text = value
         paragraphs.append(paragraph)
     }
 
-    static func countWords(_ text: String) -> Int {
+    static func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var inWord = false
-        for byte in text.utf8 {
+        for byte in bytes {
             let blank = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
             if !blank, !inWord { count += 1 }
             inWord = !blank

@@ -41,6 +41,13 @@ public enum CableID {
     /// Canonical station for a station name as written in a banner or reference
     /// (`SECSTATE` → `STATE`, `USUN NEW YORK` → `USUNNEWYORK`, `rio de janeiro` → `RIODEJANEIRO`).
     public static func canonicalStation(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var letters: [UInt8] = []
+            letters.reserveCapacity(name.utf8.count)
+            for byte in name.utf8 where ByteScan.isLetter(byte) { letters.append(byte & 0xDF) }
+            let compact = String(decoding: letters, as: UTF8.self)
+            return stationAliases[compact] ?? compact
+        }
         var compact = ""
         compact.reserveCapacity(name.utf8.count)
         for scalar in name.unicodeScalars where scalar.properties.isAlphabetic {

@@ -40,13 +40,20 @@ public struct CableParser: Sendable {
     private static func checkIsText(_ bytes: [UInt8]) throws(CableParseError) {
         var nonBlank = 0
         var control = 0
-        for byte in bytes {
-            if byte == 0 {
-                throw CableParseError(.notText, line: 1, "input contains NUL bytes: binary data, not a cable")
+        var nul = false
+        var blanks = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer where byte < 0x21 {
+                // Only bytes below `!` need a closer look; everything else is printable text.
+                switch byte {
+                case 0: nul = true
+                case 0x0A, 0x0D, 0x09, 0x0C, 0x20: blanks += 1
+                default: control += 1
+                }
             }
-            if byte < 0x20, byte != 0x0A, byte != 0x0D, byte != 0x09, byte != 0x0C { control += 1 }
-            if !ByteScan.isBlank(byte), byte != 0x0A { nonBlank += 1 }
+            nonBlank = buffer.count - blanks
         }
+        if nul { throw CableParseError(.notText, line: 1, "input contains NUL bytes: binary data, not a cable") }
         guard nonBlank > 0 else { throw CableParseError(.empty, line: 1, "input is empty: no cable text") }
         if control * 50 > bytes.count {
             throw CableParseError(.notText, line: 1, "input is mostly control characters: binary data, not a cable")

@@ -8,9 +8,11 @@ extension CableReader {
             var sawHeader = false
             var line = banner.line + 1
             var next: Banner?
-            while line < limit {
+            // A routing header under a page-header banner starts within a few dozen lines.
+            let lookahead = min(limit, banner.line + 80)
+            while line < lookahead {
                 let range = text.trimmed(line)
-                if ByteScan.hasPrefix(text.bytes, range, "FM ") || isDTGLine(range) { sawHeader = true }
+                if !sawHeader, ByteScan.hasPrefix(text.bytes, range, "FM ") || isDTGLine(range) { sawHeader = true }
                 if sawHeader, let candidate = Banner.find(in: text, lines: line..<(line + 1)) {
                     next = candidate
                     break
@@ -24,6 +26,7 @@ extension CableReader {
     }
 
     private func isDTGLine(_ range: Range<Int>) -> Bool {
+        guard (12...30).contains(range.count) else { return false }
         let words = ByteScan.words(text.bytes, range)
         guard words.count >= 3, words.count <= 5 else { return false }
         return DateTimeGroup.find(in: text.bytes, range) != nil && words.first.map { $0.count <= 2 } == true

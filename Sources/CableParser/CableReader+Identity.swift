@@ -78,6 +78,9 @@ extension CableReader {
             return "STATE"
         case "IRAN":
             words.removeFirst()
+        case "USINT":
+            // The US Interests Section files its cables under the city (`HAVANA`).
+            words.removeFirst()
         default:
             break
         }

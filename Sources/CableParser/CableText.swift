@@ -50,6 +50,29 @@ struct CableText {
     func lineString(_ line: Int) -> String { string(trimmed(line)) }
 }
 
+extension String {
+    /// Range of the first case-insensitive ASCII match of `needle` (upper case), without Foundation.
+    func asciiRange(of needle: StaticString) -> Range<String.Index>? {
+        var copy = self
+        guard let offset = copy.withUTF8({ buffer in
+            ByteScan.find(Array(buffer), 0..<buffer.count, needle)
+        }) else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8CodeUnitCount)
+    }
+
+    /// The text with every `target` byte sequence replaced by spaces of the same length.
+    func blanking(_ target: StaticString) -> String {
+        var bytes = Array(utf8)
+        var index = 0
+        while let hit = ByteScan.find(bytes, index..<bytes.count, target) {
+            for position in hit..<(hit + target.utf8CodeUnitCount) { bytes[position] = ByteScan.space }
+            index = hit + target.utf8CodeUnitCount
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
 /// Small byte-level helpers shared by the field parsers.
 enum ByteScan {
     static let space = UInt8(ascii: " ")
@@ -97,18 +120,23 @@ enum ByteScan {
         let count = needle.utf8CodeUnitCount
         guard count > 0, range.count >= count else { return nil }
         return needle.withUTF8Buffer { pattern -> Int? in
-            let first = pattern[0]
-            var index = range.lowerBound
-            let last = range.upperBound - count
-            while index <= last {
-                if upper(bytes[index]) == first {
-                    var offset = 1
-                    while offset < count, upper(bytes[index + offset]) == pattern[offset] { offset += 1 }
-                    if offset == count { return index }
+            bytes.withUnsafeBufferPointer { buffer -> Int? in
+                // Compare the first byte in both cases without a branch per letter test.
+                let first = pattern[0]
+                let firstLower = isLetter(first) ? first | 0x20 : first
+                var index = range.lowerBound
+                let last = range.upperBound - count
+                while index <= last {
+                    let byte = buffer[index]
+                    if byte == first || byte == firstLower {
+                        var offset = 1
+                        while offset < count, upper(buffer[index + offset]) == pattern[offset] { offset += 1 }
+                        if offset == count { return index }
+                    }
+                    index += 1
                 }
-                index += 1
+                return nil
             }
-            return nil
         }
     }
 
@@ -121,6 +149,24 @@ enum ByteScan {
             value = value * 10 + Int(bytes[index] &- 0x30)
         }
         return value
+    }
+
+    /// The bytes as a string with every run of blanks and line breaks turned into one space and
+    /// the ends trimmed: one pass, no intermediate strings.
+    static func squeezed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte == space || byte == tab || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !output.isEmpty
+            } else {
+                if pendingSpace { output.append(space) }
+                pendingSpace = false
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Splits `range` into blank-separated words.

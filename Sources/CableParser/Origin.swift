@@ -6,13 +6,13 @@ enum Origin {
         // The e-mail export writes `AMEMBASSY ABU DHABI (ABU DHABI 2641 - UNKNOWN)`.
         if let parenthesis = name.firstIndex(of: "(") { name = String(name[..<parenthesis]) }
         name = name.trimmingBlanks()
+        if let special = specialPosts[CableID.canonicalStation(name)] { return special }
         for (prefix, title) in prefixes where name.hasPrefix(prefix) {
             let place = name.dropFirst(prefix.count).trimmingBlanks()
             guard !place.isEmpty else { return nil }
             if let spelling = embassySpellings[CableID.canonicalStation(place)] { return title + spelling }
             return title + titleCase(place)
         }
-        if let special = specialPosts[CableID.canonicalStation(name)] { return special }
         return nil
     }
 
@@ -25,7 +25,7 @@ enum Origin {
     }
 
     private static let prefixes: [(String, String)] = [
-        ("AMEMBASSY ", "Embassy "), ("AMCONSUL ", "Consulate "), ("USMISSION USNATO", "Mission USNATO"),
+        ("AMEMBASSY ", "Embassy "), ("AMCONSUL ", "Consulate "),
     ]
 
     /// Posts whose published name is not `Embassy …` / `Consulate …`.

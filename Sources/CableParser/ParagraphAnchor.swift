@@ -6,8 +6,8 @@ struct ParagraphAnchor: Hashable {
     /// Where the paragraph's own text starts on the anchor line.
     var textStart: Int
 
-    /// Reads an anchor at the start of `range` (a trimmed line). Years (`¶2006.`) are not anchors:
-    /// paragraph numbers have at most three digits.
+    /// Reads an anchor at the start of `range` (a trimmed line). Numbers of four or more digits
+    /// (`¶2006.`, usually a year) are returned too; `Body` only takes them when they continue the numbering.
     static func find(_ bytes: [UInt8], _ range: Range<Int>) -> ParagraphAnchor? {
         var index = range.lowerBound
         let end = range.upperBound
@@ -16,13 +16,15 @@ struct ParagraphAnchor: Hashable {
             while index < end, ByteScan.isBlank(bytes[index]) { index += 1 }
         }
         let digitsStart = index
-        while index < end, ByteScan.isDigit(bytes[index]), index - digitsStart < 4 { index += 1 }
+        while index < end, ByteScan.isDigit(bytes[index]), index - digitsStart < 6 { index += 1 }
         let digitCount = index - digitsStart
-        guard (1...3).contains(digitCount), index < end,
+        guard (1...5).contains(digitCount), index < end,
               bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return nil }
         let number = ByteScan.integer(bytes, digitsStart..<index) ?? 0
         guard number > 0 else { return nil }
         index += 1
+        // `3.. (SBU)`: a doubled full stop, as typed.
+        if index < end, bytes[index] == UInt8(ascii: "."), bytes[index - 1] == UInt8(ascii: ".") { index += 1 }
         // `1.4 million` and `3.5` are numbers in prose, not anchors.
         if index < end, !ByteScan.isBlank(bytes[index]), bytes[index] != UInt8(ascii: "(") { return nil }
         while index < end, ByteScan.isBlank(bytes[index]) { index += 1 }
@@ -47,6 +49,10 @@ struct ParagraphAnchor: Hashable {
 enum PageBreak {
     static func isPageBreak(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         guard range.count >= 10, range.count <= 90 else { return false }
+        // Cheap filter: upper-case start, digit or `Z` at the end.
+        let first = bytes[range.lowerBound], last = bytes[range.upperBound - 1]
+        guard first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z"),
+              ByteScan.isDigit(last) || last == UInt8(ascii: "Z") else { return false }
         var words = ByteScan.words(bytes, range)[...]
         if let first = words.first, ByteScan.hasPrefix(bytes, first, "PAGE"), first.count == 4 {
             words = words.dropFirst()

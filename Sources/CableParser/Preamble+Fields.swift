@@ -10,8 +10,9 @@ extension Preamble {
             rest = rest[digits.endIndex...]
         }
         rest = rest.drop(while: { $0 == ":" || $0 == " " || $0 == "," || $0 == ";" })
-        if let decl = rest.range(of: "DECL", options: .caseInsensitive) {
-            rest = rest[decl.upperBound...].drop(while: { $0 == ":" || $0 == " " || $0 == "." })
+        let restText = String(rest)
+        if let decl = restText.asciiRange(of: "DECL") {
+            rest = restText[decl.upperBound...].drop(while: { $0 == ":" || $0 == " " || $0 == "." })
         }
         let marker = Self.squeeze(String(rest))
         guard !marker.isEmpty else { return }
@@ -47,7 +48,7 @@ enum ClassifiedByParser {
         let text = Preamble.squeeze(raw)
         var head = Substring(text)
         var reasonsText = Substring("")
-        if let range = text.range(of: "reason", options: .caseInsensitive) ?? text.range(of: "1.4", options: []) {
+        if let range = text.asciiRange(of: "REASON") ?? text.asciiRange(of: "1.4") {
             head = text[..<range.lowerBound]
             reasonsText = text[range.lowerBound...]
         }
@@ -71,9 +72,35 @@ enum ClassifiedByParser {
             title = parts[1]
             office = parts.count > 2 ? parts[2...].joined(separator: ", ") : nil
         } else if let only = parts.first {
-            title = only
+            (title, name) = splitTitle(only)
         }
         return Cable.ClassifiedBy(name: name, title: title, office: office, reasons: reasons(reasonsText), text: text)
+    }
+
+    /// Words of office titles; a signer's name is the run of other words at the end.
+    private static let titleWords: Set<String> = [
+        "AMBASSADOR", "AMB", "AMB.", "DCM", "CHARGE", "CHARGE'", "D'AFFAIRES", "CDA", "A/DCM", "CHIEF", "COUNSELOR",
+        "COUNSELLOR", "MINISTER", "OFFICER", "CONSUL", "GENERAL", "DEPUTY", "ACTING", "POLITICAL", "ECONOMIC",
+        "MISSION", "OF", "THE", "SECRETARY", "DIRECTOR", "ASSISTANT", "PRINCIPAL", "POLOFF", "ECONOFF",
+        "POLCOUNS", "ECONCOUNS", "SECTION", "HEAD", "AND", "FOR", "PERMANENT", "REPRESENTATIVE", "SENIOR",
+        "ADVISOR", "ADVISER", "COORDINATOR", "OFFICE", "AFFAIRS", "PUBLIC", "MANAGEMENT", "REGIONAL",
+        "SECURITY", "DEFENSE", "ATTACHE", "LEGAL", "BUREAU", "DAS", "A/S", "PDAS", "U/S", "INTERIM",
+        "POL/ECON", "POL/MIL", "POLMILOFF", "POL", "ECON", "CG", "CONSUL-GENERAL", "MINISTER-COUNSELOR",
+        "EXECUTIVE", "CHARGÉ", "SPECIAL", "ENVOY", "ECONOMICS", "POLITICS", "EMBASSY", "CONSULATE",
+    ]
+
+    /// `Ambassador John Ordway` → (`Ambassador`, `John Ordway`); `POL/ECON CHIEF STEVE FAGIN` → (`POL/ECON CHIEF`, `STEVE FAGIN`).
+    static func splitTitle(_ text: String) -> (title: String?, name: String?) {
+        let words = text.split(separator: " ")
+        var nameStart = words.count
+        while nameStart > 0, words.count - nameStart < 4 {
+            let word = words[nameStart - 1]
+            let upper = word.uppercased()
+            guard !titleWords.contains(upper), !word.contains("/"), let first = word.first, first.isUppercase else { break }
+            nameStart -= 1
+        }
+        guard nameStart > 0, nameStart < words.count else { return (text, nil) }
+        return (words[..<nameStart].joined(separator: " "), words[nameStart...].joined(separator: " "))
     }
 
     /// `1.4 (B) and (D)`, `1.4(b),(d)`, `1.4 B/D`, `1.5 (d)` → `["1.4(b)", "1.4(d)"]`.

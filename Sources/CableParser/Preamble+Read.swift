@@ -38,7 +38,8 @@ extension Preamble {
                 if lastKeyEnd == line { lastKeyEnd = line + 1 }
                 continue
             }
-            if ParagraphAnchor.find(text.bytes, range) != nil, open?.key != .reference || !isLabelLine(range) {
+            if let anchor = ParagraphAnchor.find(text.bytes, range), anchor.number < 1000,
+               open?.key != .reference || !isLabelLine(range) {
                 break scan
             }
             if let (key, valueStart) = key(at: range) {
@@ -98,8 +99,10 @@ extension Preamble {
             remaining = remaining.dropFirst()
             var hit: (Int, Int)?
             for spelling in next.inlineSpellings {
+                // `REF:` may be glued to the subject's last word (`…UK PRIMEREF: A. LONDON 1939`).
+                let glues = next == .reference
                 if let at = ByteScan.find(text.bytes, start..<range.upperBound, spelling),
-                   at == start || ByteScan.isBlank(text.bytes[at - 1]) || text.bytes[at - 1] == UInt8(ascii: ",") {
+                   glues || at == start || ByteScan.isBlank(text.bytes[at - 1]) || text.bytes[at - 1] == UInt8(ascii: ",") {
                     hit = (at, at + spelling.utf8CodeUnitCount)
                     break
                 }
@@ -144,7 +147,8 @@ extension Preamble {
 
     /// Squeezes runs of blanks to one space.
     static func squeeze(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        var text = text
+        return text.withUTF8 { ByteScan.squeezed($0) }
     }
 
     /// A line of caveats only (`SIPDIS`, `NOFORN`, `SENSITIVE SIPDIS`, `SECRET//FGI//NOFORN//MR`).

@@ -10,11 +10,13 @@ struct ReferenceParser {
     let cableYear: String
 
     func parse(_ block: String) -> [Cable.Reference] {
-        let text = Preamble.squeeze(block.replacingOccurrences(of: "\u{B6}", with: " "))
+        let text = Preamble.squeeze(block.blanking("\u{B6}"))
         guard !text.isEmpty else { return [] }
         let items = Self.letteredItems(text) ?? text.split(separator: ";").map { (nil as String?, $0.trimmingBlanks()) }
         var references: [Cable.Reference] = []
-        for (label, item) in items where !item.isEmpty {
+        for (label, written) in items {
+            let item = written.trimmingTrailing(";, ").trimmingBlanks()
+            guard !item.isEmpty else { continue }
             let ids = citedIDs(item)
             if ids.isEmpty {
                 references.append(Cable.Reference(label: label, id: nil, text: item))
@@ -66,8 +68,12 @@ struct ReferenceParser {
 
     /// Canonical ids of the cables `item` cites.
     func citedIDs(_ item: String) -> [String] {
+        let punctuation: Set<Character> = [",", ".", ";", ":", "(", ")"]
         let words = item.split(separator: " ").map { word in
-            String(word.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:()")))
+            var trimmed = word
+            while let first = trimmed.first, punctuation.contains(first) { trimmed = trimmed.dropFirst() }
+            while let last = trimmed.last, punctuation.contains(last) { trimmed = trimmed.dropLast() }
+            return String(trimmed)
         }
         var ids: [String] = []
         var index = 0

@@ -14,8 +14,23 @@ enum TagParser {
 
     static func parse(_ value: String, catalogue: TagCatalogue = .shared) -> [Cable.Tag] {
         var codes: [String] = []
-        for raw in tokens(value) {
-            for code in clean(raw, catalogue) where !codes.contains(code) { codes.append(code) }
+        let raw = tokens(value)
+        var index = 0
+        while index < raw.count {
+            var token = raw[index]
+            index += 1
+            // `OVIP BIDEN JOSEPH`: a visitor's name written without parentheses.
+            if token.uppercased() == "OVIP" {
+                var name: [String] = []
+                while index < raw.count, name.count < 3, isNameWord(raw[index], catalogue) {
+                    name.append(raw[index].uppercased())
+                    index += 1
+                }
+                if !name.isEmpty {
+                    token = "OVIP (" + name[0] + (name.count > 1 ? ", " + name.dropFirst().joined(separator: " ") : "") + ")"
+                }
+            }
+            for code in clean(token, catalogue) where !codes.contains(code) { codes.append(code) }
         }
         return codes.map { tag(for: $0, catalogue) }
     }
@@ -26,7 +41,7 @@ enum TagParser {
         var current = ""
         var depth = 0
         var pendingGroup = false
-        for character in value.replacingOccurrences(of: "(#)", with: " ") {
+        for character in value.blanking("(#)") {
             switch character {
             case "(":
                 if depth == 0, current.isEmpty, let last = tokens.popLast() { current = last + " " }
@@ -59,11 +74,17 @@ enum TagParser {
         return tokens
     }
 
+    /// A word that can only be part of a name: letters, not a known code, longer than a country code.
+    private static func isNameWord(_ word: String, _ catalogue: TagCatalogue) -> Bool {
+        word.count >= 3 && word.allSatisfy(\.isLetter) && catalogue.lookup(word.uppercased()) == nil
+            && split(word.uppercased(), catalogue) == nil
+    }
+
     private static func clean(_ raw: String, _ catalogue: TagCatalogue) -> [String] {
         if raw.contains("(") {
             // Person tag: normalise blanks after commas, keep the name as written.
             let squeezed = raw.replacingOccurrences(of: ", ", with: ",").replacingOccurrences(of: ",", with: ", ")
-            return [squeezed.trimmingBlanks()]
+            return [squeezed.trimmingBlanks().uppercased()]
         }
         var code = raw.uppercased()
         while let last = code.last, last == "." || last == ":" || last == "-" { code.removeLast() }
