@@ -73,7 +73,7 @@ package.targets += [
     ),
     .testTarget(
         name: "CableEntitiesTests",
-        dependencies: ["CableEntities", "CableParser"]
+        dependencies: ["CableEntities", "CableParser", "CableStore"]
     ),
     .executableTarget(
         name: "entities-eval",
