@@ -76,7 +76,7 @@ package.targets += [
     ),
     .testTarget(
         name: "CableEntitiesTests",
-        dependencies: ["CableEntities", "CableParser"]
+        dependencies: ["CableEntities", "CableParser", "CableStore"]
     ),
     .executableTarget(
         name: "entities-eval",
@@ -153,7 +153,13 @@ package.targets += [
 ]
 // The executable's serve command lives in the API's area; add its dependency here, not in the parser's section.
 for target in package.targets where target.name == "cablegate" {
-    target.dependencies += ["CableAPI", "CableEntities", "HTTPServer", .product(name: "Logging", package: "swift-log")]
+    target.dependencies += ["CableAPI", "HTTPServer", .product(name: "Logging", package: "swift-log")]
+}
+
+// MARK: - Entities in the executable (extractor at import, reindex --entities)
+
+for target in package.targets where target.name == "cablegate" {
+    target.dependencies.append("CableEntities")
 }
 
 for target in package.targets where target.type != .system {

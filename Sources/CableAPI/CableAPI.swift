@@ -93,7 +93,7 @@ public final class CableAPI: Sendable {
             return .badParameter(name, "parameter \(name) \(reason)")
         case .notFound(let id):
             return .notFound("no cable \(id) in the store")
-        case .unsupportedSchema:
+        case .unsupportedSchema, .corrupt:
             logger.error("\(error)")
             return .internalError()
         }

@@ -80,8 +80,10 @@ public struct EntityExtractor: Sendable {
     }
 
     private static func pending(_ c: Candidate, tokens: [Token], scalars: [Unicode.Scalar], place: EntityResolver.Place?) -> EntityResolver.Pending {
-        let surface = String(String.UnicodeScalarView(scalars[tokens[c.first].start..<tokens[c.end - 1].end]))
-        return .init(type: c.type, keys: tokens[c.first..<c.end].filter { $0.kind == .word }.map(\.key), surface: surface,
+        let surface = c.end - c.first == 1 ? tokens[c.first].text
+            : String(String.UnicodeScalarView(scalars[tokens[c.first].start..<tokens[c.end - 1].end]))
+        let keys = c.end - c.first == 1 ? [tokens[c.first].key] : tokens[c.first..<c.end].filter { $0.kind == .word }.map(\.key)
+        return .init(type: c.type, keys: keys, surface: surface,
                      canonical: c.canonical, country: c.country, generic: c.generic, evidence: c.evidence,
                      acronym: c.definedAcronym, place: place)
     }
@@ -96,7 +98,7 @@ public struct EntityExtractor: Sendable {
         }
         for (p, list) in tokens.enumerated() {
             for (k, token) in list.enumerated() where token.kind == .word && !covered[p][k] {
-                guard let entity = table[token.key] else { continue }
+                guard caps[p] || token.isCapitalized, let entity = table[token.key] else { continue }
                 if caps[p] {
                     if gazetteer.isEnglish(token.key) { continue }
                 } else if !token.isCapitalized {
@@ -120,7 +122,8 @@ public struct EntityExtractor: Sendable {
         for (entity, place) in resolver.attached {
             let list = tokens[place.paragraph]
             let start = list[place.first].start, end = list[place.end - 1].end
-            let surface = String(String.UnicodeScalarView(scalars[place.paragraph][start..<end]))
+            let surface = place.end - place.first == 1 ? list[place.first].text
+                : String(String.UnicodeScalarView(scalars[place.paragraph][start..<end]))
             mentions[place.paragraph].append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue,
                                                    surface: surface, start: start, end: end))
         }

@@ -43,12 +43,9 @@ struct EntityResolver {
 
     /// Attaches every mention; strong evidence and fuller names first, so later short forms find them.
     mutating func resolve(_ pending: [Pending]) {
-        let order = pending.indices.sorted { a, b in
-            let x = pending[a], y = pending[b]
-            if x.evidence != y.evidence { return x.evidence > y.evidence }
-            if x.keys.count != y.keys.count { return x.keys.count > y.keys.count }
-            return a < b
-        }
+        // Sort small integer keys, not the mentions themselves.
+        let rank = pending.map { $0.evidence.rawValue * 64 + min($0.keys.count, 63) }
+        let order = pending.indices.sorted { a, b in rank[a] != rank[b] ? rank[a] > rank[b] : a < b }
         var weak: [Pending] = []
         for index in order {
             let mention = pending[index]

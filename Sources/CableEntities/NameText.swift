@@ -23,7 +23,12 @@ enum NameText {
     /// A readable name from a surface form: ALL-CAPS words become name case (`MCCORMICK` → `McCormick`,
     /// `O'MARA` → `O'Mara`); words already in mixed case are kept as written.
     static func displayName(_ surface: String) -> String {
-        surface.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map { word -> String in
+        // Most names are already mixed case on one line: nothing to do.
+        if !surface.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }),
+           surface.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
+            return surface
+        }
+        return surface.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map { word -> String in
             let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
             let isAllCaps = !letters.isEmpty && letters.allSatisfy { !$0.properties.isLowercase }
             guard isAllCaps, letters.count > 1 || word.hasSuffix(".") else { return String(word) }

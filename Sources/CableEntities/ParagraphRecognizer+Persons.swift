@@ -32,10 +32,11 @@ extension ParagraphRecognizer {
                     continue
                 case .entity(let index):
                     // "A/S VALENZUELA": a one-word town after a title is more likely a surname.
-                    let entry = gazetteer.entry(index)
-                    if match.length == 1, entry.type == .location, gazetteer.countryOfWord[tokens[j].key] == nil,
-                       gazetteer.countryOfPlace[tokens[j].key] == nil || entry.country == nil ? false : !isCapital(tokens[j].key),
-                       j + 1 >= tokens.count || !isCapWord(j + 1) || tokens[j].possessive {
+                    let entry = gazetteer.entry(index), key = tokens[j].key
+                    let isTown = entry.type == .location && entry.country != nil && gazetteer.countryOfWord[key] == nil
+                        && gazetteer.countryOfPlace[key] != nil && !isCapital(key)
+                    let nameEndsHere = j + 1 >= tokens.count || !isCapWord(j + 1) || tokens[j].possessive
+                    if match.length == 1, isTown, nameEndsHere {
                         return Candidate(type: .person, first: j, end: j + 1, evidence: .cue)
                     }
                     return nil  // "President of Kazakhstan", "Ambassador UNHCR ..."

@@ -27,8 +27,11 @@ struct ParagraphRecognizer {
         }
         let caps = upper > 3 * lower && upper >= 3
         self.caps = caps
+        // In mixed-case text only capitalised words can start a phrase that matters (a lower-case title
+        // is followed by a lower-case word), so most words cost no lookup at all.
         self.phrases = tokens.indices.map { i in
-            tokens[i].kind == .word ? gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) : nil
+            tokens[i].kind == .word && (caps || tokens[i].isCapitalized)
+                ? gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) : nil
         }
     }
 
@@ -53,7 +56,7 @@ struct ParagraphRecognizer {
         if let org = organizationRun(at: i) { return add(org) }
         if let place = placeRun(at: i) { return add(place) }
         // A given name before a surname outranks a place of the same spelling (DOUGLAS BRAVO, Victoria Nuland).
-        if gazetteer.firstNames.contains(tokens[i].key), let person = nameRun(at: i), person.end - person.first >= 2 {
+        if isCapWord(i), gazetteer.firstNames.contains(tokens[i].key), let person = nameRun(at: i), person.end - person.first >= 2 {
             return add(person)
         }
         if let match = phrase(i) {

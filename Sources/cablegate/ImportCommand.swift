@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw ImportCommandError("cannot open the database \(db): \(error)")
         }
-        let importer = Importer(store: store, batchSize: batchSize)
+        let importer = Importer(store: store, batchSize: batchSize, parse: EntityPipeline.parse)
         let display = ProgressDisplay(enabled: !quiet)
         let summary: ImportSummary
         do {

@@ -455,7 +455,7 @@ GOV_ACRONYMS = {"HMG": "UK", "USG": "US", "SAG": "SF", "SARG": "SY", "RGOB": "BT
 TITLES = """President|Vice President|Prime Minister|Deputy Prime Minister|First Deputy Prime Minister|PM|DPM|VP
 Foreign Minister|FM|Deputy Foreign Minister|DFM|Vice Foreign Minister|VFM|Minister|Deputy Minister|Vice Minister|Minister of State|State Minister
 Defense Minister|Defence Minister|Interior Minister|Finance Minister|Justice Minister|Energy Minister|Economy Minister|Trade Minister|Health Minister|Education Minister|Culture Minister|Agriculture Minister
-Minister-Counselor|Minister Counselor|Minister-Counselor for Political Affairs
+Minister-Counselor|Minister Counselor|Minister-Counselor for Political Affairs|MC|M/C|PMC|EMC
 Secretary|Secretary of State|Deputy Secretary|Under Secretary|Undersecretary|Assistant Secretary|Deputy Assistant Secretary|A/S|DAS|U/S|S/E
 Secretary General|Secretary-General|SecGen|Deputy Secretary General|Deputy Secretary-General|SYG|UNSYG
 Ambassador|Amb|Amb.|Ambassador-designate|Ambassador-at-Large|Charge|Charge d'Affaires|Charge D'Affaires|CDA|DCM|A/DCM|Deputy Chief of Mission|Consul General|Consul|CG|Vice Consul|PolCouns|Polcouns|EconCouns|Econcouns|Counselor|Political Counselor|Economic Counselor|PolOff|Poloff|EconOff|Econoff|Emboff|DATT|Defense Attache|Attache
