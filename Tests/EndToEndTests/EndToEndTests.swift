@@ -4,6 +4,22 @@ import Testing
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// gzip by the system tool, independent of the code under test.
+func systemGzip(_ bytes: [UInt8]) throws -> [UInt8] {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    process.arguments = ["-c", path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Array(data)
+}
+
 func seedBytes() throws -> [UInt8] {
     Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("Sources/CableAPI/Resources/sample/07ASTANA3153.txt")))
 }
@@ -118,6 +134,12 @@ struct EndToEndTests {
         #expect(report.json["unchanged"] as? Int == 1)
         #expect((report.json["failed"] as? [[String: Any]])?.compactMap { $0["record"] as? Int } == [2, 3])
         #expect(try RawHTTP.request(port: open.port, "POST", "/v1/imports", headers: [("Content-Type", "text/csv")], body: Array(" ".utf8)).status == 400)
+        let zipped = try systemGzip(batch)
+        let gzReport = try RawHTTP.request(port: open.port, "POST", "/v1/imports",
+                                           headers: [("Content-Type", "application/x-ndjson"), ("Content-Encoding", "gzip")], body: zipped)
+        #expect(gzReport.status == 200)
+        #expect(gzReport.json["unchanged"] as? Int == 1)
+        #expect(gzReport.json["failed_total"] as? Int == 2)
         #expect(try RawHTTP.request(port: open.port, "DELETE", "/v1/cables/07astana3153").status == 204)
         #expect(try RawHTTP.request(port: open.port, "GET", "/v1/cables/07ASTANA3153").status == 404)
         #expect(open.stop() == 0)
@@ -136,13 +158,16 @@ struct EndToEndTests {
     @Test("SIGTERM drains and exits 0; SIGINT too")
     func shutdown() throws {
         let server = try ServerProcess()
-        // A connection held open across the signal still gets its answer.
+        // A request in flight when the signal arrives (head sent, body half sent) still gets its answer.
         let fd = try RawHTTP.connect(port: server.port)
         defer { close(fd) }
-        try RawHTTP.send(fd, Array("GET /v1/cables/07ASTANA3153 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n".utf8))
+        let body = try seedBytes()
+        let half = body.count / 2
+        try RawHTTP.send(fd, Array("POST /v1/parse HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body[..<half])
+        usleep(100_000)
         kill(server.process.processIdentifier, SIGTERM)
         usleep(100_000)
-        try RawHTTP.send(fd, Array("\r\n".utf8))
+        try RawHTTP.send(fd, Array(body[half...]))
         let answer = RawHTTP.readAll(fd)
         #expect(String(decoding: answer.prefix(12), as: UTF8.self) == "HTTP/1.1 200")
         #expect(server.stop(signal: 0) == 0)
