@@ -1,5 +1,6 @@
 import CoreMetrics
 import Prometheus
+import Synchronization
 
 /// The service's Prometheus metrics, exposed at `/metrics`.
 ///
@@ -11,6 +12,15 @@ public final class APIMetrics: Sendable {
     private let factory: PrometheusMetricsFactory
     private let openConnections: Meter
     private let cablesInStore: CoreMetrics.Gauge
+    /// Metric handles by label set: looking one up in the registry builds strings and takes its lock,
+    /// which is too much to repeat on every request.
+    private let requestHandles = Mutex<[RequestLabels: (CoreMetrics.Counter, CoreMetrics.Timer)]>([:])
+
+    private struct RequestLabels: Hashable {
+        let route: String
+        let method: String
+        let status: Int
+    }
 
     /// Request durations are bucketed from 50 µs to 10 s: reads of stored JSON take tens of µs, imports seconds.
     public init() {
@@ -29,12 +39,21 @@ public final class APIMetrics: Sendable {
 
     /// One answered request, labelled by route template (never the raw path, to bound cardinality).
     public func recordRequest(route: String, method: String, status: Int, duration: Duration) {
-        CoreMetrics.Counter(label: "cablegate_http_requests_total",
-                dimensions: [("route", route), ("method", method), ("status", String(status))],
-                factory: factory).increment()
-        CoreMetrics.Timer(label: "cablegate_http_request_duration_seconds",
-              dimensions: [("route", route), ("method", method)],
-              factory: factory).recordNanoseconds(Self.nanoseconds(duration))
+        let labels = RequestLabels(route: route, method: method, status: status)
+        let (counter, timer) = requestHandles.withLock { handles in
+            if let found = handles[labels] { return found }
+            let made = (
+                CoreMetrics.Counter(label: "cablegate_http_requests_total",
+                                    dimensions: [("route", route), ("method", method), ("status", String(status))],
+                                    factory: factory),
+                CoreMetrics.Timer(label: "cablegate_http_request_duration_seconds",
+                                  dimensions: [("route", route), ("method", method)], factory: factory)
+            )
+            handles[labels] = made
+            return made
+        }
+        counter.increment()
+        timer.recordNanoseconds(Self.nanoseconds(duration))
     }
 
     /// The server opened or closed a client connection.

@@ -18,6 +18,11 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var failed: [Failure]
     public var failedTotal: Int
 
+    init(imported: Int, updated: Int, unchanged: Int, failed: [Failure], failedTotal: Int) {
+        self.imported = imported; self.updated = updated; self.unchanged = unchanged
+        self.failed = failed; self.failedTotal = failedTotal
+    }
+
     init(_ summary: ImportSummary) {
         imported = summary.imported; updated = summary.updated; unchanged = summary.unchanged
         failed = summary.failed.map { Failure(record: $0.record, error: $0.error) }

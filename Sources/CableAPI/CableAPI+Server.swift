@@ -48,10 +48,13 @@ extension CableAPI {
 /// Feeds the server's per-request and per-connection events into the API's metrics.
 struct MetricsObserver: HTTPServerObserver {
     let metrics: APIMetrics
+    static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"]
 
     func requestCompleted(_ record: HTTPRequestRecord) {
         // Unmatched paths share one label so scanners cannot blow up the series count.
-        metrics.recordRequest(route: record.routeTemplate ?? "unmatched", method: record.method,
+        // Methods are client-chosen tokens: only the standard ones become label values.
+        let method = Self.knownMethods.contains(record.method) ? record.method : "other"
+        metrics.recordRequest(route: record.routeTemplate ?? "unmatched", method: method,
                               status: record.status.code, duration: .nanoseconds(Int64(clamping: record.durationNanoseconds)))
     }
 
