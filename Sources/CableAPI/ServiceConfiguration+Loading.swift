@@ -36,6 +36,7 @@ extension ServiceConfiguration {
             } catch {
                 throw ConfigurationError("configuration file \(path): \(error)")
             }
+            try rejectUnknownKeys(inFile: path)
             try config.apply(provider: file, source: { _ in "file \(path)" })
         }
         let env = EnvironmentVariablesProvider(environmentVariables: environment.filter { $0.key.hasPrefix("CABLEGATE_") })
@@ -58,6 +59,24 @@ extension ServiceConfiguration {
             if !setting.apply(&config, value) { throw refusal(setting, source: "flag", raw: raw) }
         }
         return config
+    }
+
+    /// A misspelt key would otherwise be ignored silently and its default used.
+    private static func rejectUnknownKeys(inFile path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path),
+              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return }
+        let known = Set(settings.map(\.key))
+        func walk(_ object: [String: Any], prefix: String) throws {
+            for (key, value) in object {
+                let full = prefix.isEmpty ? key : prefix + "." + key
+                if let nested = value as? [String: Any] {
+                    try walk(nested, prefix: full)
+                } else if !known.contains(full) {
+                    throw ConfigurationError("configuration file \(path): unknown setting \(full); known settings: \(known.sorted().joined(separator: ", "))")
+                }
+            }
+        }
+        try walk(root, prefix: "")
     }
 
     /// The environment variable that overrides a setting (`server.port` → `CABLEGATE_SERVER_PORT`).

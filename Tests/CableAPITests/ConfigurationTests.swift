@@ -72,6 +72,17 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("a misspelt key in the file is an error naming it")
+    func unknownKey() async throws {
+        do {
+            _ = try await ServiceConfiguration.load(filePath: try temporaryFile(#"{"server": {"prot": 9000}}"#), environment: [:])
+            Issue.record("server.prot accepted")
+        } catch let error as ConfigurationError {
+            #expect(error.message.contains("server.prot"))
+            #expect(error.message.contains("server.port"))
+        }
+    }
+
     @Test("a missing explicit configuration file is an error naming it")
     func missingFile() async throws {
         do {
