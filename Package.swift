@@ -134,7 +134,6 @@ package.targets += [
             "CableParser",
             "CableStore",
             "HTTPServer",
-            "CZlib",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
@@ -148,7 +147,7 @@ package.targets += [
     ),
     .testTarget(
         name: "EndToEndTests",
-        dependencies: ["CableAPI"]
+        dependencies: ["CableAPI", "HTTPServer"]
     ),
 ]
 // The executable's serve command lives in the API's area; add its dependency here, not in the parser's section.

@@ -15,6 +15,8 @@ public struct APIRequest: Sendable {
     public var body: [UInt8]
     /// True when the client connected from 127.0.0.0/8 or ::1.
     public var peerIsLoopback: Bool
+    /// On streaming routes (`/v1/imports`), the body as it arrives; `body` is then empty.
+    public var bodyStream: (any StreamedBody)?
 
     public init(
         method: String, path: String, pathParameters: [String: String] = [:], rawQuery: String = "",

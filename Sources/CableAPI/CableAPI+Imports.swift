@@ -31,6 +31,12 @@ public struct ImportReport: Sendable, Codable, Equatable {
 }
 
 /// `POST /v1/imports`: a batch of cables as Cablegate CSV or NDJSON, optionally gzip-compressed.
+///
+/// The body is read as it arrives (the route streams), decompressed on the fly with the 256 MiB limit
+/// counted after decompression, split into records by the store's readers, parsed, run through the
+/// entity extractor with the raw text, and committed in groups. Memory stays flat whatever the batch
+/// size. Records before a failure of the body itself (413, broken gzip) stay stored: re-sending the
+/// batch is safe, identical records come back `unchanged`.
 extension CableAPI {
     func importBatch(_ request: APIRequest) throws -> APIResponse {
         _ = try QueryParameters(request.rawQuery, allowed: [])
@@ -41,43 +47,81 @@ extension CableAPI {
         default:
             throw Problem.unsupportedMediaType(request.mediaType, allowed: ["text/csv", "application/x-ndjson"])
         }
-        let body = try decodedBody(request, limit: configuration.maxImportBodyBytes)
-        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw Problem.badBody("the batch is empty; send at least one CSV record or NDJSON line")
+        let encoding = (request.header("Content-Encoding") ?? "identity").trimmingCharacters(in: .whitespaces).lowercased()
+        guard ["identity", "", "gzip", "x-gzip"].contains(encoding) else { throw Problem.unsupportedEncoding(encoding) }
+        let source: ImportBodySource
+        if let stream = request.bodyStream {
+            source = ImportBodySource(limit: configuration.maxImportBodyBytes, gzip: encoding.hasSuffix("gzip"), next: stream.read)
+        } else {
+            var body: [UInt8]? = request.body
+            source = ImportBodySource(limit: configuration.maxImportBodyBytes, gzip: encoding.hasSuffix("gzip")) {
+                defer { body = nil }
+                return body
+            }
         }
-        if Self.isGzip(body) {
-            // The importer would inflate it again without our limit.
-            throw Problem.badBody("the body is gzip inside gzip; compress it once")
-        }
-        let hook = enrich.map { enrich in { @Sendable (cable: inout Cable) in enrich(&cable, nil) } }
-        let summary = try Importer(store: store, workers: 2, enrich: hook).run([.data(Data(body), format: format, name: "request body")])
-        let report = ImportReport(summary)
+        let report = try importRecords(from: source, format: format)
         metrics.recordImport(report)
         return .json(try encode(report))
     }
 
-    static func isGzip(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }
-
-    /// The body with any gzip removed, the limit applied to the decompressed size. A gzip body sent
-    /// without `Content-Encoding` is recognised by its magic bytes and treated the same way.
-    func decodedBody(_ request: APIRequest, limit: Int) throws(Problem) -> [UInt8] {
-        var encoding = (request.header("Content-Encoding") ?? "identity").trimmingCharacters(in: .whitespaces).lowercased()
-        if (encoding == "identity" || encoding.isEmpty) && Self.isGzip(request.body) { encoding = "gzip" }
-        switch encoding {
-        case "identity", "":
-            if request.body.count > limit { throw .tooLarge(limit: limit) }
-            return request.body
-        case "gzip", "x-gzip":
-            do {
-                return try Gzip.inflate(request.body, limit: limit)
-            } catch {
-                switch error {
-                case .tooLarge: throw .tooLarge(limit: limit)
-                case .corrupt(let why): throw .badBody("the gzip body cannot be decompressed: \(why)")
+    /// Reads, parses and stores every record; a `Problem` from the body itself ends the import.
+    func importRecords(from source: ImportBodySource, format: ImportFormat, groupSize: Int = 256) throws -> ImportReport {
+        var reader: any RecordReader = switch format {
+        case .csv: CSVRecordReader(source, name: "request body")
+        default: NDJSONRecordReader(source, name: "request body")
+        }
+        let parser = CableParser()
+        var report = ImportReport(imported: 0, updated: 0, unchanged: 0, failed: [], failedTotal: 0)
+        var group: [PreparedCable] = []
+        var number = 0
+        func fail(_ why: String) {
+            report.failedTotal += 1
+            if report.failed.count < Importer.maximumReportedFailures { report.failed.append(.init(record: number, error: why)) }
+        }
+        func flush() throws {
+            guard !group.isEmpty else { return }
+            let outcomes = try store.write { writer in try writer.transaction { try group.map { try writer.put($0) } } }
+            for outcome in outcomes {
+                switch outcome {
+                case .inserted: report.imported += 1
+                case .updated: report.updated += 1
+                case .unchanged: report.unchanged += 1
                 }
             }
-        default:
-            throw .unsupportedEncoding(encoding)
+            group.removeAll(keepingCapacity: true)
         }
+        while true {
+            let next: RecordResult?
+            do {
+                next = try reader.next()
+            } catch let problem as Problem {
+                try flush()
+                throw problem
+            } catch {
+                // The rest of the input cannot be split into records (an unterminated CSV quote).
+                number += 1
+                fail("\(error)")
+                break
+            }
+            guard let next else { break }
+            number += 1
+            switch next {
+            case .failure(let why):
+                fail(why)
+            case .record(let bytes, let knownID):
+                do {
+                    var cable = try parser.parse(bytes: bytes, knownID: knownID)
+                    let raw = TextDecoding.decode(bytes)
+                    enrich?(&cable, raw)
+                    group.append(try PreparedCable(raw: raw, cable: cable))
+                } catch {
+                    fail("\(error)")
+                }
+                if group.count >= groupSize { try flush() }
+            }
+        }
+        try flush()
+        if number == 0 || !source.sawContent { throw Problem.badBody("the batch is empty; send at least one CSV record or NDJSON line") }
+        return report
     }
 }

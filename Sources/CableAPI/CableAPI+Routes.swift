@@ -9,13 +9,15 @@ public struct Route: Sendable {
     public let writes: Bool
     /// The setting that limits the request body; `nil` for routes that take none.
     public let bodyLimit: (KeyPath<ServiceConfiguration, Int> & Sendable)?
+    /// True when the handler reads the body as it arrives instead of after it is buffered.
+    public let streamsBody: Bool
     let handler: @Sendable (CableAPI, APIRequest) throws -> APIResponse
 
     init(_ method: String, _ template: String, writes: Bool = false,
-         bodyLimit: (KeyPath<ServiceConfiguration, Int> & Sendable)? = nil,
+         bodyLimit: (KeyPath<ServiceConfiguration, Int> & Sendable)? = nil, streamsBody: Bool = false,
          _ handler: @escaping @Sendable (CableAPI, APIRequest) throws -> APIResponse) {
         self.method = method; self.template = template; self.writes = writes
-        self.bodyLimit = bodyLimit; self.handler = handler
+        self.bodyLimit = bodyLimit; self.streamsBody = streamsBody; self.handler = handler
     }
 }
 
@@ -28,7 +30,9 @@ extension CableAPI {
         Route("GET", "/openapi.yaml") { api, r in try api.openAPIDocument(r) },
         Route("POST", "/v1/parse", bodyLimit: \ServiceConfiguration.maxBodyBytes) { api, r in try api.parseCable(r) },
         Route("POST", "/v1/cables", writes: true, bodyLimit: \ServiceConfiguration.maxBodyBytes) { api, r in try api.createCable(r) },
-        Route("POST", "/v1/imports", writes: true, bodyLimit: \ServiceConfiguration.maxImportBodyBytes) { api, r in try api.importBatch(r) },
+        Route("POST", "/v1/imports", writes: true, bodyLimit: \ServiceConfiguration.maxImportBodyBytes, streamsBody: true) { api, r in
+            try api.importBatch(r)
+        },
         Route("GET", "/v1/cables") { api, r in try api.listCables(r) },
         Route("GET", "/v1/export") { api, r in try api.exportCables(r) },
         Route("GET", "/v1/cables/{id}") { api, r in try api.getCable(r) },

@@ -13,7 +13,8 @@ extension CableAPI {
         var router = Router<Void>()
         for route in Self.routes {
             guard let method = HTTPRequest.Method(route.method) else { continue }
-            let options = RouteOptions(maxBodyBytes: route.bodyLimit.map { configuration[keyPath: $0] })
+            let options = RouteOptions(maxBodyBytes: route.bodyLimit.map { configuration[keyPath: $0] },
+                                       bodyMode: route.streamsBody ? .streaming : .buffered)
             router.on(route.template, methods: [method], options: options) { [self] request, _ in
                 let apiRequest = APIRequest(request)
                 if route.method == "GET" {
@@ -72,6 +73,7 @@ extension APIRequest {
         self.init(method: request.method.rawValue, path: String(request.path), pathParameters: parameters,
                   rawQuery: query, headers: request.headerFields.map { ($0.name.canonicalName, $0.value) },
                   body: request.body, peerIsLoopback: request.peer.isLoopback)
+        bodyStream = request.bodyStream.map { ServerStreamedBody(stream: $0) }
     }
 }
 

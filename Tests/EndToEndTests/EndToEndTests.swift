@@ -1,6 +1,6 @@
 import Foundation
+import HTTPServer
 import Testing
-@testable import CableAPI
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -88,7 +88,9 @@ struct EndToEndTests {
         #expect(again.body.isEmpty)
         let zipped = try RawHTTP.request(port: server.port, "GET", "/v1/cables/07ASTANA3153", headers: [("Accept-Encoding", "gzip")])
         #expect(zipped.header("Content-Encoding") == "gzip")
-        #expect(try Gzip.inflate(zipped.body, limit: 1 << 24) == plain.body)
+        let decoder = GzipDecoder(limit: 1 << 24)
+        #expect(try decoder.decompress(zipped.body) == plain.body)
+        #expect(throws: Never.self) { try decoder.finish() }
         let some = try RawHTTP.request(port: server.port, "GET", "/v1/cables/07ASTANA3153?fields=id,date")
         #expect(Set(some.json.keys) == ["id", "date"])
         #expect(server.stop() == 0)
@@ -153,6 +155,39 @@ struct EndToEndTests {
         #expect(try RawHTTP.request(port: locked.port, "DELETE", "/v1/cables/07ASTANA3153").status == 401)
         #expect(try RawHTTP.request(port: locked.port, "POST", "/v1/parse", body: try seedBytes()).status == 200)
         #expect(locked.stop() == 0)
+    }
+
+    @Test("imports stream: chunked bodies, gzip counted decompressed against the limit, 413 past it")
+    func streamingImports() throws {
+        let server = try ServerProcess(arguments: ["--no-sample"], environment: ["CABLEGATE_HTTP_MAX_IMPORT_BODY_BYTES": "65536"])
+        let line = Array(try JSONSerialization.data(withJSONObject: ["text": String(decoding: try seedBytes(), as: UTF8.self)])) + [0x0A]
+        // Chunked request body, several chunks.
+        let fd = try RawHTTP.connect(port: server.port)
+        var request = Array("POST /v1/imports HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
+        for part in stride(from: 0, to: line.count, by: 1000) {
+            let piece = Array(line[part..<min(part + 1000, line.count)])
+            request += Array((String(piece.count, radix: 16) + "\r\n").utf8) + piece + Array("\r\n".utf8)
+        }
+        request += Array("0\r\n\r\n".utf8)
+        try RawHTTP.send(fd, request)
+        let chunked = try RawHTTP.parse(RawHTTP.readAll(fd), method: "POST")
+        close(fd)
+        #expect(chunked.status == 200)
+        #expect(chunked.json["imported"] as? Int == 1)
+        // 40 copies: ~100 KB of NDJSON, a few KB gzip-compressed, over the 64 KiB limit once decompressed.
+        let many = Array((0..<40).map { _ in line }.joined())
+        let bomb = try systemGzip(many)
+        #expect(bomb.count < 65536)
+        let refused = try RawHTTP.request(port: server.port, "POST", "/v1/imports",
+                                          headers: [("Content-Type", "application/x-ndjson"), ("Content-Encoding", "gzip")], body: bomb)
+        #expect(refused.status == 413)
+        let plainTooBig = try RawHTTP.request(port: server.port, "POST", "/v1/imports",
+                                              headers: [("Content-Type", "application/x-ndjson")], body: many)
+        #expect(plainTooBig.status == 413)
+        let corrupt = try RawHTTP.request(port: server.port, "POST", "/v1/imports",
+                                          headers: [("Content-Type", "text/csv"), ("Content-Encoding", "gzip")], body: [0x1F, 0x8B, 8, 0, 1, 2, 3])
+        #expect(corrupt.status == 400)
+        #expect(server.stop() == 0)
     }
 
     @Test("SIGTERM drains and exits 0; SIGINT too")
