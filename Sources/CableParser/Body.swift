@@ -88,13 +88,29 @@ struct Body {
         paragraphs.append(paragraph)
     }
 
+    /// Words = runs of bytes above space. Eight bytes at a time: a byte's high bit in
+    /// `((x | 0x80…) - 0x21…) | x` is set exactly when the byte is above space, and a word starts
+    /// where such a byte follows one that is not.
     static func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let high: UInt64 = 0x8080_8080_8080_8080
         var count = 0
-        var inWord = false
-        for byte in bytes {
-            let blank = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if !blank, !inWord { count += 1 }
-            inWord = !blank
+        var previous: UInt64 = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let inWord = (((word | high) &- 0x2121_2121_2121_2121) | word) & high
+            let before = (inWord << 8) | (previous >> 56)
+            count += (inWord & ~before).nonzeroBitCount
+            previous = inWord
+            index += 8
+        }
+        var inWord = previous >> 63 == 1
+        while index < bytes.count {
+            let nonBlank = bytes[index] > 0x20
+            if nonBlank, !inWord { count += 1 }
+            inWord = nonBlank
+            index += 1
         }
         return count
     }
