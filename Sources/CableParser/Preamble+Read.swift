@@ -13,6 +13,9 @@ extension Preamble {
         "NOFORN, NOT FOR INTERNET": "NOFORN", "NOT FOR FOREIGN DISSEMINATION": "NOFORN",
     ]
 
+    /// First words of caveat phrases and marking lines.
+    static let caveatLeads: Set<String> = ["SENSITIVE", "DEA", "NOT", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "TOP"]
+
     private struct OpenField {
         var key: Key
         var pieces: [String]
@@ -156,6 +159,11 @@ extension Preamble {
         guard range.count <= 60 else { return nil }
         // Caveat lines start with an upper-case letter; most preamble lines can be refused unread.
         guard ByteScan.isLetter(text.bytes[range.lowerBound]) else { return nil }
+        // The first word decides: a caveat, a phrase's first word, or a level before `//`.
+        var firstEnd = range.lowerBound
+        while firstEnd < range.upperBound, ByteScan.isLetter(text.bytes[firstEnd]) { firstEnd += 1 }
+        let first = text.string(range.lowerBound..<firstEnd).uppercased()
+        guard Self.caveatWords.contains(first) || Self.caveatLeads.contains(first) else { return nil }
         let line = text.string(range).uppercased()
         if ByteScan.find(text.bytes, range, "//") != nil {
             let parts = line.components(separatedBy: "//").map { $0.trimmingBlanks() }

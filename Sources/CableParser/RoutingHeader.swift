@@ -43,8 +43,9 @@ struct RoutingHeader {
                 mode = .none
                 continue
             }
-            let officeCodeFollows = words.count >= 2 && Self.isOfficeCode(text.string(words[1]))
-            switch Self.keyword(bytes, first) {
+            let keyword = Self.keyword(bytes, first)
+            let officeCodeFollows = keyword != nil && words.count >= 2 && Self.isOfficeCode(text.string(words[1]))
+            switch keyword {
             case .de where words.count >= 2:
                 parseDE(text, words)
                 mode = .none
