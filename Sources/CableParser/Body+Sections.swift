@@ -2,16 +2,18 @@ extension Body {
     /// The signer's surname(s) on the last line (`Ordway`), or glued to the last sentence of a
     /// paragraph reflowed onto one line (`… trips to Madrid. CHACON`). Removed from the paragraph;
     /// telegram trailers after it (`NNNN`, `End Cable Text`, `...`) are skipped but kept.
-    mutating func takeSignature() {
-        guard var last = paragraphs.popLast() else { return }
+    /// Returns whether the last paragraph's text changed.
+    @discardableResult
+    mutating func takeSignature() -> Bool {
+        guard var last = paragraphs.popLast() else { return false }
         defer { if !last.text.isEmpty || last.number > 0 { paragraphs.append(last) } }
         let bytes = Array(last.text.utf8)
         var line = Self.lastLine(bytes, before: bytes.count)
         while !line.isEmpty || line.lowerBound > 0, Self.isTrailer(bytes, line) {
-            guard line.lowerBound > 0 else { return }
+            guard line.lowerBound > 0 else { return false }
             line = Self.lastLine(bytes, before: line.lowerBound - 1)
         }
-        guard !line.isEmpty else { return }
+        guard !line.isEmpty else { return false }
         // Only the line's tail can hold a name: long reflowed lines are cut to their last words.
         let final = String(decoding: bytes[max(line.lowerBound, line.upperBound - 80)..<line.upperBound], as: UTF8.self)
             .trimmingBlanks()
@@ -21,7 +23,7 @@ extension Body {
             if line.upperBound < bytes.count { kept.append(contentsOf: bytes[(line.upperBound + 1)...]) }
             while let tail = kept.last, tail == 0x0A || ByteScan.isBlank(tail) { kept.removeLast() }
             last.text = String(decoding: kept, as: UTF8.self)
-            return
+            return true
         }
         // Reflowed: `… sentence. NAME` at the end of the paragraph's last line.
         let words = final.split(separator: " ")
@@ -41,8 +43,9 @@ extension Body {
             var kept = Array(bytes[..<cut])
             kept.append(contentsOf: bytes[line.upperBound...])
             last.text = String(decoding: kept, as: UTF8.self)
-            return
+            return true
         }
+        return false
     }
 
     /// The line that ends at `end` (exclusive), without its line break.
@@ -95,11 +98,6 @@ extension Body {
 
     /// SUMMARY … END SUMMARY and COMMENT … END COMMENT, searched over the paragraphs' text.
     mutating func readSections() {
-        var joined: [UInt8] = []
-        for paragraph in paragraphs {
-            if !joined.isEmpty { joined.append(contentsOf: [0x0A, 0x0A]) }
-            joined.append(contentsOf: paragraph.text.utf8)
-        }
         let markers = SectionMarkers(joined)
         summary = Self.section(in: joined, markers.summary, startLength: 7, limit: 1).first
         comments = Self.section(in: joined, markers.comment, startLength: 7)

@@ -14,6 +14,11 @@ struct Body {
     var signature: String?
     var wordCount = 0
     var warnings: [String] = []
+    /// All paragraph texts joined by blank lines, built as paragraphs are finished: the summary and
+    /// comment search and the word count run over it instead of over each string.
+    var joined: [UInt8] = []
+    /// Where the last paragraph starts in `joined` (the signature is cut from it afterwards).
+    var lastParagraphStart = 0
 
     /// Largest jump in numbering accepted for an anchor that carries a portion mark.
     static let maximumNumberJump = 5
@@ -47,12 +52,13 @@ struct Body {
             pieces.append(text.lines[line].lowerBound..<range.upperBound)
         }
         finish(&current, pieces)
-        takeSignature()
-        readSections()
-        for paragraph in paragraphs {
-            var text = paragraph.text
-            wordCount += text.withUTF8 { Self.countWords($0) }
+        let countBefore = paragraphs.count
+        if takeSignature() {
+            joined.removeSubrange(lastParagraphStart...)
+            if paragraphs.count == countBefore, let last = paragraphs.last { joined.append(contentsOf: last.text.utf8) }
         }
+        readSections()
+        wordCount = joined.withUnsafeBufferPointer { Self.countWords($0) }
     }
 
     private func accepts(_ anchor: ParagraphAnchor, after last: Int) -> Bool {
@@ -68,23 +74,16 @@ struct Body {
         while end > 0, pieces[end - 1].isEmpty { end -= 1 }
         let length = pieces[..<end].reduce(0) { $0 + $1.count + 1 } - (end > 0 ? 1 : 0)
         guard length > 0 || paragraph.number > 0 else { return }
-        // One copy straight into the string's storage.
-        let value = text.bytes.withUnsafeBufferPointer { source in
-            String(unsafeUninitializedCapacity: max(length, 0)) { target in
-                var offset = 0
-                for (index, piece) in pieces[..<end].enumerated() {
-                    if index > 0 {
-                        target[offset] = 0x0A
-                        offset += 1
-                    }
-                    _ = UnsafeMutableBufferPointer(rebasing: target[offset..<(offset + piece.count)])
-                        .initialize(from: UnsafeBufferPointer(rebasing: source[piece]))
-                    offset += piece.count
-                }
-                return offset
+        if !joined.isEmpty { joined.append(contentsOf: [0x0A, 0x0A]) }
+        let start = joined.count
+        text.bytes.withUnsafeBufferPointer { source in
+            for (index, piece) in pieces[..<end].enumerated() {
+                if index > 0 { joined.append(0x0A) }
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: source[piece]))
             }
         }
-        paragraph.text = value
+        lastParagraphStart = start
+        paragraph.text = String(decoding: joined[start...], as: UTF8.self)
         paragraphs.append(paragraph)
     }
 
