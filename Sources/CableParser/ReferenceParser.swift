@@ -117,7 +117,9 @@ struct ReferenceParser {
                 let station = ([String(word.dropFirst(2))] + words[(start + 1)..<index]).joined(separator: " ")
                 return (year!, CableID.canonicalStation(station))
             }
-            guard Self.isStationWord(word) else { break }
+            // `09 Tripoli 753`: a capitalised station counts when a two-digit year stands before it.
+            let yearBefore = start >= 2 && words[start - 2].utf8.count == 2 && words[start - 2].utf8.allSatisfy(ByteScan.isDigit)
+            guard Self.isStationWord(word) || (index - start == 0 && yearBefore && Self.isCapitalised(word)) else { break }
             start -= 1
         }
         guard start < index else { return nil }
@@ -142,6 +144,13 @@ struct ReferenceParser {
 
     private static func isSerial(_ word: String) -> Bool {
         (1...7).contains(word.utf8.count) && word.utf8.allSatisfy(ByteScan.isDigit)
+    }
+
+    /// `Tripoli`: an upper-case letter, then lower-case letters.
+    private static func isCapitalised(_ word: String) -> Bool {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 3, bytes[0] >= 0x41, bytes[0] <= 0x5A else { return false }
+        return bytes.dropFirst().allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
     }
 
     /// `AND`, `and`, `&`: joins serials of one station (`BRASILIA 2799 AND 2764`).

@@ -9,7 +9,7 @@ enum TagParser {
     /// Misspellings seen in real cables, mapped to the intended code.
     static let typos: [String: String] = [
         "PTERR": "PTER", "PGOVE": "PGOV", "PRELL": "PREL", "ECONN": "ECON", "PHUMM": "PHUM",
-        "PINRR": "PINR", "KPAO.": "KPAO", "ETTC.": "ETTC", "SENV.": "SENV",
+        "PINRR": "PINR", "MOPPS": "MOPS", "POGOV": "PGOV", "KIFR": "KIRF",
     ]
 
     static func parse(_ value: String, catalogue: TagCatalogue = .shared) -> [Cable.Tag] {
