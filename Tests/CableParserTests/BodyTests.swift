@@ -15,6 +15,8 @@ struct BodyTests {
         ("1. Text without a mark.", 1, nil, "Text without a mark."),
         ("\u{B6}1.  (C/NF) Two blanks.", 1, "C/NF", "Two blanks."),
         ("3.. (SBU) Doubled dot.", 3, "SBU", "Doubled dot."),
+        ("(C) 1. Mark before the number.", 1, "C", "Mark before the number."),
+        ("10  (C) No full stop.", 10, "C", "No full stop."),
     ])
     func anchors(line: String, number: Int, mark: String?, text: String) throws {
         let anchor = try #require(ParagraphAnchor.find(Array(line.utf8), 0..<line.utf8.count))
@@ -23,7 +25,7 @@ struct BodyTests {
         #expect(String(decoding: Array(line.utf8)[anchor.textStart...], as: UTF8.self) == text)
     }
 
-    @Test("not anchors", arguments: ["1.4 million people", "3.5 percent", "A. Text", "(1) Text", "0. Zero"])
+    @Test("not anchors", arguments: ["1.4 million people", "3.5 percent", "A. Text", "(1) Text", "0. Zero", "10 people said", "(C) Text"])
     func notAnchors(line: String) {
         #expect(ParagraphAnchor.find(Array(line.utf8), 0..<line.utf8.count) == nil)
     }
