@@ -152,12 +152,34 @@ extension Body {
         var index = from
         if index + 12 <= bytes.count, ByteScan.hasPrefix(bytes, index..<bytes.count, " AND COMMENT") { index += 12 }
         guard index < bytes.count else { return nil }
+        if let start = headingValueStart(bytes, wordStart: from - 7, restOfLine: index) { return start }
         let next = bytes[index]
         guard next == UInt8(ascii: ":") || next == UInt8(ascii: ".") || next == UInt8(ascii: "-")
             || next == UInt8(ascii: ")") else { return nil }
         index += 1
         while index < bytes.count, ByteScan.isBlank(bytes[index]) || bytes[index] == UInt8(ascii: "-") { index += 1 }
         return index
+    }
+
+    /// A heading line (`SUMMARY`, `Summary and Key Themes`, underlined with dashes or not) at a line
+    /// start: the section's text starts at the next line with words.
+    private static func headingValueStart(_ bytes: [UInt8], wordStart: Int, restOfLine: Int) -> Int? {
+        guard wordStart == 0 || bytes[wordStart - 1] == 0x0A else { return nil }
+        var index = restOfLine
+        var length = 0
+        while index < bytes.count, bytes[index] != 0x0A {
+            let byte = bytes[index]
+            // A heading has no sentence punctuation and stays short.
+            guard byte != UInt8(ascii: "."), byte != UInt8(ascii: ":"), length < 40 else { return nil }
+            index += 1
+            length += 1
+        }
+        // Skip the underline, blank lines and paragraph joins up to the first line with words.
+        while index < bytes.count,
+              bytes[index] == 0x0A || ByteScan.isBlank(bytes[index]) || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "=") {
+            index += 1
+        }
+        return index < bytes.count ? index : nil
     }
 
     private static func find(_ bytes: [UInt8], _ needle: [UInt8], from: Int) -> Int? {

@@ -86,6 +86,12 @@ struct BodyTests {
         #expect(cable.comments == ["We doubt it.", "A parenthetical one."])
     }
 
+    @Test("summary under a heading line", arguments: ["-------\nSUMMARY\n-------", "Summary", "SUMMARY AND COMMENT\n-------------------"])
+    func headingSummary(heading: String) throws {
+        let cable = try body("\(heading)\n\n1. (C) The talks went well.\n\n2. (C) Details.")
+        #expect(cable.summary == "The talks went well.")
+    }
+
     @Test("summary without END SUMMARY runs to the end of its paragraph")
     func openSummary() throws {
         let cable = try body("1. (C) Summary: Short one.\n\n2. (C) Body.")
