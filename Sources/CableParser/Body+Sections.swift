@@ -153,6 +153,19 @@ extension Body {
         if index + 12 <= bytes.count, ByteScan.hasPrefix(bytes, index..<bytes.count, " AND COMMENT") { index += 12 }
         guard index < bytes.count else { return nil }
         if let start = headingValueStart(bytes, wordStart: from - 7, restOfLine: index) { return start }
+        // `Summary and Key Points.`, `Summary/Introduction.`: a short title tail before the colon or stop.
+        if bytes[index] == ByteScan.space || bytes[index] == UInt8(ascii: "/") {
+            var cursor = index
+            while cursor < bytes.count, cursor - index < 30,
+                  ByteScan.isLetter(bytes[cursor]) || bytes[cursor] == ByteScan.space || bytes[cursor] == UInt8(ascii: "/") {
+                cursor += 1
+            }
+            let tail = index..<cursor
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") || bytes[cursor] == UInt8(ascii: "."),
+               bytes[index] == UInt8(ascii: "/") || ByteScan.hasPrefix(bytes, tail, " AND ") {
+                index = cursor
+            }
+        }
         let next = bytes[index]
         guard next == UInt8(ascii: ":") || next == UInt8(ascii: ".") || next == UInt8(ascii: "-")
             || next == UInt8(ascii: ")") else { return nil }
@@ -164,7 +177,10 @@ extension Body {
     /// A heading line (`SUMMARY`, `Summary and Key Themes`, underlined with dashes or not) at a line
     /// start: the section's text starts at the next line with words.
     private static func headingValueStart(_ bytes: [UInt8], wordStart: Int, restOfLine: Int) -> Int? {
-        guard wordStart == 0 || bytes[wordStart - 1] == 0x0A else { return nil }
+        // Only dashes and blanks may stand before the word on its line (`------- Summary -------`).
+        var lineStart = wordStart
+        while lineStart > 0, bytes[lineStart - 1] == ByteScan.space || bytes[lineStart - 1] == UInt8(ascii: "-") { lineStart -= 1 }
+        guard lineStart == 0 || bytes[lineStart - 1] == 0x0A else { return nil }
         var index = restOfLine
         var length = 0
         while index < bytes.count, bytes[index] != 0x0A {

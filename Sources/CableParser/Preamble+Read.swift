@@ -62,6 +62,10 @@ extension Preamble {
             } else if isCorrectedLine(range) {
                 corrected = true
                 if !seenKey || lastKeyEnd == line { lastKeyEnd = line + 1 }
+            } else if let field = open, field.key == .classifiedBy, !continuesClassifiedBy(field, range) {
+                // A finished `Classified By` line is followed by body text (`Summary`, `-------`).
+                close(&open)
+                break scan
             } else if var field = open {
                 if field.key == .subject, let (glued, gluedStart) = gluedKey(range) {
                     field.pieces.append(text.string(range.lowerBound..<glued))
@@ -179,6 +183,24 @@ extension Preamble {
 
     private func isCorrectedLine(_ range: Range<Int>) -> Bool {
         ByteScan.hasPrefix(text.bytes, range, "C O R R E C T E D") || ByteScan.hasPrefix(text.bytes, range, "CORRECTED COPY")
+    }
+
+    /// A `Classified By` line continues while its reason is incomplete (`Reasons 1.` / `4 (B)`), or
+    /// with the reason's letters (`(B) and (D)`, `nd (D).`).
+    private func continuesClassifiedBy(_ field: OpenField, _ range: Range<Int>) -> Bool {
+        let sofar = field.pieces.joined(separator: " ")
+        let hasSection = ["1.4", "1.5", "1.6", "1.7"].contains { sofar.contains($0) }
+        if !hasSection { return !isDashLine(range) }
+        let first = text.bytes[range.lowerBound]
+        // `(B) and (D)`, `AND (D)`, `nd (D).`, `4 (B)`, `).`: the wrapped rest of the reason.
+        return first == UInt8(ascii: "(") || first == UInt8(ascii: ")") || (first >= 0x61 && first <= 0x7A)
+            || ByteScan.isDigit(first) || (range.count <= 6 && !isDashLine(range))
+            || ByteScan.hasPrefix(text.bytes, range, "AND ") || ByteScan.hasPrefix(text.bytes, range, "& ")
+    }
+
+    /// `-------`, `=====`: underlines of headings.
+    func isDashLine(_ range: Range<Int>) -> Bool {
+        text.bytes[range].allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "=") || ByteScan.isBlank($0) }
     }
 
     /// Double-spaced renderings put a blank line inside wrapped fields. A `Classified By` line
