@@ -11,7 +11,8 @@ struct ReferenceParser {
 
     func parse(_ block: String) -> [Cable.Reference] {
         let text = Preamble.squeeze(block.blanking("\u{B6}"))
-        guard !text.isEmpty else { return [] }
+        // `Ref: None` (e-mail exports), `REF: N/A`: no references at all.
+        guard !text.isEmpty, !["NONE", "N/A", "NA", "-"].contains(text.uppercased()) else { return [] }
         let items = Self.letteredItems(text) ?? text.split(separator: ";").map { (nil as String?, $0.trimmingBlanks()) }
         var references: [Cable.Reference] = []
         for (label, written) in items {

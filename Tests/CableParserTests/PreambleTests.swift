@@ -102,6 +102,11 @@ struct PreambleTests {
         #expect(cable.references.compactMap(\.id) == ids)
     }
 
+    @Test("REF: None means no references")
+    func noneReferences() throws {
+        #expect(try preamble("SUBJECT: X\n\nRef:      None").references == [])
+    }
+
     @Test("non-cable references are kept as text")
     func textReferences() throws {
         let cable = try preamble("SUBJECT: X\n\nREF: A. PARIS 1610\n\n\u{B6}B. KUJAWINSKI-FRANCE DESK 3/11 E-MAIL")
