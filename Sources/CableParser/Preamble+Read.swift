@@ -136,19 +136,19 @@ extension Preamble {
     private mutating func close(_ open: inout OpenField?) {
         guard let field = open else { return }
         open = nil
-        let value = field.pieces.map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        // One squeeze trims the pieces and joins their lines with single spaces.
+        let value = Self.squeeze(field.pieces.joined(separator: " "))
         switch field.key {
-        case .executiveOrder: readExecutiveOrder(value.joined(separator: " "))
-        case .tags: tags.append(contentsOf: TagParser.parse(value.joined(separator: " ")))
+        case .executiveOrder: readExecutiveOrder(value)
+        case .tags: tags.append(contentsOf: TagParser.parse(value))
         case .subject:
-            let joined = Self.squeeze(value.joined(separator: " "))
-            if subject == nil, !joined.isEmpty { subject = joined }
+            if subject == nil, !value.isEmpty { subject = value }
         case .reference:
-            references.append(contentsOf: ReferenceParser(cableYear: cableYear).parse(value.joined(separator: " ")))
+            references.append(contentsOf: ReferenceParser(cableYear: cableYear).parse(value))
         case .classifiedBy:
-            if classifiedBy == nil { classifiedBy = ClassifiedByParser.parse(value.joined(separator: " ")) }
+            if classifiedBy == nil { classifiedBy = ClassifiedByParser.parse(value) }
         case .declassifyOn:
-            if declassifyOn == nil { declassifyOn = Self.squeeze(value.joined(separator: " ")) }
+            if declassifyOn == nil { declassifyOn = value }
         }
     }
 
