@@ -45,6 +45,7 @@ final class Connection<Context>: @unchecked Sendable {
         var decoder: HTTPBodyDecoder
         var stream: RequestBodyStream
         var info: RequestInfo
+        var limit: Int
     }
 
     final class StreamedResponse {
@@ -241,7 +242,7 @@ final class Connection<Context>: @unchecked Sendable {
                         if !stream.push(bytes) { keepReading = false }
                     }
                 } catch {
-                    body.stream.fail(error.status == .contentTooLarge ? .tooLarge(limit: 0) : .malformed(error.detail))
+                    body.stream.fail(error.status == .contentTooLarge ? .tooLarge(limit: body.limit) : .malformed(error.detail))
                     phase = .awaitingDeferred(body.info, overrideError: error)
                     readDeadline = 0
                     return
@@ -315,7 +316,7 @@ final class Connection<Context>: @unchecked Sendable {
                         loop.execute { [self] in resumeBodyStream() }
                     }
                     request.bodyStream = stream
-                    phase = .streamingBody(StreamedBody(decoder: decoder, stream: stream, info: info))
+                    phase = .streamingBody(StreamedBody(decoder: decoder, stream: stream, info: info, limit: limit))
                     startStreamingHandler(request, route, stream: stream, info: info)
                 }
             }
