@@ -7,7 +7,9 @@ public struct HTTPVersion: Sendable, Equatable, CustomStringConvertible {
     /// Minor version (0 or 1).
     public var minor: Int
 
+    /// HTTP/1.0: close after each response unless keep-alive is asked for.
     public static let http1_0 = HTTPVersion(major: 1, minor: 0)
+    /// HTTP/1.1: persistent by default.
     public static let http1_1 = HTTPVersion(major: 1, minor: 1)
 
     public var description: String { "HTTP/\(major).\(minor)" }
