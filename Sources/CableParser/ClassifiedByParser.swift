@@ -47,12 +47,13 @@ enum ClassifiedByParser {
 
     /// `Ambassador John Ordway` → (`Ambassador`, `John Ordway`); `POL/ECON CHIEF STEVE FAGIN` → (`POL/ECON CHIEF`, `STEVE FAGIN`).
     static func splitTitle(_ text: String) -> (title: String?, name: String?) {
-        let words = text.split(separator: " ")
+        // Split on bytes: short words stay inline strings, no grapheme breaking.
+        let words = text.utf8.split(separator: ByteScan.space).map { String(Substring($0)) }
         var nameStart = words.count
         while nameStart > 0, words.count - nameStart < 4 {
             let word = words[nameStart - 1]
-            let upper = word.uppercased()
-            guard !titleWords.contains(upper), !word.contains("/"), let first = word.first, first.isUppercase else { break }
+            guard !word.utf8.contains(UInt8(ascii: "/")), let first = word.unicodeScalars.first,
+                  first.properties.isUppercase, !titleWords.contains(word.uppercased()) else { break }
             nameStart -= 1
         }
         guard nameStart > 0, nameStart < words.count else { return (text, nil) }
