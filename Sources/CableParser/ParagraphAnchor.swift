@@ -62,11 +62,11 @@ struct ParagraphAnchor: Hashable {
             close += 1
         }
         guard close < end, bytes[close] == UInt8(ascii: ")"), close > index + 1 else { return nil }
-        let mark = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
         // The level comes first (`S/NF`); `(B)` and `(D)` are reasons or list letters, not marks.
-        let level = mark.split(separator: "/").first.map(String.init) ?? mark
-        guard levels.contains(level) else { return nil }
-        return (mark, close + 1)
+        var levelEnd = index + 1
+        while levelEnd < close, bytes[levelEnd] != UInt8(ascii: "/") { levelEnd += 1 }
+        guard levels.contains(String(decoding: bytes[(index + 1)..<levelEnd], as: UTF8.self)) else { return nil }
+        return (String(decoding: bytes[(index + 1)..<close], as: UTF8.self), close + 1)
     }
 
     /// Classification levels a portion mark starts with.
