@@ -108,19 +108,24 @@ enum ByteScan {
     /// The bytes as a string with every run of blanks and line breaks turned into one space and
     /// the ends trimmed: one pass, no intermediate strings.
     static func squeezed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for byte in bytes {
-            if byte == space || byte == tab || byte == 0x0A || byte == 0x0D {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(space) }
-                pendingSpace = false
-                output.append(byte)
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == space || byte == tab || byte == 0x0A || byte == 0x0D {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        output[count] = space
+                        count += 1
+                        pendingSpace = false
+                    }
+                    output[count] = byte
+                    count += 1
+                }
             }
+            return count
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Splits `range` into blank-separated words.
