@@ -16,7 +16,7 @@ extension Connection {
             let written = Glibc.write(fd, pending.baseAddress, pending.count)
             if written > 0 {
                 output.consume(written)
-                writeDeadline = loop.now + loop.configuration.timeouts.write.nanoseconds
+                writeDeadline = loop.now + loop.writeTimeout
                 continue
             }
             let code = errno
@@ -76,7 +76,7 @@ extension Connection {
     func checkDeadlines(now: UInt64) {
         guard !closed else { return }
         if writeDeadline != 0 && now >= writeDeadline {
-            loop.configuration.logger.debug("closing: client stopped reading", metadata: ["peer": "\(peer)"])
+            loop.logger.debug("closing: client stopped reading", metadata: ["peer": "\(peer)"])
             close()
             return
         }
@@ -125,6 +125,6 @@ extension Connection {
         Glibc.close(fd)
         loop.remove(self)
         loop.server.connectionCount.subtract(1, ordering: .relaxed)
-        loop.configuration.observer?.connectionClosed()
+        loop.observer?.connectionClosed()
     }
 }

@@ -3,7 +3,7 @@ import Logging
 
 extension Connection {
     /// Runs the route's handler on the loop; sends its response or starts its deferred work.
-    func dispatch(_ request: Request, _ route: Router<Context>.Route, info: RequestInfo) {
+    func dispatch(_ request: Request, _ route: Route, info: RequestInfo) {
         let response = invoke(route, request)
         if let work = response.deferredWork {
             phase = .awaitingDeferred(info, overrideError: nil)
@@ -14,7 +14,7 @@ extension Connection {
     }
 
     /// A streaming-body route: the handler starts at once and must defer; the body keeps arriving.
-    func startStreamingHandler(_ request: Request, _ route: Router<Context>.Route, stream: RequestBodyStream, info: RequestInfo) {
+    func startStreamingHandler(_ request: Request, _ route: Route, stream: RequestBodyStream, info: RequestInfo) {
         let response = invoke(route, request)
         if let work = response.deferredWork {
             runDeferred(work)
@@ -27,11 +27,11 @@ extension Connection {
         }
     }
 
-    private func invoke(_ route: Router<Context>.Route, _ request: Request) -> Response {
+    private func invoke(_ route: Route, _ request: Request) -> Response {
         do {
             return try route.handler(request, loop.context)
         } catch {
-            return Self.response(for: error, logger: loop.configuration.logger)
+            return Self.response(for: error, logger: loop.logger)
         }
     }
 
@@ -49,7 +49,7 @@ extension Connection {
             do {
                 response = try work()
             } catch {
-                response = Self.response(for: error, logger: loop.configuration.logger)
+                response = Self.response(for: error, logger: loop.logger)
             }
             loop.execute { [self] in deferredCompleted(response) }
         }
@@ -100,8 +100,8 @@ extension Connection {
 
         switch response.body {
         case .bytes(var body):
-            let eligible = bodyAllowed && response.allowsCompression && body.count >= loop.configuration.gzipMinimumBytes
-                && response.headerFields[.contentEncoding] == nil
+            let eligible = bodyAllowed && response.allowsCompression && body.count >= loop.gzipMinimumBytes
+                && !response.headerFields.has(.contentEncoding)
             var compressed = false
             if eligible && info.acceptsGzip, let gzipped = loop.gzip.compress(body) {
                 body = gzipped
@@ -114,7 +114,7 @@ extension Connection {
         case .stream(let producer):
             let chunked = info.version == .http1_1
             if !chunked { info.keepAlive = false }
-            let gzip = bodyAllowed && response.allowsCompression && info.acceptsGzip && response.headerFields[.contentEncoding] == nil
+            let gzip = bodyAllowed && response.allowsCompression && info.acceptsGzip && !response.headerFields.has(.contentEncoding)
             writeHead(status, response.headerFields, info: info, contentLength: nil, chunked: chunked && bodyAllowed,
                       gzip: gzip, vary: bodyAllowed && response.allowsCompression)
             if isHead || !bodyAllowed {
@@ -135,18 +135,20 @@ extension Connection {
         output.append("\r\nDate: ")
         output.append(loop.dateCache.bytes)
         output.append("\r\n")
+        var hasContentType = false
         for field in fields {
             switch field.name {
             case .contentLength, .transferEncoding, .connection, .date:
                 continue
             default:
+                if field.name == .contentType { hasContentType = true }
                 output.append(field.name.rawName)
                 output.append(": ")
                 field.withUnsafeBytesOfValue { output.append(UnsafeRawBufferPointer($0)) }
                 output.append("\r\n")
             }
         }
-        if contentLength.map({ $0 > 0 }) ?? chunked, fields[.contentType] == nil {
+        if contentLength.map({ $0 > 0 }) ?? chunked, !hasContentType {
             // RFC 9110 §8.3: a sender that generates content should say what it is.
             output.append("Content-Type: application/octet-stream\r\n")
         }
@@ -168,20 +170,19 @@ extension Connection {
 
     /// Logs and reports a finished response, then readies the connection for the next request.
     func finishRequest(_ info: RequestInfo, status: HTTPResponse.Status, bytesSent: Int) {
-        let configuration = loop.configuration
         let duration = Sys.monotonicNanoseconds() &- info.start
         let method = info.method?.rawValue ?? "-"
-        configuration.logger.log(level: configuration.accessLogLevel,
+        loop.logger.log(level: loop.accessLogLevel,
                                  "\(method) \(info.path) \(status.code) \(bytesSent)B \(duration / 1000)us",
                                  metadata: ["peer": "\(peer)", "loop": "\(loop.index)"])
-        configuration.observer?.requestCompleted(HTTPRequestRecord(
+        loop.observer?.requestCompleted(HTTPRequestRecord(
             method: method, path: String(info.path), routeTemplate: info.template, status: status,
             durationNanoseconds: duration, bytesSent: bytesSent, bytesReceived: info.bytesReceived, loopIndex: loop.index))
         unflushedResponses += 1
         requestStart = 0
         if info.keepAlive {
             phase = .head
-            readDeadline = loop.now + configuration.timeouts.idle.nanoseconds
+            readDeadline = loop.now + loop.idleTimeout
             readDeadlineIsIdle = true
         } else {
             phase = .closing

@@ -13,7 +13,7 @@ import Glibc
 ///
 /// Requests are processed strictly one after another; pipelined requests wait in the read buffer,
 /// and their responses go out in order, batched into one `write` per readable event.
-final class Connection<Context>: @unchecked Sendable {
+final class Connection: @unchecked Sendable {
     static var readEvents: UInt32 { EPOLLIN.rawValue | EPOLLRDHUP.rawValue }
 
     enum Phase {
@@ -37,7 +37,7 @@ final class Connection<Context>: @unchecked Sendable {
     struct BufferedBody {
         var decoder: HTTPBodyDecoder
         var request: Request
-        var route: Router<Context>.Route
+        var route: Route
         var info: RequestInfo
     }
 
@@ -45,6 +45,7 @@ final class Connection<Context>: @unchecked Sendable {
         var decoder: HTTPBodyDecoder
         var stream: RequestBodyStream
         var info: RequestInfo
+        var limit: Int
     }
 
     final class StreamedResponse {
@@ -75,7 +76,7 @@ final class Connection<Context>: @unchecked Sendable {
         var bytesReceived = 0
     }
 
-    unowned let loop: EventLoop<Context>
+    unowned(unsafe) let loop: EventLoop
     let fd: Int32
     let peer: PeerAddress
     let input = RawBuffer(capacity: 4096)
@@ -96,15 +97,15 @@ final class Connection<Context>: @unchecked Sendable {
     /// True while `process` runs, so `flush` does not re-enter it.
     var processing = false
 
-    init(loop: EventLoop<Context>, fd: Int32, peer: PeerAddress) {
+    init(loop: EventLoop, fd: Int32, peer: PeerAddress) {
         self.loop = loop
         self.fd = fd
         self.peer = peer
-        parser = HTTPRequestHeadParser(limits: loop.configuration.limits)
-        readDeadline = loop.now + loop.configuration.timeouts.headerRead.nanoseconds
+        parser = HTTPRequestHeadParser(limits: loop.limits)
+        readDeadline = loop.now + loop.headerReadTimeout
     }
 
-    var limits: HTTPServerLimits { loop.configuration.limits }
+    var limits: HTTPServerLimits { loop.limits }
 
     /// Dispatches one epoll event, then brings the epoll interest in line with the new state.
     func handle(events: UInt32) {
@@ -193,7 +194,7 @@ final class Connection<Context>: @unchecked Sendable {
                 }
                 if requestStart == 0 {
                     requestStart = loop.now
-                    readDeadline = loop.now + loop.configuration.timeouts.headerRead.nanoseconds
+                    readDeadline = loop.now + loop.headerReadTimeout
                     readDeadlineIsIdle = false
                 }
                 let parsed: (HTTPRequestHead, Int)?
@@ -228,7 +229,7 @@ final class Connection<Context>: @unchecked Sendable {
                     readDeadline = 0
                     dispatch(body.request, body.route, info: body.info)
                 } else {
-                    readDeadline = loop.now + loop.configuration.timeouts.bodyStall.nanoseconds
+                    readDeadline = loop.now + loop.bodyStallTimeout
                     phase = .body(body)
                 }
             case .streamingBody(var body):
@@ -241,7 +242,7 @@ final class Connection<Context>: @unchecked Sendable {
                         if !stream.push(bytes) { keepReading = false }
                     }
                 } catch {
-                    body.stream.fail(error.status == .contentTooLarge ? .tooLarge(limit: 0) : .malformed(error.detail))
+                    body.stream.fail(error.status == .contentTooLarge ? .tooLarge(limit: body.limit) : .malformed(error.detail))
                     phase = .awaitingDeferred(body.info, overrideError: error)
                     readDeadline = 0
                     return
@@ -254,7 +255,7 @@ final class Connection<Context>: @unchecked Sendable {
                     phase = .awaitingDeferred(body.info, overrideError: nil)
                     return
                 }
-                readDeadline = loop.now + loop.configuration.timeouts.bodyStall.nanoseconds
+                readDeadline = loop.now + loop.bodyStallTimeout
                 phase = .streamingBody(body)
                 if !keepReading {
                     bodyStreamPaused = true
@@ -268,21 +269,23 @@ final class Connection<Context>: @unchecked Sendable {
 
     /// Routes a complete head: answers errors at once, or starts reading the body, or dispatches.
     private func begin(_ head: HTTPRequestHead) {
-        var info = RequestInfo(method: head.method, path: head.path, template: nil, version: head.version,
+        let path = head.path
+        var info = RequestInfo(method: head.method, path: path, template: nil, version: head.version,
                                keepAlive: head.keepAlive && !loop.isDraining,
-                               acceptsGzip: head.headerFields[.acceptEncoding].map(GzipEncoder.accepts) ?? false,
+                               acceptsGzip: head.acceptsGzip,
                                start: requestStart)
         let hasBody = head.framing != .none
         do throws(HTTPParseError) {
-            let segments = try PercentDecoding.pathSegments(head.path)
-            let query = try head.query.map { query throws(HTTPParseError) in try QueryItems(parsing: query) } ?? QueryItems()
-            switch loop.server.router.match(head.method, segments) {
+            let segments = try PercentDecoding.pathSegments(path)
+            let query = path.endIndex == head.target.endIndex ? QueryItems()
+                : try QueryItems(parsing: head.target[head.target.index(after: path.endIndex)...])
+            switch loop.server.routes.match(head.method, segments) {
             case .notFound:
                 if hasBody { info.keepAlive = false }
-                respond(.problem(.notFound, detail: "no resource at \(head.path.prefix(200))"), info: info)
+                respond(.problem(.notFound, detail: "no resource at \(path.prefix(200))"), info: info)
             case .methodNotAllowed(let allow):
                 if hasBody { info.keepAlive = false }
-                var response = Response.problem(.methodNotAllowed, detail: "\(head.method.rawValue.prefix(40)) is not allowed on \(head.path.prefix(200))")
+                var response = Response.problem(.methodNotAllowed, detail: "\(head.method.rawValue.prefix(40)) is not allowed on \(path.prefix(200))")
                 response.headerFields[.allow] = allow.map(\.rawValue).joined(separator: ", ")
                 respond(response, info: info)
             case .found(let route, let parameters):
@@ -305,17 +308,17 @@ final class Connection<Context>: @unchecked Sendable {
                     output.append("HTTP/1.1 100 Continue\r\n\r\n")
                 }
                 let decoder = HTTPBodyDecoder(framing: head.framing, maxBodyBytes: limit, limits: limits)
-                readDeadline = loop.now + loop.configuration.timeouts.bodyStall.nanoseconds
+                readDeadline = loop.now + loop.bodyStallTimeout
                 switch route.options.bodyMode {
                 case .buffered:
                     if case .length(let length) = head.framing { request.body.reserveCapacity(length) }
                     phase = .body(BufferedBody(decoder: decoder, request: request, route: route, info: info))
                 case .streaming:
-                    let stream = RequestBodyStream(highWater: max(64 * 1024, limits.writeBufferHighWater)) { [self] in
+                    let stream = RequestBodyStream(highWater: max(64 * 1024, limits.writeBufferHighWater)) { [self, loop] in
                         loop.execute { [self] in resumeBodyStream() }
                     }
                     request.bodyStream = stream
-                    phase = .streamingBody(StreamedBody(decoder: decoder, stream: stream, info: info))
+                    phase = .streamingBody(StreamedBody(decoder: decoder, stream: stream, info: info, limit: limit))
                     startStreamingHandler(request, route, stream: stream, info: info)
                 }
             }

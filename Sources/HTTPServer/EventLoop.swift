@@ -10,10 +10,10 @@ import Glibc
 /// One event-loop thread: an epoll instance (level-triggered), the connections it accepted, its
 /// `Context`, a `Date` cache and a gzip encoder. Everything here is touched only by its own thread,
 /// except `execute` and `beginDrain`, which other threads use to post work to it through an eventfd.
-final class EventLoop<Context>: @unchecked Sendable {
+final class EventLoop: @unchecked Sendable {
     let index: Int
     // Strong on purpose: a running loop keeps its server alive; `HTTPServer.wait()` breaks the cycle.
-    let server: HTTPServer<Context>
+    let server: ServerCore
     let configuration: HTTPServerConfiguration
     private let epoll: Int32
     private let wake: Int32
@@ -21,7 +21,7 @@ final class EventLoop<Context>: @unchecked Sendable {
     private let listener: Int32
     private var listening = false
     private var acceptPausedUntil: UInt64 = 0
-    private var connections: [Connection<Context>?] = []
+    private var connections: [Connection?] = []
     private(set) var connectionTotal = 0
     private let tasks = Mutex<[@Sendable () -> Void]>([])
     private var draining = false
@@ -29,13 +29,24 @@ final class EventLoop<Context>: @unchecked Sendable {
     private var nextSweep: UInt64 = 0
     private let sweepInterval: UInt64
 
+    // Settings read on every request, copied out of the configuration once.
+    let headerReadTimeout: UInt64
+    let bodyStallTimeout: UInt64
+    let idleTimeout: UInt64
+    let writeTimeout: UInt64
+    let logger: Logger
+    let accessLogLevel: Logger.Level
+    let observer: (any HTTPServerObserver)?
+    let limits: HTTPServerLimits
+    let gzipMinimumBytes: Int
+
     /// Loop time, refreshed after every `epoll_wait` return.
     private(set) var now: UInt64 = 0
     private(set) var dateCache = DateCache()
-    private(set) var context: Context!
+    private(set) var context: AnyObject!
     private(set) lazy var gzip = GzipEncoder(level: configuration.gzipLevel)
 
-    init(index: Int, server: HTTPServer<Context>, listener: Int32) throws(SystemError) {
+    init(index: Int, server: ServerCore, listener: Int32) throws(SystemError) {
         self.index = index
         self.server = server
         self.configuration = server.configuration
@@ -43,6 +54,15 @@ final class EventLoop<Context>: @unchecked Sendable {
         epoll = try Sys.checked("epoll_create1") { epoll_create1(Int32(EPOLL_CLOEXEC)) }
         (wake, wakeWriter) = try Sys.wakePipe()
         let timeouts = configuration.timeouts
+        headerReadTimeout = timeouts.headerRead.nanoseconds
+        bodyStallTimeout = timeouts.bodyStall.nanoseconds
+        idleTimeout = timeouts.idle.nanoseconds
+        writeTimeout = timeouts.write.nanoseconds
+        logger = configuration.logger
+        accessLogLevel = configuration.accessLogLevel
+        observer = configuration.observer
+        limits = configuration.limits
+        gzipMinimumBytes = configuration.gzipMinimumBytes
         let shortest = [timeouts.headerRead, timeouts.bodyStall, timeouts.idle, timeouts.write]
             .map(\.nanoseconds).min() ?? 1_000_000_000
         // Deadlines are checked by a sweep; a quarter of the shortest timeout keeps them accurate
@@ -170,12 +190,12 @@ final class EventLoop<Context>: @unchecked Sendable {
         _ = epoll_ctl(epoll, EPOLL_CTL_MOD, fd, &event)
     }
 
-    private func connection(for fd: Int32) -> Connection<Context>? {
+    private func connection(for fd: Int32) -> Connection? {
         let slot = Int(fd)
         return slot < connections.count ? connections[slot] : nil
     }
 
-    func remove(_ connection: Connection<Context>) {
+    func remove(_ connection: Connection) {
         let slot = Int(connection.fd)
         if slot < connections.count, connections[slot] === connection {
             connections[slot] = nil
@@ -235,7 +255,7 @@ final class EventLoop<Context>: @unchecked Sendable {
         }
         let connection = Connection(loop: self, fd: fd, peer: peer)
         do {
-            try register(fd, events: Connection<Context>.readEvents)
+            try register(fd, events: Connection.readEvents)
         } catch {
             server.connectionCount.subtract(1, ordering: .relaxed)
             close(fd)

@@ -9,6 +9,7 @@ public struct HTTPParseError: Error, Equatable, Sendable, CustomStringConvertibl
     /// Human-readable explanation, used as the problem's `detail`.
     public var detail: String
 
+    /// Creates an error answered with `status` and explained by `detail`.
     public init(_ status: HTTPResponse.Status, _ detail: String) {
         self.status = status
         self.detail = detail

@@ -7,7 +7,9 @@ public struct HTTPVersion: Sendable, Equatable, CustomStringConvertible {
     /// Minor version (0 or 1).
     public var minor: Int
 
+    /// HTTP/1.0: close after each response unless keep-alive is asked for.
     public static let http1_0 = HTTPVersion(major: 1, minor: 0)
+    /// HTTP/1.1: persistent by default.
     public static let http1_1 = HTTPVersion(major: 1, minor: 1)
 
     public var description: String { "HTTP/\(major).\(minor)" }
@@ -39,6 +41,9 @@ public struct HTTPRequestHead: Sendable {
     public var keepAlive: Bool
     /// Whether the client sent `Expect: 100-continue`.
     public var expectsContinue: Bool
+    /// Whether `Accept-Encoding` allows a gzip response (decided while parsing, so the hot path
+    /// never looks a field up by name: `HTTPFields` builds an index for that).
+    public var acceptsGzip = false
 
     /// The path part of the target (still percent-encoded).
     public var path: Substring {
@@ -48,6 +53,13 @@ public struct HTTPRequestHead: Sendable {
     /// The query part of the target without the `?`, or nil when there is none.
     public var query: Substring? {
         target.firstIndex(of: "?").map { target[target.index(after: $0)...] }
+    }
+}
+
+extension HTTPFields {
+    /// Whether a field named `name` is present, by a plain scan (no index is built).
+    func has(_ name: HTTPField.Name) -> Bool {
+        contains { $0.name == name }
     }
 }
 

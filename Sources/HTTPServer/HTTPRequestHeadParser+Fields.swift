@@ -39,6 +39,8 @@ extension HTTPRequestHeadParser {
                     default: break
                     }
                 }
+            case .acceptEncoding:
+                if GzipEncoder.accepts(field.value) { head.acceptsGzip = true }
             case .expect:
                 if field.value.lowercased() == "100-continue" { head.expectsContinue = true }
             default:

@@ -19,44 +19,73 @@ import Glibc
 /// ```
 public final class HTTPServer<Context>: @unchecked Sendable {
     /// The configuration the server was created with.
-    public let configuration: HTTPServerConfiguration
-    let router: Router<Context>
-    let makeLoopContext: @Sendable (Int) throws -> Context
-    let connectionCount = Atomic<Int>(0)
-    private let acceptCounter = Atomic<Int>(0)
-    private let state = Mutex<LifecycleState>(.idle)
-    private var loops: [EventLoop<Context>] = []
-    private var threads: [pthread_t] = []
-    private(set) var workers: WorkerPool?
-    private var listener: Int32 = -1
-    private var boundPort = 0
-
-    private enum LifecycleState { case idle, running, draining, stopped }
+    public var configuration: HTTPServerConfiguration { core.configuration }
+    let core: ServerCore
 
     /// Creates a server; nothing is bound until `start()`.
     /// - Parameter makeLoopContext: called once on each loop thread with its index, before the loop
     ///   serves anything; the value is handed to every handler running on that loop.
     public init(configuration: HTTPServerConfiguration, router: Router<Context>,
                 makeLoopContext: @escaping @Sendable (Int) throws -> Context) {
+        core = ServerCore(configuration: configuration, routes: router.table) { index in
+            LoopContextBox(try makeLoopContext(index))
+        }
+    }
+
+    /// The bound port (the kernel's choice when the configuration asked for port 0); 0 before `start()`.
+    public var port: Int { core.boundPort }
+
+    /// Number of open connections across all loops.
+    public var openConnections: Int { core.connectionCount.load(ordering: .relaxed) }
+
+    /// Binds, listens and starts the loop and worker threads; returns once every loop has made its
+    /// context and is serving. Throws `SystemError` (bind failed ...) or the context factory's error.
+    public func start() throws { try core.start() }
+
+    /// Blocks until every loop has stopped (after `shutdown()`), then releases the workers and socket.
+    public func wait() { core.wait() }
+
+    /// `start()` then `wait()`: serves until shut down.
+    public func run() throws {
+        try start()
+        wait()
+    }
+
+    /// Starts a graceful shutdown and returns at once: stop accepting, close idle connections,
+    /// let requests in flight finish for up to `timeouts.drain`, then close the rest. `wait()` returns
+    /// when it is done. Safe to call from any thread, any number of times.
+    public func shutdown() { core.shutdown() }
+}
+
+/// The non-generic server state the loops share (the public `HTTPServer<Context>` is a facade):
+/// keeping loops and connections free of generics spares the hot path runtime metadata lookups.
+final class ServerCore: @unchecked Sendable {
+    let configuration: HTTPServerConfiguration
+    let routes: RouteTable
+    let makeLoopContext: @Sendable (Int) throws -> AnyObject
+    let connectionCount = Atomic<Int>(0)
+    private let acceptCounter = Atomic<Int>(0)
+    private let state = Mutex<LifecycleState>(.idle)
+    private var loops: [EventLoop] = []
+    private var threads: [pthread_t] = []
+    private(set) var workers: WorkerPool?
+    private var listener: Int32 = -1
+    private(set) var boundPort = 0
+
+    private enum LifecycleState { case idle, running, draining, stopped }
+
+    init(configuration: HTTPServerConfiguration, routes: RouteTable, makeLoopContext: @escaping @Sendable (Int) throws -> AnyObject) {
         self.configuration = configuration
-        self.router = router
+        self.routes = routes
         self.makeLoopContext = makeLoopContext
     }
 
     /// The loop that gets the next accepted connection (round-robin).
-    func nextLoop() -> EventLoop<Context> {
+    func nextLoop() -> EventLoop {
         loops[acceptCounter.add(1, ordering: .relaxed).oldValue % loops.count]
     }
 
-    /// The bound port (the kernel's choice when the configuration asked for port 0); 0 before `start()`.
-    public var port: Int { boundPort }
-
-    /// Number of open connections across all loops.
-    public var openConnections: Int { connectionCount.load(ordering: .relaxed) }
-
-    /// Binds, listens and starts the loop and worker threads; returns once every loop has made its
-    /// context and is serving. Throws `SystemError` (bind failed ...) or the context factory's error.
-    public func start() throws {
+    func start() throws {
         try state.withLock { state in
             guard case .idle = state else { throw SystemError(function: "HTTPServer.start (already started)", errno: EINVAL) }
             state = .running
@@ -86,8 +115,7 @@ public final class HTTPServer<Context>: @unchecked Sendable {
         ])
     }
 
-    /// Blocks until every loop has stopped (after `shutdown()`), then releases the workers and socket.
-    public func wait() {
+    func wait() {
         for thread in threads { Threads.join(thread) }
         threads = []
         loops = []
@@ -99,23 +127,14 @@ public final class HTTPServer<Context>: @unchecked Sendable {
         }
     }
 
-    /// `start()` then `wait()`: serves until shut down.
-    public func run() throws {
-        try start()
-        wait()
-    }
-
-    /// Starts a graceful shutdown and returns at once: stop accepting, close idle connections,
-    /// let requests in flight finish for up to `timeouts.drain`, then close the rest. `wait()` returns
-    /// when it is done. Safe to call from any thread, any number of times.
-    public func shutdown() {
+    func shutdown() {
         let begin = state.withLock { state -> Bool in
             guard case .running = state else { return false }
             state = .draining
             return true
         }
         guard begin else { return }
-        configuration.logger.info("HTTP server draining", metadata: ["open_connections": "\(openConnections)"])
+        configuration.logger.info("HTTP server draining", metadata: ["open_connections": "\(connectionCount.load(ordering: .relaxed))"])
         for loop in loops { loop.beginDrain() }
     }
 }

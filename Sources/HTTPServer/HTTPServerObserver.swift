@@ -14,7 +14,9 @@ public protocol HTTPServerObserver: Sendable {
 }
 
 extension HTTPServerObserver {
+    /// Default: ignore connection events.
     public func connectionOpened() {}
+    /// Default: ignore connection events.
     public func connectionClosed() {}
 }
 

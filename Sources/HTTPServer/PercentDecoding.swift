@@ -40,13 +40,22 @@ enum PercentDecoding {
     /// Splits a path into decoded segments: `/v1/cables/A%2FB` → `["v1", "cables", "A/B"]`.
     /// Decoding after splitting keeps an encoded slash inside its segment.
     static func pathSegments(_ path: Substring) throws(HTTPParseError) -> [String] {
-        guard path.utf8.first == UInt8(ascii: "/") else { return [String(path)] }
-        if path.utf8.count == 1 { return [] }
+        let utf8 = path.utf8
+        guard utf8.first == UInt8(ascii: "/") else { return [String(path)] }
         var segments: [String] = []
-        for segment in path.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            segments.append(try decode(segment, plusIsSpace: false, what: "the path"))
+        var start = utf8.index(after: utf8.startIndex)
+        if start == utf8.endIndex { return [] }
+        // Split on the bytes, not on Characters: cheaper, and a path is ASCII by the parser's rules.
+        var index = start
+        while true {
+            if index == utf8.endIndex || utf8[index] == UInt8(ascii: "/") {
+                let segment = Substring(utf8[start..<index])
+                segments.append(try decode(segment, plusIsSpace: false, what: "the path"))
+                if index == utf8.endIndex { return segments }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
-        return segments
     }
 }
 

@@ -84,5 +84,6 @@ public protocol HTTPResponseError: Error {
 }
 
 extension HTTPParseError: HTTPResponseError {
+    /// The problem+json response the server sends for this refusal.
     public var response: Response { .problem(status, detail: detail) }
 }

@@ -33,21 +33,9 @@ public struct Router<Context>: Sendable {
     /// A request handler: runs on an event-loop thread, so it must be fast or return `.deferred`.
     public typealias Handler = @Sendable (Request, Context) throws -> Response
 
-    /// One registered route.
-    struct Route: Sendable {
-        var template: String
-        var options: RouteOptions
-        var handler: Handler
-    }
-
-    final class Node: @unchecked Sendable {
-        var literals: [String: Node] = [:]
-        var parameter: (name: String, node: Node)?
-        var routes: [HTTPRequest.Method: Route] = [:]
-    }
-
-    var root = Node()
-    private var templates: [String] = []
+    /// Routes with type-erased handlers: the loops and connections stay non-generic, so the hot
+    /// path pays no runtime generic-metadata lookups.
+    private(set) var table = RouteTable()
 
     /// Creates an empty router.
     public init() {}
@@ -57,34 +45,11 @@ public struct Router<Context>: Sendable {
     public mutating func on(_ template: String, methods: [HTTPRequest.Method], options: RouteOptions = .init(),
                             handler: @escaping Handler) {
         precondition(template.hasPrefix("/"), "route templates start with '/': \(template)")
-        if !isKnownUniquelyReferenced(&root) { root = root.copy() }
-        var node = root
-        for segment in template.split(separator: "/", omittingEmptySubsequences: false).dropFirst() where template != "/" {
-            if segment.hasPrefix("{") && segment.hasSuffix("}") && segment.count > 2 {
-                let name = String(segment.dropFirst().dropLast())
-                if let existing = node.parameter {
-                    precondition(existing.name == name, "conflicting parameter names at \(template)")
-                    node = existing.node
-                } else {
-                    let child = Node()
-                    node.parameter = (name, child)
-                    node = child
-                }
-            } else {
-                let key = String(segment)
-                if let child = node.literals[key] {
-                    node = child
-                } else {
-                    let child = Node()
-                    node.literals[key] = child
-                    node = child
-                }
-            }
+        if !isKnownUniquelyReferenced(&table) { table = table.copy() }
+        let erased: ErasedHandler = { request, box in
+            try handler(request, unsafeDowncast(box, to: LoopContextBox<Context>.self).value)
         }
-        for method in methods {
-            node.routes[method] = Route(template: template, options: options, handler: handler)
-        }
-        templates.append(template)
+        table.add(template, methods: methods, route: Route(template: template, options: options, handler: erased))
     }
 
     /// Registers a GET route (which also answers HEAD).
@@ -108,5 +73,21 @@ public struct Router<Context>: Sendable {
     }
 
     /// Every registered template, in registration order (for checking against an OpenAPI document).
-    public var registeredTemplates: [String] { templates }
+    public var registeredTemplates: [String] { table.templates }
+}
+
+/// A handler with its context type erased; the box is the loop's `LoopContextBox<Context>`.
+typealias ErasedHandler = @Sendable (Request, AnyObject) throws -> Response
+
+/// Holds one loop's context value; handlers unwrap it with a free `unsafeDowncast`.
+final class LoopContextBox<Context>: @unchecked Sendable {
+    let value: Context
+    init(_ value: Context) { self.value = value }
+}
+
+/// One registered route.
+struct Route: Sendable {
+    var template: String
+    var options: RouteOptions
+    var handler: ErasedHandler
 }

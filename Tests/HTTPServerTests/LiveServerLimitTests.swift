@@ -117,6 +117,31 @@ import Glibc
         }
     }
 
+    @Test func pipeliningClientThatNeverReadsIsThrottledNotBuffered() throws {
+        try withLiveServer { server in
+            let greedy = try RawClient(port: server.port, timeoutSeconds: 2)
+            let batch = Array(String(repeating: "GET /big HTTP/1.1\r\nHost: t\r\n\r\n", count: 10_000).utf8)
+            var sent = 0
+            do {
+                // 330 KB per batch, up to 66 MB: far more than kernel buffers hold, so the sends
+                // only keep going if the server keeps reading, which it must not.
+                for _ in 0..<200 {
+                    try greedy.send(batch)
+                    sent += batch.count
+                }
+            } catch {
+                // Expected: the send timed out because the server stopped reading (not a reset).
+                #expect("\(error)".contains("errno \(EAGAIN)"), "\(error)")
+            }
+            #expect(sent < 40 << 20, "server kept reading \(sent) bytes of pipelined requests")
+            // The connection is alive and answering in order, just throttled.
+            #expect(try greedy.readResponse()?.body.count == 100_000)
+            let other = try RawClient(port: server.port)
+            try other.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try other.readResponse()?.text == "hello")
+        }
+    }
+
     @Test func gracefulShutdownFinishesTheRequestInFlight() throws {
         var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0)
         configuration.logger.logLevel = .critical

@@ -14,8 +14,8 @@ import Testing
         return router
     }
 
-    func match(_ method: HTTPRequest.Method, _ path: String) throws -> RouteMatch<Void> {
-        makeRouter().match(method, try PercentDecoding.pathSegments(path[...]))
+    func match(_ method: HTTPRequest.Method, _ path: String) throws -> RouteMatch {
+        makeRouter().table.match(method, try PercentDecoding.pathSegments(path[...]))
     }
 
     @Test func templatesBindDecodedParameters() throws {
