@@ -102,6 +102,11 @@ public final class CableWriter {
     }
 
     private func deleteChildren(pk: Int64) throws {
+        // External-content FTS5 needs the old text to remove a row, so this runs before the delete.
+        try connection.prepare("""
+            INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)
+            SELECT 'delete', pk, text FROM paragraphs WHERE cable_pk = ?
+            """).run(pk)
         for table in ["paragraphs", "cable_tags", "cable_caveats", "cable_references", "mentions"] {
             try connection.prepare("DELETE FROM \(table) WHERE cable_pk = ?").run(pk)
         }
@@ -113,10 +118,13 @@ public final class CableWriter {
         for (position, item) in cable.paragraphs.enumerated() {
             try paragraph.run(pk, position, item.number, item.classification, item.text)
         }
+        try connection.prepare("INSERT INTO paragraphs_fts(rowid, text) SELECT pk, text FROM paragraphs WHERE cable_pk = ?")
+            .run(pk)
         let tag = try connection.prepare("""
             INSERT INTO tags (code, kind, meaning) VALUES (?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET kind = coalesce(excluded.kind, kind),
                                              meaning = coalesce(excluded.meaning, meaning)
+            WHERE coalesce(excluded.kind, kind) IS NOT kind OR coalesce(excluded.meaning, meaning) IS NOT meaning
             """)
         let cableTag = try connection.prepare("INSERT OR IGNORE INTO cable_tags (code, cable_pk) VALUES (?, ?)")
         for item in cable.tags {

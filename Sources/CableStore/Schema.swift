@@ -111,15 +111,11 @@ enum Schema {
     CREATE INDEX mentions_by_entity ON mentions(entity_id, cable_pk);
     CREATE INDEX mentions_by_cable ON mentions(cable_pk);
 
+    -- Kept in step by CableWriter, one INSERT … SELECT per cable rather than a trigger per paragraph
+    -- (a cable has ~40 paragraphs; per-row trigger runs were a large share of import time).
     CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
         text, content='paragraphs', content_rowid='pk', tokenize='porter unicode61 remove_diacritics 2'
     );
-    CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
-        INSERT INTO paragraphs_fts(rowid, text) VALUES (new.pk, new.text);
-    END;
-    CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
-        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.pk, old.text);
-    END;
 
     CREATE VIRTUAL TABLE subjects_fts USING fts5(
         subject, content='cables', content_rowid='pk', tokenize='porter unicode61 remove_diacritics 2'

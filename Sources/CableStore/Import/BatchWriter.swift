@@ -55,18 +55,23 @@ final class BatchWriter: Sendable {
     private static func write(_ batch: [Pending], with writer: CableWriter) throws -> Counts {
         var counts = Counts()
         try writer.transaction {
+            // A savepoint per cable: a cable the store refuses is rolled back alone. Prepared once,
+            // since a batch runs thousands of them.
+            let begin = try writer.connection.prepare("SAVEPOINT cable")
+            let release = try writer.connection.prepare("RELEASE cable")
+            let rollback = try writer.connection.prepare("ROLLBACK TO cable")
             for case let .ready(number, prepared) in batch {
-                // A savepoint per cable: a cable the store refuses is rolled back alone.
-                try writer.connection.execute("SAVEPOINT cable")
+                try begin.run()
                 do {
                     switch try writer.put(prepared) {
                     case .inserted: counts.imported += 1
                     case .updated: counts.updated += 1
                     case .unchanged: counts.unchanged += 1
                     }
-                    try writer.connection.execute("RELEASE cable")
+                    try release.run()
                 } catch let error as SQLiteError where error.primaryCode == 19 /* SQLITE_CONSTRAINT */ {
-                    try writer.connection.execute("ROLLBACK TO cable; RELEASE cable")
+                    try rollback.run()
+                    try release.run()
                     counts.failures.append(ImportFailure(record: number, error: "\(prepared.cable.id): \(error)"))
                 }
             }
