@@ -43,8 +43,9 @@ struct RoutingHeader {
                 mode = .none
                 continue
             }
-            let officeCodeFollows = words.count >= 2 && Self.isOfficeCode(text.string(words[1]))
-            switch Self.keyword(bytes, first) {
+            let keyword = Self.keyword(bytes, first)
+            let officeCodeFollows = keyword != nil && words.count >= 2 && Self.isOfficeCode(text.string(words[1]))
+            switch keyword {
             case .de where words.count >= 2:
                 parseDE(text, words)
                 mode = .none
@@ -217,9 +218,11 @@ struct RoutingHeader {
 extension StringProtocol {
     /// The text without leading and trailing blanks (spaces, tabs, no-break spaces).
     func trimmingBlanks() -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0 == "\r" }
-        guard let start = firstIndex(where: { !isBlank($0) }),
-              let end = lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(self[start...end])
+        // On scalars, not `Character`s: no grapheme breaking for a blank test.
+        let scalars = unicodeScalars
+        let isBlank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0 == "\r" || $0 == "\n" }
+        guard let start = scalars.firstIndex(where: { !isBlank($0) }),
+              let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(self[start..<scalars.index(after: last)])
     }
 }

@@ -15,6 +15,8 @@ struct BodyTests {
         ("1. Text without a mark.", 1, nil, "Text without a mark."),
         ("\u{B6}1.  (C/NF) Two blanks.", 1, "C/NF", "Two blanks."),
         ("3.. (SBU) Doubled dot.", 3, "SBU", "Doubled dot."),
+        ("(C) 1. Mark before the number.", 1, "C", "Mark before the number."),
+        ("10  (C) No full stop.", 10, "C", "No full stop."),
     ])
     func anchors(line: String, number: Int, mark: String?, text: String) throws {
         let anchor = try #require(ParagraphAnchor.find(Array(line.utf8), 0..<line.utf8.count))
@@ -23,7 +25,7 @@ struct BodyTests {
         #expect(String(decoding: Array(line.utf8)[anchor.textStart...], as: UTF8.self) == text)
     }
 
-    @Test("not anchors", arguments: ["1.4 million people", "3.5 percent", "A. Text", "(1) Text", "0. Zero"])
+    @Test("not anchors", arguments: ["1.4 million people", "3.5 percent", "A. Text", "(1) Text", "0. Zero", "10 people said", "(C) Text"])
     func notAnchors(line: String) {
         #expect(ParagraphAnchor.find(Array(line.utf8), 0..<line.utf8.count) == nil)
     }
@@ -84,6 +86,12 @@ struct BodyTests {
         #expect(cable.comments == ["We doubt it.", "A parenthetical one."])
     }
 
+    @Test("summary under a heading line", arguments: ["-------\nSUMMARY\n-------", "Summary", "SUMMARY AND COMMENT\n-------------------"])
+    func headingSummary(heading: String) throws {
+        let cable = try body("\(heading)\n\n1. (C) The talks went well.\n\n2. (C) Details.")
+        #expect(cable.summary == "The talks went well.")
+    }
+
     @Test("summary without END SUMMARY runs to the end of its paragraph")
     func openSummary() throws {
         let cable = try body("1. (C) Summary: Short one.\n\n2. (C) Body.")
@@ -101,6 +109,16 @@ struct BodyTests {
     func noSignature() throws {
         let cable = try body("1. (C) Text ends with a sentence.")
         #expect(cable.signature == nil)
+    }
+
+    @Test("word counting agrees with a plain split", arguments: [
+        "", " ", "one", " one ", "one two  three\nfour\tfive", "exactly eight", "¶1. café  naïve — words 1,000 x",
+        String(repeating: "ab cd\n", count: 50), "  leading and trailing  ", "a b c d e f g h i j k l m n o p",
+    ])
+    func countWords(text: String) {
+        var copy = text
+        let counted = copy.withUTF8 { Body.countWords($0) }
+        #expect(counted == text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count)
     }
 
     @Test("word count covers the paragraphs")

@@ -30,6 +30,7 @@ struct PreambleTests {
         ("TAGS: PHUMBA PGOV", ["PHUM", "BA", "PGOV"]),
         ("TAGS: OVIP (CLINTON, HILLARY) PREL", ["OVIP (CLINTON, HILLARY)", "PREL"]),
         ("TAGS: PGOV PGOV PREL", ["PGOV", "PREL"]),
+        ("TAGS: POGOV MOPPS", ["PGOV", "MOPS"]),
         ("TAGS: OVIP BIDEN JOSEPH PREL ECON", ["OVIP (BIDEN, JOSEPH)", "PREL", "ECON"]),
         ("Tags: ovip (steinberg, james b.), prel", ["OVIP (STEINBERG, JAMES B.)", "PREL"]),
     ])
@@ -94,10 +95,16 @@ struct PreambleTests {
         ("REF: MOSCOW 00202", ["07MOSCOW202"]),
         ("REF: 09 SHENYANG 167", ["09SHENYANG167"]),
         ("REF: A. TEL AVIV 123", ["07TELAVIV123"]),
+        ("REF: A. 09 Tripoli 753; B. Tripoli 12", ["09TRIPOLI753"]),
     ])
     func referenceIDs(text: String, ids: [String]) throws {
         let cable = try preamble("SUBJECT: X\n\n" + text)
         #expect(cable.references.compactMap(\.id) == ids)
+    }
+
+    @Test("REF: None means no references")
+    func noneReferences() throws {
+        #expect(try preamble("SUBJECT: X\n\nRef:      None").references == [])
     }
 
     @Test("non-cable references are kept as text")
