@@ -104,7 +104,7 @@ struct CableEvidence {
             let surface = String(String.UnicodeScalarView(Array(text.unicodeScalars)[span.first!.start..<span.last!.end]))
             out.append(MetadataMention(type: .person, surface: surface, canonical: nil, keys: span.map(\.key), evidence: .known))
         }
-        if forLine, out.isEmpty, let range = text.range(of: " FOR ", options: .caseInsensitive) {
+        if forLine, out.isEmpty, let range = text.range(of: " FOR ", options: [.caseInsensitive, .backwards]) {
             // "SCA/CEN FOR M. O'MARA", "NSC FOR CBARTON": whatever follows FOR is a name.
             for name in text[range.upperBound...].split(whereSeparator: { $0 == "," || $0 == ";" }) {
                 let cleaned = name.replacingOccurrences(of: " AND ", with: ",", options: .caseInsensitive)

@@ -90,12 +90,19 @@ public struct Gazetteer: Sendable {
     /// True for words that are ordinary English (lower-case dictionary entries) — weak name evidence.
     func isEnglish(_ key: String) -> Bool {
         if englishWords.contains(key) { return true }
+        // "UNBANNING", "REELECTED": an ordinary word behind an ordinary prefix.
+        for prefix in Self.wordPrefixes where key.count >= prefix.count + 4 && key.hasPrefix(prefix) {
+            if englishWords.contains(String(key.dropFirst(prefix.count))) { return true }
+        }
         // "ANTI-GUERRILLA", "FIVE-HOUR": compounds of ordinary words are ordinary.
         guard key.utf8.contains(0x2D) else { return false }
         return key.split(separator: "-").allSatisfy { part in
             englishWords.contains(String(part)) || Self.prefixes.contains(String(part)) || part.allSatisfy(\.isNumber)
         }
     }
+
+    /// Prefixes glued to ordinary words.
+    static let wordPrefixes = ["UN", "RE", "NON", "PRE", "DIS", "MIS", "OVER", "UNDER", "OUT", "INTER", "COUNTER", "MULTI"]
 
     /// Word prefixes that make compounds, not names (`Trans-Atlantic`, `Anti-American`).
     static let prefixes: Set<String> = ["TRANS", "ANTI", "PRO", "PAN", "NEO", "POST", "PRE", "NON", "SUB", "INTER",

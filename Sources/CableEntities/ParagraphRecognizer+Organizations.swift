@@ -118,7 +118,7 @@ extension ParagraphRecognizer {
         let token = tokens[i]
         let letters = token.key.unicodeScalars.filter { $0.properties.isAlphabetic }.count
         guard letters >= 3, letters <= 7, letters == token.key.unicodeScalars.count,
-              !Self.commonAcronyms.contains(token.key), !isStop(i), !gazetteer.isEnglish(token.key),
+              !Self.commonAcronyms.contains(token.key), !isStop(i), !gazetteer.isEnglish(token.key), !Self.isTagCode(token.key),
               !isOfficeSymbol(i) else { return nil }
         // Portion marks and the like sit in parentheses alone: "(SBU)".
         if i > 0, tokens[i - 1].mark == "(", i + 1 < tokens.count, tokens[i + 1].mark == ")", i < 3 { return nil }

@@ -532,4 +532,6 @@ Initiative Program Programme Project Plan Strategy Review Report Framework Dialo
 Meeting Session Forum Group Working Team Task Election Elections Referendum Campaign Operation Exercise
 Crisis War Conflict Revolution Coup Case Issue Issues Question Questions Points Point Talking Nonpaper Non-Paper
 Key Main Major Minor Comments Conclusion Overview Introduction Recommendation Recommendations Outlook Way Ahead
-Bio Biographic Scenesetter Demarche Response Readout Highlights Takeaways Analysis Assessment""".split()
+Bio Biographic Scenesetter Demarche Response Readout Highlights Takeaways Analysis Assessment
+AMEMBASSY AMCONSUL AMCONGEN SECSTATE WASHDC USMISSION USUN USNATO USEU USOSCE UNVIE SECDEF CJCS CDR COLLECTIVE
+PRIORITY IMMEDIATE ROUTINE NIACT FLASH ZEN""".split()
