@@ -90,6 +90,11 @@ public struct Gazetteer: Sendable {
     /// True for words that are ordinary English (lower-case dictionary entries) — weak name evidence.
     func isEnglish(_ key: String) -> Bool {
         if englishWords.contains(key) { return true }
+        // "WON'T", "THEY'LL": contractions of ordinary words.
+        if let apostrophe = key.firstIndex(of: "'"),
+           ["T", "LL", "VE", "RE", "D", "M", "S"].contains(String(key[key.index(after: apostrophe)...])) {
+            return englishWords.contains(String(key[..<apostrophe])) || key.hasPrefix("CAN'") || key.hasPrefix("WON'")
+        }
         // "UNBANNING", "REELECTED": an ordinary word behind an ordinary prefix.
         for prefix in Self.wordPrefixes where key.count >= prefix.count + 4 && key.hasPrefix(prefix) {
             if englishWords.contains(String(key.dropFirst(prefix.count))) { return true }

@@ -58,7 +58,9 @@ extension ParagraphRecognizer {
         guard isCapWord(i), !isStop(i) else { return nil }
         let token = tokens[i]
         if caps {
-            if gazetteer.firstNames.contains(token.key), let end = nameEnd(from: i, afterCue: false), end - i >= 2 {
+            // A given name that is also a word (ROB, YOUNG) starts a name only after a title.
+            if gazetteer.firstNames.contains(token.key), !gazetteer.isEnglish(token.key),
+               let end = nameEnd(from: i, afterCue: false), end - i >= 2 {
                 return Candidate(type: .person, first: i, end: end, evidence: .shape)
             }
             // Two or three unusual words in a row (DIOSDADO CABELLO) read as a name.
