@@ -29,6 +29,8 @@ public struct Gazetteer: Sendable {
         var capsOnly: Bool
         /// The acronym as listed (`MoD`), for `capsOnly` phrases.
         var written: String = ""
+        /// A one-word acronym that is also an English word (`LeT`, `WHO`): in ALL-CAPS text it is the word.
+        var wordLike = false
     }
 
     var entries: [Entry] = []
@@ -80,6 +82,7 @@ public struct Gazetteer: Sendable {
                 guard token.kind == .punct ? token.text == phrase.keys[k] : token.key == phrase.keys[k] else { ok = false; break }
                 if k + 1 < count, token.possessive { ok = false; break }
                 if phrase.capsOnly && !token.isAllCaps && token.text != phrase.written { ok = false; break }
+                if capsText && phrase.wordLike { ok = false; break }
                 if !capsText, phrase.payload != .title, k == 0, !token.isCapitalized { ok = false; break }
             }
             if ok { return (phrase, count) }
@@ -90,6 +93,8 @@ public struct Gazetteer: Sendable {
     /// True for words that are ordinary English (lower-case dictionary entries) — weak name evidence.
     func isEnglish(_ key: String) -> Bool {
         if englishWords.contains(key) { return true }
+        // "INCOMPREHENSION", "NEGOTIABLE": long words with a word-forming suffix are no names.
+        if key.count >= 8, Self.wordSuffixes.contains(where: { key.hasSuffix($0) }) { return true }
         // "WON'T", "THEY'LL": contractions of ordinary words.
         if let apostrophe = key.firstIndex(of: "'"),
            ["T", "LL", "VE", "RE", "D", "M", "S"].contains(String(key[key.index(after: apostrophe)...])) {
@@ -105,6 +110,9 @@ public struct Gazetteer: Sendable {
             englishWords.contains(String(part)) || Self.prefixes.contains(String(part)) || part.allSatisfy(\.isNumber)
         }
     }
+
+    /// Suffixes that make ordinary words, not names.
+    static let wordSuffixes = ["TION", "SION", "ITY", "ISM", "ABLE", "IBLE", "OUS", "ICAL", "IZATION", "ISATION", "NESS"]
 
     /// Prefixes glued to ordinary words.
     static let wordPrefixes = ["UN", "RE", "NON", "PRE", "DIS", "MIS", "OVER", "UNDER", "OUT", "INTER", "COUNTER", "MULTI"]
