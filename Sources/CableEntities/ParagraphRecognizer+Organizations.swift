@@ -98,7 +98,8 @@ extension ParagraphRecognizer {
     /// `GOK`, `GOI`, `HMG`: the government of the cable's country with that initial.
     func governmentAcronym(at i: Int) -> Candidate? {
         let token = tokens[i]
-        guard token.isAllCaps, (3...4).contains(token.key.count) else { return nil }
+        guard (3...5).contains(token.key.count), token.isAllCaps || (token.isCapitalized && gazetteer.governmentAcronyms[token.key] != nil)
+        else { return nil }
         let code: String?
         if let listed = gazetteer.governmentAcronyms[token.key] {
             code = listed
@@ -240,6 +241,7 @@ extension ParagraphRecognizer {
     INFO MSG TBD ETA ETD RSVP TOR TORS SOW RFP WTO UNSC USG III IV VI VII VIII XI XII OK AKA CV PPT PHD MBA \
     CHOD DCHOD CJCS JCS SECDEF SECSTATE SECGEN SYG USUN USNATO USEU UNVIE EMB CONGEN AMCONSUL AMEMBASSY EST PST \
     EDT EST CST MST ZULU ATM SUV SUVS APC APCS ATV RPG RPGS AK GPS IT ICT QA SACEUR SACT DSACEUR CMC SIPRNET \
-    NIPRNET JWICS OPORD CONOPS SOFA FTA BIT EFTA DCA ROE NCO NCOS ASD DASD PDAS
+    NIPRNET JWICS OPORD CONOPS SOFA FTA BIT EFTA DCA ROE NCO NCOS ASD DASD PDAS WHA NEA EUR EAP SCA ISN INR DRL \
+    PRM INL OES EEB ECA IIP UNSCR IPR ESDP GRPO POTUS VPOTUS
     """.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty })
 }

@@ -181,7 +181,8 @@ extension ParagraphRecognizer {
     func isUnusualCapsWord(_ i: Int) -> Bool {
         guard isWord(i), !isClaimed(i) else { return false }
         let key = tokens[i].key
-        if isStop(i) || gazetteer.isEnglish(key) || key.count < 3 || Self.isTagCode(key) { return false }
+        if isStop(i) || gazetteer.isEnglish(key) || key.count < 3 || Self.isTagCode(key)
+            || Self.commonAcronyms.contains(key) { return false }
         if key.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && $0 != "-" && $0 != "'" }) { return false }
         return phrase(i) == nil
     }

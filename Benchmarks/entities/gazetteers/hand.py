@@ -77,7 +77,7 @@ OTHER_DEMONYMS = ("Arab Arabs Arabic Kurd Kurds Kurdish Pashtun Pashtuns Tajiks 
                   "Christian Christians Muslim Muslims Jewish Jew Jews Hindu Hindus Sikh Buddhist Catholic Catholics "
                   "Orthodox Latin Latino European Europeans African Africans Asian Asians Western Westerners Eastern "
                   "Caucasian Balkan Scandinavian Nordic Baltic Slavic Persian Hispanic Bedouin Berber Berbers Tuareg "
-                  "Islam Islamic Christianity Judaism Hinduism Buddhism Koran Quran Sharia Roma Tamil Tamils Sinhalese Punjabi Sindhi Uzbeks Turkic Islamist Islamists Zionist Bolivarian "
+                  "Shi'a Shia Shias Islam Islamic Christianity Judaism Hinduism Buddhism Koran Quran Sharia Roma Tamil Tamils Sinhalese Punjabi Sindhi Uzbeks Turkic Islamist Islamists Zionist Bolivarian "
                   "Soviet Soviets Yugoslav Ossetian Ossetians Abkhaz Abkhazian Abkhazians Transatlantic Mediterranean "
                   "Gulf Andean Amazonian Caribbean Pacific Atlantic Arctic Sahelian Sahrawi Maghrebi Levantine "
                   "Taliban Mujahideen Kazakh Central Asian Middle Eastern South Asian Southeast Asian East Asian "
@@ -115,6 +115,8 @@ Northeast Asia
 Asia-Pacific|Asia Pacific
 Latin America
 Americas|the Americas
+Rio de Janeiro|Rio
+North-West Frontier Province|NWFP|North West Frontier Province
 South America
 North America
 Central America
@@ -340,6 +342,9 @@ Taliban|Taleban
 Hamas
 Hizballah|Hezbollah|Hizbollah
 Fatah
+Houthis|Houthi|al-Houthi
+Labour Party|Labour
+Conservative Party|Conservatives|Tories
 Palestinian Authority
 Palestine Liberation Organization|PLO
 Muslim Brotherhood
@@ -389,6 +394,45 @@ BP|British Petroleum
 Microsoft
 Google
 Reuters
+El Pais
+El Mundo
+ABC|ABC newspaper
+Le Monde
+Le Figaro
+Liberation
+Der Spiegel|Spiegel
+Die Welt
+Frankfurter Allgemeine Zeitung|FAZ
+Sueddeutsche Zeitung
+Corriere della Sera
+La Repubblica
+La Nacion
+Clarin
+O Globo
+Folha de Sao Paulo|Folha
+O Estado de Sao Paulo|Estado de Sao Paulo
+Kommersant
+Izvestiya|Izvestia
+Nezavisimaya Gazeta
+Novaya Gazeta
+Pravda
+Hurriyet
+Milliyet
+Zaman
+Haaretz
+Jerusalem Post
+Dawn
+Asharq Al-Awsat
+Al-Hayat|Al Hayat
+People's Daily
+China Daily
+Yomiuri Shimbun|Yomiuri
+Asahi Shimbun|Asahi
+The Guardian|Guardian
+The Times
+Daily Telegraph|Telegraph
+El Universal
+El Tiempo
 Associated Press|AP
 Agence France-Presse|AFP|Agence France Presse
 BBC|British Broadcasting Corporation
@@ -450,7 +494,7 @@ International Olympic Committee|IOC"""
 # "Government of X" acronyms that do not follow the GO + initial pattern.
 GOV_ACRONYMS = {"HMG": "UK", "USG": "US", "SAG": "SF", "SARG": "SY", "RGOB": "BT", "TFG": "SO", "GNU": "ZI",
                 "GOSS": "OD", "PRC": "CH", "ROK": "KS", "DPRK": "KN", "RGC": "CB", "GRP": "RP", "RTG": "TH",
-                "GSL": "CE", "GON": "NP", "HMGN": "NP", "GNPC": None, "RGOL": None}
+                "GSL": "CE", "GON": "NP", "GIROA": "AF", "ROYG": "YM", "GOAJ": "AJ", "GOSL": "CE", "GOSS": "OD", "RGOB": "BT", "HMGN": "NP", "GNPC": None, "RGOL": None}
 
 TITLES = """President|Vice President|Prime Minister|Deputy Prime Minister|First Deputy Prime Minister|PM|DPM|VP
 Foreign Minister|FM|Deputy Foreign Minister|DFM|Vice Foreign Minister|VFM|Minister|Deputy Minister|Vice Minister|Minister of State|State Minister
@@ -466,7 +510,7 @@ General|Gen.|Gen|Lieutenant General|LTG|Lt. Gen.|Major General|MG|Maj. Gen.|Brig
 Judge|Justice|Chief Justice|Prosecutor|Prosecutor General|Attorney General|Procurator General|Magistrate|Ombudsman|Auditor General
 Professor|Prof.|Dr.|Dr|Doctor|Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Miss|Mme.|Mme|Madame|Monsieur|Sir|Lord|Lady|Dame|Herr|Frau|Senor|Senora
 Editor|Editor-in-Chief|Journalist|Reporter|Correspondent|Columnist|Analyst|Professor|Lawyer|Attorney|Businessman|Businesswoman|Owner|Founder|CEO|CFO|COO|President and CEO|Executive|Manager|General Manager|Chief Executive|Chief Executive Officer
-Candidate|Presidential Candidate|Opposition Leader|Party Leader|Party Chairman|Leader of the Opposition|Activist|Dissident|Secretary-General|Head of State"""
+POTUS|VPOTUS|FLOTUS|POLAD|Polad|Candidate|Presidential Candidate|Opposition Leader|Party Leader|Party Chairman|Leader of the Opposition|Activist|Dissident|Secretary-General|Head of State"""
 
 HONORIFICS = "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Madame Mme Sheikh Shaykh Herr Frau Senor Senora Monsieur"
 
@@ -527,7 +571,7 @@ Affairs Policy Division Section Unit Bureau Agency Council Committee Commission 
 Assembly Cabinet Administration Army Navy Police Forces Force Media Press TV Internet Web Website
 Christmas Easter Ramadan Eid New Year Independence Day Week Month Year Today Tomorrow Yesterday
 General Admiral Colonel Major Captain Lieutenant Commander Sergeant
-Staff Human Rights Civil Society Rule Law Constitution Treaty Agreement Protocol Convention Resolution Act Bill
+Staff Olympics Olympic Human Rights Civil Society Rule Law Constitution Treaty Agreement Protocol Convention Resolution Act Bill
 Initiative Program Programme Project Plan Strategy Review Report Framework Dialogue Talks Summit Conference
 Meeting Session Forum Group Working Team Task Election Elections Referendum Campaign Operation Exercise
 Crisis War Conflict Revolution Coup Case Issue Issues Question Questions Points Point Talking Nonpaper Non-Paper
