@@ -60,7 +60,10 @@ struct CableEvidence {
                 out.append(MetadataMention(type: .organization, surface: name,
                                            canonical: known?.type == .organization ? known?.name : name,
                                            keys: keys(name), evidence: .known))
-            } else if tag.kind == "geographic", let meaning = tag.meaning {
+            } else if tag.kind == "geographic", let full = tag.meaning {
+                // "Serbia (TAGS usage after 2006; FIPS RI)": the name is before the note.
+                let meaning = full.components(separatedBy: " (")[0].trimmingCharacters(in: .whitespaces)
+                guard !meaning.isEmpty else { continue }
                 let known = lookup(meaning)
                 out.append(MetadataMention(type: known?.type ?? .location, surface: meaning, canonical: known?.name ?? meaning,
                                            keys: keys(meaning), evidence: .known))

@@ -98,7 +98,10 @@ extension ParagraphRecognizer {
     /// `GOK`, `GOI`, `HMG`: the government of the cable's country with that initial.
     func governmentAcronym(at i: Int) -> Candidate? {
         let token = tokens[i]
-        guard (3...5).contains(token.key.count), token.isAllCaps || (token.isCapitalized && gazetteer.governmentAcronyms[token.key] != nil)
+        // "GOK", "GIRoA", "GoA": capitals, or "Go" + capitals.
+        let goForm = token.text.hasPrefix("Go") && token.text.dropFirst(2).allSatisfy(\.isUppercase)
+        guard (3...5).contains(token.key.count),
+              token.isAllCaps || goForm || (token.isCapitalized && gazetteer.governmentAcronyms[token.key] != nil)
         else { return nil }
         let code: String?
         if let listed = gazetteer.governmentAcronyms[token.key] {

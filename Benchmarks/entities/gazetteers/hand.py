@@ -77,7 +77,7 @@ OTHER_DEMONYMS = ("Arab Arabs Arabic Kurd Kurds Kurdish Pashtun Pashtuns Tajiks 
                   "Christian Christians Muslim Muslims Jewish Jew Jews Hindu Hindus Sikh Buddhist Catholic Catholics "
                   "Orthodox Latin Latino European Europeans African Africans Asian Asians Western Westerners Eastern "
                   "Caucasian Balkan Scandinavian Nordic Baltic Slavic Persian Hispanic Bedouin Berber Berbers Tuareg "
-                  "Shi'a Shia Shias Islam Islamic Christianity Judaism Hinduism Buddhism Koran Quran Sharia Roma Tamil Tamils Sinhalese Punjabi Sindhi Uzbeks Turkic Islamist Islamists Zionist Bolivarian "
+                  "Basque Basques Catalan Catalans Galician Bavarian Flemish Walloon Andalusian Corsican Sicilian Tory Tories Shi'a Shia Shias Islam Islamic Christianity Judaism Hinduism Buddhism Koran Quran Sharia Roma Tamil Tamils Sinhalese Punjabi Sindhi Uzbeks Turkic Islamist Islamists Zionist Bolivarian "
                   "Soviet Soviets Yugoslav Ossetian Ossetians Abkhaz Abkhazian Abkhazians Transatlantic Mediterranean "
                   "Gulf Andean Amazonian Caribbean Pacific Atlantic Arctic Sahelian Sahrawi Maghrebi Levantine "
                   "Taliban Mujahideen Kazakh Central Asian Middle Eastern South Asian Southeast Asian East Asian "
@@ -344,6 +344,9 @@ Hizballah|Hezbollah|Hizbollah
 Fatah
 Houthis|Houthi|al-Houthi
 Labour Party|Labour
+Christian Democratic Union|CDU|Christian Democrats
+Christian Social Union|CSU
+Social Democratic Party of Germany|SPD
 Conservative Party|Conservatives|Tories
 Palestinian Authority
 Palestine Liberation Organization|PLO
@@ -571,7 +574,7 @@ Affairs Policy Division Section Unit Bureau Agency Council Committee Commission 
 Assembly Cabinet Administration Army Navy Police Forces Force Media Press TV Internet Web Website
 Christmas Easter Ramadan Eid New Year Independence Day Week Month Year Today Tomorrow Yesterday
 General Admiral Colonel Major Captain Lieutenant Commander Sergeant
-Staff Olympics Olympic Human Rights Civil Society Rule Law Constitution Treaty Agreement Protocol Convention Resolution Act Bill
+Staff Olympics Olympic Emboffs Poloffs Econoffs Conoffs RevCon Human Rights Civil Society Rule Law Constitution Treaty Agreement Protocol Convention Resolution Act Bill
 Initiative Program Programme Project Plan Strategy Review Report Framework Dialogue Talks Summit Conference
 Meeting Session Forum Group Working Team Task Election Elections Referendum Campaign Operation Exercise
 Crisis War Conflict Revolution Coup Case Issue Issues Question Questions Points Point Talking Nonpaper Non-Paper
