@@ -2,16 +2,18 @@ extension Body {
     /// The signer's surname(s) on the last line (`Ordway`), or glued to the last sentence of a
     /// paragraph reflowed onto one line (`… trips to Madrid. CHACON`). Removed from the paragraph;
     /// telegram trailers after it (`NNNN`, `End Cable Text`, `...`) are skipped but kept.
-    mutating func takeSignature() {
-        guard var last = paragraphs.popLast() else { return }
+    /// Returns whether the last paragraph's text changed.
+    @discardableResult
+    mutating func takeSignature() -> Bool {
+        guard var last = paragraphs.popLast() else { return false }
         defer { if !last.text.isEmpty || last.number > 0 { paragraphs.append(last) } }
         let bytes = Array(last.text.utf8)
         var line = Self.lastLine(bytes, before: bytes.count)
         while !line.isEmpty || line.lowerBound > 0, Self.isTrailer(bytes, line) {
-            guard line.lowerBound > 0 else { return }
+            guard line.lowerBound > 0 else { return false }
             line = Self.lastLine(bytes, before: line.lowerBound - 1)
         }
-        guard !line.isEmpty else { return }
+        guard !line.isEmpty else { return false }
         // Only the line's tail can hold a name: long reflowed lines are cut to their last words.
         let final = String(decoding: bytes[max(line.lowerBound, line.upperBound - 80)..<line.upperBound], as: UTF8.self)
             .trimmingBlanks()
@@ -21,7 +23,7 @@ extension Body {
             if line.upperBound < bytes.count { kept.append(contentsOf: bytes[(line.upperBound + 1)...]) }
             while let tail = kept.last, tail == 0x0A || ByteScan.isBlank(tail) { kept.removeLast() }
             last.text = String(decoding: kept, as: UTF8.self)
-            return
+            return true
         }
         // Reflowed: `… sentence. NAME` at the end of the paragraph's last line.
         let words = final.split(separator: " ")
@@ -41,8 +43,9 @@ extension Body {
             var kept = Array(bytes[..<cut])
             kept.append(contentsOf: bytes[line.upperBound...])
             last.text = String(decoding: kept, as: UTF8.self)
-            return
+            return true
         }
+        return false
     }
 
     /// The line that ends at `end` (exclusive), without its line break.
@@ -95,40 +98,41 @@ extension Body {
 
     /// SUMMARY … END SUMMARY and COMMENT … END COMMENT, searched over the paragraphs' text.
     mutating func readSections() {
-        var joined: [UInt8] = []
-        for paragraph in paragraphs {
-            if !joined.isEmpty { joined.append(contentsOf: [0x0A, 0x0A]) }
-            joined.append(contentsOf: paragraph.text.utf8)
-        }
-        summary = Self.section(in: joined, start: "SUMMARY", end: "END SUMMARY").first
-        comments = Self.section(in: joined, start: "COMMENT", end: "END COMMENT")
+        let markers = SectionMarkers(joined)
+        summary = Self.section(in: joined, markers.summary, startLength: 7, limit: 1).first
+        comments = Self.section(in: joined, markers.comment, startLength: 7)
     }
 
-    /// Every `START[:.-] … END` section in `bytes`; a start marker without an end runs to the end
-    /// of its paragraph. The whole search is one pass.
-    static func section(in bytes: [UInt8], start: StaticString, end: StaticString) -> [String] {
+    /// Every `START[:.-] … END START` section in `bytes`, given the positions of the marker word
+    /// (`SUMMARY` or `COMMENT`); a start without an end runs to the end of its paragraph.
+    static func section(in bytes: [UInt8], _ positions: [Int], startLength: Int, limit: Int = .max) -> [String] {
         var results: [String] = []
         var index = 0
         let count = bytes.count
-        let startLength = start.utf8CodeUnitCount
-        // The next end marker is cached: start markers only move forward, so the search stays linear.
-        var closing: Int? = nil
-        var closingSearchedFrom = -1
-        while index < count, let hit = ByteScan.find(bytes, index..<count, start) {
+        // The next end marker is found by a cursor over the same positions: linear overall.
+        var closingCursor = 0
+        for hit in positions where hit >= index {
+            guard results.count < limit else { break }
             index = hit + startLength
             guard isMarkerStart(bytes, hit), let valueStart = markerValueStart(bytes, index) else { continue }
-            if closingSearchedFrom < 0 || (closing.map { $0 < valueStart } ?? false) {
-                closing = ByteScan.find(bytes, valueStart..<count, end)
-                closingSearchedFrom = valueStart
+            while closingCursor < positions.count,
+                  positions[closingCursor] < valueStart || !isEndMarker(bytes, positions[closingCursor]) {
+                closingCursor += 1
             }
+            let closing = closingCursor < positions.count ? positions[closingCursor] - 4 : nil
             let paragraphEnd = find(bytes, [0x0A, 0x0A], from: valueStart) ?? count
             let valueEnd = closing ?? paragraphEnd
-            let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+            let value = String(decoding: bytes[valueStart..<max(valueStart, valueEnd)], as: UTF8.self)
                 .trimmingBlanks().trimmingTrailing("(- \n").trimmingBlanks()
             if !value.isEmpty { results.append(Preamble.squeeze(value)) }
-            index = closing.map { $0 + end.utf8CodeUnitCount } ?? valueEnd
+            index = closing.map { $0 + 4 + startLength } ?? valueEnd
         }
         return results
+    }
+
+    /// `END ` (any case) right before the marker word at `position`.
+    private static func isEndMarker(_ bytes: [UInt8], _ position: Int) -> Bool {
+        position >= 4 && bytes[position - 1] == ByteScan.space && ByteScan.hasPrefix(bytes, (position - 4)..<(position - 1), "END")
     }
 
     /// The marker must open a sentence (paragraph start, after `(`, `.`, `:`, `--`); never `END SUMMARY`

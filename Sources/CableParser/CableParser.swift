@@ -28,34 +28,24 @@ public struct CableParser: Sendable {
         guard bytes.count <= Self.maximumInputBytes else {
             throw CableParseError(.tooLarge, line: 1, "input is \(bytes.count) bytes; the limit is \(Self.maximumInputBytes)")
         }
-        try Self.checkIsText(bytes)
-        var reader = CableReader(text: CableText(bytes: bytes), knownID: knownID.flatMap(CableID.canonicalize))
+        let text = CableText(bytes: bytes)
+        try Self.checkIsText(text)
+        var reader = CableReader(text: text, knownID: knownID.flatMap(CableID.canonicalize))
         if let knownID, CableID.canonicalize(knownID) == nil {
             reader.warnings.append("id given \"\(knownID)\" is not a cable id; ignored")
         }
         return try reader.read()
     }
 
-    /// Refuses empty input and binary data before any line work.
-    private static func checkIsText(_ bytes: [UInt8]) throws(CableParseError) {
-        var nonBlank = 0
-        var control = 0
-        var nul = false
-        var blanks = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer where byte < 0x21 {
-                // Only bytes below `!` need a closer look; everything else is printable text.
-                switch byte {
-                case 0: nul = true
-                case 0x0A, 0x0D, 0x09, 0x0C, 0x20: blanks += 1
-                default: control += 1
-                }
-            }
-            nonBlank = buffer.count - blanks
+    /// Refuses empty input and binary data before any field is read.
+    private static func checkIsText(_ text: CableText) throws(CableParseError) {
+        if text.nulCount > 0 {
+            throw CableParseError(.notText, line: 1, "input contains NUL bytes: binary data, not a cable")
         }
-        if nul { throw CableParseError(.notText, line: 1, "input contains NUL bytes: binary data, not a cable") }
-        guard nonBlank > 0 else { throw CableParseError(.empty, line: 1, "input is empty: no cable text") }
-        if control * 50 > bytes.count {
+        guard text.bytes.count > text.blankCount else {
+            throw CableParseError(.empty, line: 1, "input is empty: no cable text")
+        }
+        if text.controlCount * 50 > text.bytes.count {
             throw CableParseError(.notText, line: 1, "input is mostly control characters: binary data, not a cable")
         }
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The cable as UTF-8 bytes split into lines; every parsed field is a slice of it.
 ///
 /// Working on byte ranges keeps the parser free of regex engines and intermediate `String`s:
@@ -6,23 +12,39 @@ struct CableText {
     let bytes: [UInt8]
     /// Byte range of each line, without its `\n` and any trailing `\r`.
     let lines: [Range<Int>]
+    /// Counts to tell text from binary data: NUL bytes, other control characters, and blanks
+    /// (exact when control characters occur; otherwise `blankCount < bytes.count` iff anything is printable).
+    let nulCount: Int
+    let controlCount: Int
+    let blankCount: Int
+
+    /// Byte classes for the exact text check: 0 printable, 1 blank, 2 control, 3 NUL.
+    private static let byteClass: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0: return 3
+        case 0x09, 0x0A, 0x0C, 0x0D, 0x20: return 1
+        case 0x01..<0x20, 0x7F: return 2
+        default: return 0
+        }
+    }
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
         var lines: [Range<Int>] = []
         lines.reserveCapacity(bytes.count / 48 + 1)
+        var counts = (blank: 0, control: 0, nul: 0)
         bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            var index = 0
+            counts = Self.classify(buffer)
+            guard let base = buffer.baseAddress else { return }
             let count = buffer.count
-            while index < count {
-                if buffer[index] == 0x0A {
-                    var end = index
-                    if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-                    lines.append(start..<end)
-                    start = index + 1
-                }
-                index += 1
+            var start = 0
+            // memchr finds line ends with vector instructions; a cable has a line every ~60 bytes.
+            while start < count, let found = memchr(base + start, 0x0A, count - start) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                var end = index
+                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+                lines.append(start..<end)
+                start = index + 1
             }
             if start < count {
                 var end = count
@@ -31,6 +53,62 @@ struct CableText {
             }
         }
         self.lines = lines
+        self.blankCount = counts.blank
+        self.controlCount = counts.control
+        self.nulCount = counts.nul
+    }
+
+    /// Counts blanks, control characters and NULs. A word-at-a-time pass looks for bytes below
+    /// space other than line feed; only when some exist (tabs, CRs, controls) is each byte classified. `blank` is exact only in that slow case; the fast case reports whether
+    /// anything printable exists by returning `blank < count`.
+    private static func classify(_ buffer: UnsafeBufferPointer<UInt8>) -> (blank: Int, control: Int, nul: Int) {
+        guard let base = buffer.baseAddress else { return (0, 0, 0) }
+        let count = buffer.count
+        var unusual = false
+        var index = 0
+        // Eight bytes at a time: the word has a byte below 0x20 iff (x - 0x20…) & ~x & 0x80… is non-zero.
+        // Only such words (about one in eight: the line feeds) are looked at byte by byte.
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
+                for offset in 0..<8 {
+                    let byte = buffer[index + offset]
+                    if byte < 0x20, byte != 0x0A {
+                        unusual = true
+                        break
+                    }
+                }
+                if unusual { break }
+            }
+            index += 8
+        }
+        if !unusual {
+            while index < count {
+                let byte = buffer[index]
+                if byte < 0x21, byte != 0x20, byte != 0x0A {
+                    unusual = true
+                    break
+                }
+                index += 1
+            }
+        }
+        if !unusual {
+            // Only spaces and line feeds below `!`: report the text as non-blank when any other byte exists.
+            let printable = buffer.contains { $0 > 0x20 }
+            return (printable ? 0 : count, 0, 0)
+        }
+        var counts = (blank: 0, control: 0, nul: 0)
+        byteClass.withUnsafeBufferPointer { table in
+            for byte in buffer {
+                switch table[Int(byte)] {
+                case 0: continue
+                case 1: counts.blank += 1
+                case 2: counts.control += 1
+                default: counts.nul += 1
+                }
+            }
+        }
+        return counts
     }
 
     var lineCount: Int { lines.count }
@@ -116,9 +194,11 @@ enum ByteScan {
     }
 
     /// Index of the first case-insensitive occurrence of `needle` (upper case) in `range`.
+    /// Needles of four bytes or more use Horspool's skip table, so long texts are crossed in strides.
     static func find(_ bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Int? {
         let count = needle.utf8CodeUnitCount
         guard count > 0, range.count >= count else { return nil }
+        if count >= 4, range.count >= 64 { return findSkipping(bytes, range, needle) }
         return needle.withUTF8Buffer { pattern -> Int? in
             bytes.withUnsafeBufferPointer { buffer -> Int? in
                 // Compare the first byte in both cases without a branch per letter test.
@@ -134,6 +214,33 @@ enum ByteScan {
                         if offset == count { return index }
                     }
                     index += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    private static func findSkipping(_ bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        return needle.withUTF8Buffer { pattern -> Int? in
+            var skip = [Int](repeating: count, count: 256)
+            for offset in 0..<(count - 1) {
+                let byte = pattern[offset]
+                skip[Int(byte)] = count - 1 - offset
+                if isLetter(byte) { skip[Int(byte | 0x20)] = count - 1 - offset }
+            }
+            return bytes.withUnsafeBufferPointer { buffer -> Int? in
+                var index = range.lowerBound
+                let last = range.upperBound - count
+                let tail = pattern[count - 1]
+                while index <= last {
+                    let byte = buffer[index + count - 1]
+                    if upper(byte) == tail {
+                        var offset = 0
+                        while offset < count - 1, upper(buffer[index + offset]) == pattern[offset] { offset += 1 }
+                        if offset == count - 1 { return index }
+                    }
+                    index += skip[Int(byte)]
                 }
                 return nil
             }

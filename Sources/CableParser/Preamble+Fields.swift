@@ -53,18 +53,18 @@ enum ClassifiedByParser {
             reasonsText = text[range.lowerBound...]
         }
         head = Substring(head.trimmingBlanks())
-        for lead in ["CLASSIFIED BY", "Classified By", "BY:", "By:"] where head.hasPrefix(lead) {
+        for lead in ["classified by", "by:"] where String(head.prefix(lead.count)).lowercased() == lead {
             head = Substring(head.dropFirst(lead.count).trimmingBlanks())
         }
         while let last = head.last, last == "," || last == "." || last == ";" || last == " " { head = head.dropLast() }
-        if head.lowercased().hasSuffix(" for") { head = head.dropLast(4) }
-        if head.lowercased().hasSuffix(",for") { head = head.dropLast(4) }
+        let tail = String(head.suffix(4)).lowercased()
+        if tail == " for" || tail == ",for" { head = head.dropLast(4) }
         head = Substring(head.trimmingBlanks())
         while let last = head.last, last == "," || last == "." || last == ";" { head = head.dropLast() }
 
         var name: String?, title: String?, office: String?
         let parts = head.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
-        if head.lowercased().hasPrefix("derived from") {
+        if String(head.prefix(12)).lowercased() == "derived from" {
             title = String(head)
         } else if parts.count >= 2 {
             // `Name, Title, Office` (the 2000s template) or `Title Name, Office`.
@@ -105,26 +105,28 @@ enum ClassifiedByParser {
 
     /// `1.4 (B) and (D)`, `1.4(b),(d)`, `1.4 B/D`, `1.5 (d)` → `["1.4(b)", "1.4(d)"]`.
     static func reasons<S: StringProtocol>(_ text: S) -> [String] {
+        let bytes = Array(text.utf8)
+        let count = bytes.count
         var result: [String] = []
-        let chars = Array(text.lowercased())
         var index = 0
         var section: String?
-        while index < chars.count {
-            let c = chars[index]
-            if c.isNumber, index + 2 < chars.count, chars[index + 1] == ".", chars[index + 2].isNumber {
+        while index < count {
+            let byte = bytes[index]
+            if ByteScan.isDigit(byte), index + 2 < count, bytes[index + 1] == UInt8(ascii: "."), ByteScan.isDigit(bytes[index + 2]) {
                 var end = index + 2
-                while end < chars.count, chars[end].isNumber { end += 1 }
-                section = String(chars[index..<end])
+                while end < count, ByteScan.isDigit(bytes[end]) { end += 1 }
+                section = String(decoding: bytes[index..<end], as: UTF8.self)
                 index = end
                 continue
             }
-            if let current = section, ("a"..."h").contains(c),
-               (index == 0 || !chars[index - 1].isLetter), index + 1 == chars.count || !chars[index + 1].isLetter {
-                let value = "\(current)(\(c))"
+            let lower = ByteScan.isLetter(byte) ? byte | 0x20 : byte
+            let alone = (index == 0 || !ByteScan.isLetter(bytes[index - 1])) && (index + 1 == count || !ByteScan.isLetter(bytes[index + 1]))
+            if let current = section, lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "h"), alone {
+                let value = "\(current)(\(Character(Unicode.Scalar(lower))))"
                 if !result.contains(value) { result.append(value) }
-            } else if section != nil, c.isLetter, index + 1 < chars.count, chars[index + 1].isLetter {
-                // A word: skip it whole (`and`, `reasons`), unless it is a lone letter.
-                while index < chars.count, chars[index].isLetter { index += 1 }
+            } else if section != nil, ByteScan.isLetter(byte), !alone {
+                // A word: skip it whole (`and`, `reasons`); lone letters are the reasons.
+                while index < count, ByteScan.isLetter(bytes[index]) { index += 1 }
                 continue
             }
             index += 1

@@ -13,6 +13,9 @@ extension Preamble {
         "NOFORN, NOT FOR INTERNET": "NOFORN", "NOT FOR FOREIGN DISSEMINATION": "NOFORN",
     ]
 
+    /// First words of caveat phrases and marking lines.
+    static let caveatLeads: Set<String> = ["SENSITIVE", "DEA", "NOT", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "TOP"]
+
     private struct OpenField {
         var key: Key
         var pieces: [String]
@@ -154,8 +157,15 @@ extension Preamble {
     /// A line of caveats only (`SIPDIS`, `NOFORN`, `SENSITIVE SIPDIS`, `SECRET//FGI//NOFORN//MR`).
     private func caveatLine(_ range: Range<Int>) -> [String]? {
         guard range.count <= 60 else { return nil }
+        // Caveat lines start with an upper-case letter; most preamble lines can be refused unread.
+        guard ByteScan.isLetter(text.bytes[range.lowerBound]) else { return nil }
+        // The first word decides: a caveat, a phrase's first word, or a level before `//`.
+        var firstEnd = range.lowerBound
+        while firstEnd < range.upperBound, ByteScan.isLetter(text.bytes[firstEnd]) { firstEnd += 1 }
+        let first = text.string(range.lowerBound..<firstEnd).uppercased()
+        guard Self.caveatWords.contains(first) || Self.caveatLeads.contains(first) else { return nil }
         let line = text.string(range).uppercased()
-        if line.contains("//") {
+        if ByteScan.find(text.bytes, range, "//") != nil {
             let parts = line.components(separatedBy: "//").map { $0.trimmingBlanks() }
             let levels: Set<String> = ["SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "TOP SECRET"]
             guard let first = parts.first, levels.contains(first) else { return nil }
@@ -184,7 +194,7 @@ extension Preamble {
         let sofar = field.pieces.joined(separator: " ")
         switch field.key {
         case .classifiedBy:
-            return !sofar.contains("1.4") && !sofar.contains("1.5") && range.count <= 80
+            return sofar.asciiRange(of: "1.4") == nil && sofar.asciiRange(of: "1.5") == nil && range.count <= 80
         case .subject:
             let value = text.string(range)
             guard value.count <= 60, value == value.uppercased(), sofar == sofar.uppercased() else { return false }

@@ -22,16 +22,17 @@ struct RoutingHeader {
             }
             let bytes = text.bytes
             let words = ByteScan.words(bytes, range)
-            let first = text.string(words[0])
-            let rest = words.count > 1 ? text.string(words[1].lowerBound..<range.upperBound) : ""
+            let first = words[0]
+            let restRange = words.count > 1 ? words[1].lowerBound..<range.upperBound : range.upperBound..<range.upperBound
             let indented = ByteScan.isBlank(bytes[text.lines[line].lowerBound])
 
-            if mode == .distribution, indented || first.hasPrefix("(") || first.hasPrefix("/") {
+            if mode == .distribution,
+               indented || bytes[first.lowerBound] == UInt8(ascii: "(") || bytes[first.lowerBound] == UInt8(ascii: "/") {
                 distribution.append(text.string(range))
                 continue
             }
-            if header.transmissionId == nil, first.hasPrefix("VZCZC") {
-                header.transmissionId = first
+            if header.transmissionId == nil, ByteScan.hasPrefix(bytes, first, "VZCZC") {
+                header.transmissionId = text.string(first)
                 mode = .none
                 continue
             }
@@ -42,58 +43,54 @@ struct RoutingHeader {
                 mode = .none
                 continue
             }
-            switch first.uppercased() {
-            case "DE" where words.count >= 2:
+            let keyword = Self.keyword(bytes, first)
+            let officeCodeFollows = keyword != nil && words.count >= 2 && Self.isOfficeCode(text.string(words[1]))
+            switch keyword {
+            case .de where words.count >= 2:
                 parseDE(text, words)
                 mode = .none
                 continue
-            case "FM", "FROM:":
-                header.from = rest.isEmpty ? nil : Self.recipient(rest)
+            case .from:
+                header.from = restRange.isEmpty ? nil : Self.recipient(bytes, restRange)
                 mode = .none
                 continue
-            case "TO", "TO:":
+            case .to:
                 mode = .to
-                if !rest.isEmpty { header.to.append(Self.recipient(rest)) }
+                if !restRange.isEmpty { header.to.append(Self.recipient(bytes, restRange)) }
                 continue
-            case "INFO" where words.count >= 2 && Self.isOfficeCode(text.string(words[1])):
+            case .info where officeCodeFollows, .origin where officeCodeFollows, .action where officeCodeFollows:
                 mode = .distribution
                 distribution.append(text.string(range))
                 continue
-            case "INFO":
+            case .info:
                 mode = .info
-                if !rest.isEmpty { header.info.append(Self.recipient(rest)) }
+                if !restRange.isEmpty { header.info.append(Self.recipient(bytes, restRange)) }
                 continue
-            case "XMT":
+            case .xmt:
                 mode = .xmt
-                if !rest.isEmpty { header.xmt.append(Self.recipient(rest)) }
-                continue
-            case "ORIGIN" where words.count >= 2 && Self.isOfficeCode(text.string(words[1])),
-                 "ACTION" where words.count >= 2 && Self.isOfficeCode(text.string(words[1])):
-                mode = .distribution
-                distribution.append(text.string(range))
+                if !restRange.isEmpty { header.xmt.append(Self.recipient(bytes, restRange)) }
                 continue
             default:
                 break
             }
-            let upperLine = text.string(range).uppercased()
-            if upperLine.hasPrefix("SOURCE:") {
-                header.source = Self.value(after: "SOURCE:", in: text.string(range))
+            if ByteScan.hasPrefix(bytes, range, "SOURCE:") {
+                header.source = Self.value(bytes, range, after: 7)
                 mode = .none
-            } else if upperLine.hasPrefix("DRAFTED BY:") {
-                header.draftedBy = Self.value(after: "DRAFTED BY:", in: text.string(range))
+            } else if ByteScan.hasPrefix(bytes, range, "DRAFTED BY:") {
+                header.draftedBy = Self.value(bytes, range, after: 11)
                 mode = .none
-            } else if upperLine.hasPrefix("APPROVED BY:") {
-                header.approvedBy = Self.value(after: "APPROVED BY:", in: text.string(range))
+            } else if ByteScan.hasPrefix(bytes, range, "APPROVED BY:") {
+                header.approvedBy = Self.value(bytes, range, after: 12)
                 mode = .none
             } else {
                 switch mode {
-                case .to: header.to.append(Self.recipient(text.string(range)))
-                case .info: header.info.append(Self.recipient(text.string(range)))
-                case .xmt: header.xmt.append(Self.recipient(text.string(range)))
+                case .to: header.to.append(Self.recipient(bytes, range))
+                case .info: header.info.append(Self.recipient(bytes, range))
+                case .xmt: header.xmt.append(Self.recipient(bytes, range))
                 case .distribution: distribution.append(text.string(range))
                 case .none:
-                    if precedenceFromLine == nil, header.transmissionId != nil, header.routingIndicator == nil {
-                        precedenceFromLine = Self.precedence(first)
+                    if precedenceFromLine == nil, header.transmissionId != nil, header.routingIndicator == nil, first.count <= 2 {
+                        precedenceFromLine = Self.precedence(text.string(first))
                     }
                 }
             }
@@ -152,40 +149,69 @@ struct RoutingHeader {
             && word.index(after: dash) < word.endIndex
     }
 
-    private static func value(after key: String, in line: String) -> String? {
-        let value = line.dropFirst(key.count).trimmingBlanks()
-        return value.isEmpty ? nil : value
+    private enum Keyword { case de, from, to, info, xmt, origin, action }
+
+    /// The line's key word, compared on bytes (`FM`, `FROM:`, `TO`, `INFO`, …), any letter case.
+    private static func keyword(_ bytes: [UInt8], _ word: Range<Int>) -> Keyword? {
+        func equals(_ spelling: StaticString) -> Bool {
+            word.count == spelling.utf8CodeUnitCount && ByteScan.hasPrefix(bytes, word, spelling)
+        }
+        switch word.count {
+        case 2: return equals("DE") ? .de : equals("FM") ? .from : equals("TO") ? .to : nil
+        case 3: return equals("TO:") ? .to : equals("XMT") ? .xmt : nil
+        case 4: return equals("INFO") ? .info : nil
+        case 5: return equals("FROM:") ? .from : nil
+        case 6: return equals("ORIGIN") ? .origin : equals("ACTION") ? .action : nil
+        default: return nil
+        }
     }
 
-    private static let addresseePrecedences: Set<String> = ["ROUTINE", "PRIORITY", "IMMEDIATE", "FLASH", "NIACT"]
+    private static func value(_ bytes: [UInt8], _ range: Range<Int>, after length: Int) -> String? {
+        let value = ByteScan.trim(bytes, (range.lowerBound + length)..<range.upperBound)
+        return value.isEmpty ? nil : String(decoding: bytes[value], as: UTF8.self)
+    }
+
+    private static let addresseePrecedences: [(StaticString, String)] = [
+        ("ROUTINE", "ROUTINE"), ("PRIORITY", "PRIORITY"), ("IMMEDIATE", "IMMEDIATE"), ("FLASH", "FLASH"),
+    ]
 
     /// `RUEHC/SECSTATE WASHDC IMMEDIATE 9079` → routing, name, precedence, MCN.
     static func recipient(_ text: String) -> Cable.Recipient {
-        var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let bytes = Array(text.utf8)
+        return recipient(bytes, 0..<bytes.count)
+    }
+
+    static func recipient(_ bytes: [UInt8], _ range: Range<Int>) -> Cable.Recipient {
+        var words = ByteScan.words(bytes, range)[...]
         var routing: String?
-        if let first = words.first, let slash = first.firstIndex(of: "/") {
-            let prefix = first[..<slash]
-            if (4...8).contains(prefix.count), prefix.allSatisfy({ $0.isUppercase && $0.isLetter }) {
-                routing = String(prefix)
-                let remainder = String(first[first.index(after: slash)...])
-                if remainder.isEmpty { words.removeFirst() } else { words[0] = remainder }
+        if let first = words.first, let slash = bytes[first].firstIndex(of: UInt8(ascii: "/")) {
+            let prefix = first.lowerBound..<slash
+            if (4...8).contains(prefix.count), bytes[prefix].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
+                routing = String(decoding: bytes[prefix], as: UTF8.self)
+                if slash + 1 == first.upperBound {
+                    words = words.dropFirst()
+                } else {
+                    words[words.startIndex] = (slash + 1)..<first.upperBound
+                }
             }
         }
         var mcn: String?
-        if words.count > 1, let last = words.last, last.allSatisfy(\.isNumber) {
-            mcn = last
-            words.removeLast()
+        if words.count > 1, let last = words.last, bytes[last].allSatisfy(ByteScan.isDigit) {
+            mcn = String(decoding: bytes[last], as: UTF8.self)
+            words = words.dropLast()
         }
         var precedence: String?
-        if words.count > 1, let last = words.last, addresseePrecedences.contains(last) {
-            precedence = last
-            words.removeLast()
-            if words.count > 1, words.last == "NIACT" {
-                precedence = "NIACT " + last
-                words.removeLast()
+        if words.count > 1, let last = words.last,
+           let match = addresseePrecedences.first(where: { last.count == $0.0.utf8CodeUnitCount && ByteScan.hasPrefix(bytes, last, $0.0) }) {
+            precedence = match.1
+            words = words.dropLast()
+            if words.count > 1, let niact = words.last, niact.count == 5, ByteScan.hasPrefix(bytes, niact, "NIACT") {
+                precedence = "NIACT " + match.1
+                words = words.dropLast()
             }
         }
-        return Cable.Recipient(routing: routing, name: words.joined(separator: " "), precedence: precedence, mcn: mcn)
+        let name = words.isEmpty ? "" : String(decoding: bytes[words.first!.lowerBound..<words.last!.upperBound], as: UTF8.self)
+        return Cable.Recipient(routing: routing, name: Preamble.squeeze(name), precedence: precedence, mcn: mcn)
     }
 }
 

@@ -38,13 +38,17 @@ enum TagParser {
     /// Splits on blanks, commas and semicolons, keeping `(…)` groups with the code before them.
     static func tokens(_ value: String) -> [String] {
         var tokens: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var depth = 0
         var pendingGroup = false
-        for character in value.blanking("(#)") {
+        func flush() {
+            tokens.append(String(current))
+            current = String.UnicodeScalarView()
+        }
+        for character in value.blanking("(#)").unicodeScalars {
             switch character {
             case "(":
-                if depth == 0, current.isEmpty, let last = tokens.popLast() { current = last + " " }
+                if depth == 0, current.isEmpty, let last = tokens.popLast() { current = (last + " ").unicodeScalars }
                 depth += 1
                 current.append(character)
             case ")":
@@ -57,20 +61,18 @@ enum TagParser {
                         if current.last != " " { current.append(" ") }
                     }
                 } else if !current.isEmpty {
-                    tokens.append(current)
-                    current = ""
+                    flush()
                     pendingGroup = false
                 }
             default:
                 if pendingGroup, depth == 0 {
-                    tokens.append(current)
-                    current = ""
+                    flush()
                     pendingGroup = false
                 }
                 current.append(character)
             }
         }
-        if !current.isEmpty { tokens.append(current) }
+        if !current.isEmpty { flush() }
         return tokens
     }
 

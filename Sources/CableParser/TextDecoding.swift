@@ -26,11 +26,52 @@ public enum TextDecoding {
     }
 
     private static func isValidUTF8(_ bytes: [UInt8], from start: Int) -> Bool {
-        // Fast path: pure ASCII needs no decoder.
-        var index = start
-        while index < bytes.count, bytes[index] < 0x80 { index += 1 }
-        if index == bytes.count { return true }
-        return String(validating: bytes[start...], as: UTF8.self) != nil
+        bytes.withUnsafeBufferPointer { buffer in
+            isValidUTF8(UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
+    /// Strict UTF-8 validation (no overlong forms, no surrogates, nothing above U+10FFFF) without
+    /// building a `String`.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // Eight ASCII bytes at a time: no high bit set in the word.
+            if index + 8 <= count, let base = bytes.baseAddress,
+               UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            @inline(__always) func continuation(_ offset: Int) -> UInt8? {
+                guard index + offset < count else { return nil }
+                let byte = bytes[index + offset]
+                return byte & 0xC0 == 0x80 ? byte : nil
+            }
+            switch lead {
+            case 0xC2...0xDF:
+                guard continuation(1) != nil else { return false }
+                index += 2
+            case 0xE0...0xEF:
+                guard let second = continuation(1), continuation(2) != nil else { return false }
+                if lead == 0xE0, second < 0xA0 { return false }
+                if lead == 0xED, second >= 0xA0 { return false }
+                index += 3
+            case 0xF0...0xF4:
+                guard let second = continuation(1), continuation(2) != nil, continuation(3) != nil else { return false }
+                if lead == 0xF0, second < 0x90 { return false }
+                if lead == 0xF4, second >= 0x90 { return false }
+                index += 4
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// Windows-1252 differs from Latin-1 only in 0x80...0x9F; the five undefined slots map to

@@ -103,6 +103,16 @@ struct BodyTests {
         #expect(cable.signature == nil)
     }
 
+    @Test("word counting agrees with a plain split", arguments: [
+        "", " ", "one", " one ", "one two  three\nfour\tfive", "exactly eight", "¶1. café  naïve — words 1,000 x",
+        String(repeating: "ab cd\n", count: 50), "  leading and trailing  ", "a b c d e f g h i j k l m n o p",
+    ])
+    func countWords(text: String) {
+        var copy = text
+        let counted = copy.withUTF8 { Body.countWords($0) }
+        #expect(counted == text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count)
+    }
+
     @Test("word count covers the paragraphs")
     func wordCount() throws {
         let cable = try body("1. (C) One two three.\n\n2. (C) Four five.\n\nORDWAY")

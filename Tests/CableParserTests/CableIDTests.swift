@@ -43,6 +43,21 @@ struct TextDecodingTests {
         #expect(TextDecoding.decode([0xB6, 0x31, 0x2E, 0x20, 0xE9, 0x93, 0x61, 0x94, 0x80]) == "¶1. é\u{201C}a\u{201D}€")
     }
 
+    @Test("the byte-level UTF-8 validator agrees with the standard library")
+    func validator() {
+        var generator = SeededGenerator(seed: 11)
+        let samples: [[UInt8]] = [
+            [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98, 0x80],
+            [0xE2, 0x82, 0xAC], [0xC2], [0x80], [0xFF], Array("¶ café €".utf8),
+        ] + (0..<2000).map { _ in
+            (0..<Int.random(in: 1...6, using: &generator)).map { _ in UInt8.random(in: 0x70...0xFF, using: &generator) }
+        }
+        for sample in samples {
+            let expected = String(validating: sample, as: UTF8.self) != nil
+            #expect(sample.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) } == expected, "\(sample)")
+        }
+    }
+
     @Test("a UTF-8 byte-order mark is dropped")
     func bom() {
         #expect(TextDecoding.decode([0xEF, 0xBB, 0xBF, 0x41]) == "A")
