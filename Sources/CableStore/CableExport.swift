@@ -11,6 +11,7 @@ public struct CableExport: Sequence, IteratorProtocol {
     private let sql: FilterSQL
     private let pageSize: Int
     private var buffer: [(id: String, json: Data)] = []
+    private var position = 0
     private var lastID: String?
     private var finished = false
     /// The first error met, if any: iteration stops there.
@@ -24,10 +25,14 @@ public struct CableExport: Sequence, IteratorProtocol {
 
     /// The next cable as (id, JSON bytes), or nil at the end (or after an error; see `error`).
     public mutating func next() -> (id: String, json: Data)? {
-        if buffer.isEmpty && !finished {
+        if position == buffer.count && !finished {
+            buffer.removeAll(keepingCapacity: true)
+            position = 0
             do { try fill() } catch { self.error = error; finished = true }
         }
-        return buffer.isEmpty ? nil : buffer.removeFirst()
+        guard position < buffer.count else { return nil }
+        defer { position += 1 }
+        return buffer[position]
     }
 
     private mutating func fill() throws {
@@ -38,10 +43,12 @@ public struct CableExport: Sequence, IteratorProtocol {
             values.append(lastID)
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let statement = try reader.connection.prepare("SELECT c.id, c.json FROM \(sql.from)\(whereClause) ORDER BY c.id LIMIT ?")
+        let statement = try reader.connection.prepare("SELECT c.id, c.json_gz, c.json_size FROM \(sql.from)\(whereClause) ORDER BY c.id LIMIT ?")
         try statement.bind(values + [pageSize])
         defer { statement.reset() }
-        while try statement.step() { buffer.append((statement.text(0) ?? "", statement.data(1))) }
+        while try statement.step() {
+            buffer.append((statement.text(0) ?? "", try Gzip.decompress(statement.data(1), size: statement.int(2))))
+        }
         if buffer.count < pageSize { finished = true }
         lastID = buffer.last?.id
     }

@@ -13,19 +13,27 @@ public final class CableReader {
 
     /// The stored JSON of one cable and its SHA-256 (the ETag), or nil when the id is unknown.
     public func cableJSON(id: String) throws -> StoredJSON? {
-        let statement = try connection.prepare("SELECT json, json_hash FROM cables WHERE id = ?")
+        guard let stored = try cableJSONGzip(id: id) else { return nil }
+        return StoredJSON(json: try Gzip.decompress(stored.gzip, size: stored.size), hash: stored.hash)
+    }
+
+    /// The stored JSON still gzip-compressed (send it as-is with `Content-Encoding: gzip`), its
+    /// decompressed size and its SHA-256; nil when the id is unknown.
+    public func cableJSONGzip(id: String) throws -> StoredGzipJSON? {
+        let statement = try connection.prepare("SELECT json_gz, json_size, json_hash FROM cables WHERE id = ?")
         try statement.bind(id)
         defer { statement.reset() }
         guard try statement.step() else { return nil }
-        return StoredJSON(json: statement.data(0), hash: statement.text(1) ?? "")
+        return StoredGzipJSON(gzip: statement.data(0), size: statement.int(1), hash: statement.text(2) ?? "")
     }
 
     /// The raw text exactly as imported, or nil when the id is unknown.
     public func rawText(id: String) throws -> String? {
-        let statement = try connection.prepare("SELECT raw FROM cables WHERE id = ?")
+        let statement = try connection.prepare("SELECT raw_gz, raw_size FROM cables WHERE id = ?")
         try statement.bind(id)
         defer { statement.reset() }
-        return try statement.step() ? statement.text(0) : nil
+        guard try statement.step() else { return nil }
+        return String(decoding: try Gzip.decompress(statement.data(0), size: statement.int(1)), as: UTF8.self)
     }
 
     /// True when a cable with this id is stored.
@@ -103,18 +111,26 @@ public final class CableReader {
     /// The raw text of a version by its hash (current or earlier), or nil.
     public func versionText(id: String, rawHash: String) throws -> String? {
         let statement = try connection.prepare("""
-            SELECT raw FROM cables WHERE id = ?1 AND raw_hash = ?2
-            UNION ALL SELECT raw FROM cable_versions WHERE id = ?1 AND raw_hash = ?2 LIMIT 1
+            SELECT raw_gz, raw_size FROM cables WHERE id = ?1 AND raw_hash = ?2
+            UNION ALL SELECT raw_gz, raw_size FROM cable_versions WHERE id = ?1 AND raw_hash = ?2 LIMIT 1
             """)
         try statement.bind(id, rawHash)
         defer { statement.reset() }
-        return try statement.step() ? statement.text(0) : nil
+        guard try statement.step() else { return nil }
+        return String(decoding: try Gzip.decompress(statement.data(0), size: statement.int(1)), as: UTF8.self)
     }
 }
 
 /// A cable's stored JSON document and its SHA-256 hex digest (use it as the ETag).
 public struct StoredJSON: Sendable, Hashable {
     public var json: Data
+    public var hash: String
+}
+
+/// A cable's stored JSON as a gzip member, with its decompressed size and SHA-256 (of the JSON).
+public struct StoredGzipJSON: Sendable, Hashable {
+    public var gzip: Data
+    public var size: Int
     public var hash: String
 }
 

@@ -49,12 +49,13 @@ extension CableWriter {
     @discardableResult
     public func replaceMentions(cableID: String, mentions: [StoredMention], entities: [Cable.EntitySummary]) throws -> Bool {
         try connection.transaction {
-            let lookup = try connection.prepare("SELECT pk, json FROM cables WHERE id = ?")
+            let lookup = try connection.prepare("SELECT pk, json_gz, json_size FROM cables WHERE id = ?")
             try lookup.bind(cableID)
             guard try lookup.step() else { return false }
             let pk = Int64(lookup.int(0))
-            var cable = try Cable.makeJSONDecoder().decode(Cable.self, from: lookup.data(1))
+            let stored = lookup.data(1), size = lookup.int(2)
             lookup.reset()
+            var cable = try Cable.makeJSONDecoder().decode(Cable.self, from: try Gzip.decompress(stored, size: size))
 
             var byParagraph: [Int: [Cable.EntityMention]] = [:]
             for item in mentions { byParagraph[item.paragraph, default: []].append(item.mention) }
@@ -65,8 +66,8 @@ extension CableWriter {
             }
             cable.entities = entities
             let json = try Cable.makeJSONEncoder().encode(cable)
-            try connection.prepare("UPDATE cables SET json = ?, json_hash = ? WHERE pk = ?")
-                .run(json, SHA256.hex(json), pk)
+            try connection.prepare("UPDATE cables SET json_gz = ?, json_size = ?, json_hash = ? WHERE pk = ?")
+                .run(Gzip.compress(json), json.count, SHA256.hex(json), pk)
             try connection.prepare("DELETE FROM mentions WHERE cable_pk = ?").run(pk)
             try insertMentions(of: cable, pk: pk)
             return true

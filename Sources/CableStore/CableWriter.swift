@@ -72,11 +72,12 @@ public final class CableWriter {
         let cable = prepared.cable
         try connection.prepare("""
             INSERT INTO cables (id, date, year, origin, station, serial, classification, subject, partial,
-                                word_count, raw_hash, json_hash, imported_at, json, raw)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                word_count, raw_hash, json_hash, imported_at, json_size, raw_size, json_gz, raw_gz)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run(cable.id, prepared.sortDate, prepared.year, cable.origin, cable.station, cable.serial,
                      cable.classification, cable.subject, cable.partial, cable.wordCount, prepared.rawHash,
-                     prepared.jsonHash, importedAt, prepared.json, prepared.raw)
+                     prepared.jsonHash, importedAt, prepared.json.count, prepared.rawSize, prepared.jsonGzip,
+                     prepared.rawGzip)
         return connection.lastInsertRowID
     }
 
@@ -85,17 +86,18 @@ public final class CableWriter {
         try connection.prepare("""
             UPDATE cables SET date = ?, year = ?, origin = ?, station = ?, serial = ?, classification = ?,
                 subject = ?, partial = ?, word_count = ?, raw_hash = ?, json_hash = ?, imported_at = ?,
-                json = ?, raw = ?
+                json_size = ?, raw_size = ?, json_gz = ?, raw_gz = ?
             WHERE pk = ?
             """).run(prepared.sortDate, prepared.year, cable.origin, cable.station, cable.serial,
                      cable.classification, cable.subject, cable.partial, cable.wordCount, prepared.rawHash,
-                     prepared.jsonHash, importedAt, prepared.json, prepared.raw, pk)
+                     prepared.jsonHash, importedAt, prepared.json.count, prepared.rawSize, prepared.jsonGzip,
+                     prepared.rawGzip, pk)
     }
 
     private func archive(pk: Int64, id: String, replacedAt: String) throws {
         try connection.prepare("""
-            INSERT INTO cable_versions (id, raw_hash, imported_at, replaced_at, raw)
-            SELECT id, raw_hash, imported_at, ?, raw FROM cables WHERE pk = ?
+            INSERT INTO cable_versions (id, raw_hash, imported_at, replaced_at, raw_size, raw_gz)
+            SELECT id, raw_hash, imported_at, ?, raw_size, raw_gz FROM cables WHERE pk = ?
             """).run(replacedAt, pk)
     }
 

@@ -16,14 +16,21 @@ public struct PreparedCable: Sendable {
     public let rawHash: String
     /// SHA-256 of `json` (hex): the ETag of the stored document.
     public let jsonHash: String
+    /// `raw` (UTF-8) and `json` gzip-compressed, as stored.
+    let rawGzip: Data
+    let jsonGzip: Data
+    let rawSize: Int
 
-    /// Encodes and hashes `cable`. Throws only when the cable cannot be encoded as JSON.
+    /// Encodes, hashes and compresses `cable`. Throws only when the cable cannot be encoded as JSON.
     public init(raw: String, cable: Cable) throws {
         self.raw = raw
         self.cable = cable
         self.json = try Cable.makeJSONEncoder().encode(cable)
         self.rawHash = SHA256.hex(raw)
         self.jsonHash = SHA256.hex(json)
+        self.rawGzip = Gzip.compress(raw)
+        self.jsonGzip = Gzip.compress(json)
+        self.rawSize = raw.utf8.count
     }
 
     /// The `YYYY-MM-DD…` date the cable sorts by ("" when unknown).

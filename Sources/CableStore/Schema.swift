@@ -23,7 +23,8 @@ enum Schema {
     }
 
     // Small columns first: SQLite stores a row's columns in order, so list queries that stop before
-    // `json` and `raw` never touch their overflow pages.
+    // `json_gz` and `raw_gz` never touch their overflow pages. Raw text and JSON are stored gzip
+    // (see Gzip.swift) with their decompressed sizes.
     static let v1 = """
     CREATE TABLE cables (
         pk INTEGER PRIMARY KEY,
@@ -40,8 +41,10 @@ enum Schema {
         raw_hash TEXT NOT NULL,
         json_hash TEXT NOT NULL,
         imported_at TEXT NOT NULL,
-        json BLOB NOT NULL,
-        raw TEXT NOT NULL
+        json_size INTEGER NOT NULL,
+        raw_size INTEGER NOT NULL,
+        json_gz BLOB NOT NULL,
+        raw_gz BLOB NOT NULL
     );
     CREATE INDEX cables_by_date ON cables(date, id);
     CREATE INDEX cables_by_origin ON cables(origin COLLATE NOCASE, date, id);
@@ -86,7 +89,8 @@ enum Schema {
         raw_hash TEXT NOT NULL,
         imported_at TEXT NOT NULL,
         replaced_at TEXT NOT NULL,
-        raw TEXT NOT NULL
+        raw_size INTEGER NOT NULL,
+        raw_gz BLOB NOT NULL
     );
     CREATE INDEX cable_versions_by_id ON cable_versions(id, seq);
 

@@ -10,6 +10,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case invalidParameter(name: String, reason: String)
     /// No cable with this id.
     case notFound(String)
+    /// Stored data that cannot be read back (damaged compressed text).
+    case corrupt(String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case let .invalidQuery(reason): return "invalid search query: \(reason)"
         case let .invalidParameter(name, reason): return "invalid parameter \(name): \(reason)"
         case let .notFound(id): return "no cable with id \(id)"
+        case let .corrupt(reason): return "corrupt database: \(reason)"
         }
     }
 }

@@ -103,13 +103,14 @@ struct ImportCommandTests {
         #expect(stored > 0 && stored < count)
         // Every stored cable has exactly the paragraphs, tags and caveats its JSON lists.
         let rows = try check.prepare("""
-            SELECT c.id, c.json, (SELECT count(*) FROM paragraphs p WHERE p.cable_pk = c.pk),
-                   (SELECT count(*) FROM cable_tags t WHERE t.cable_pk = c.pk)
+            SELECT c.id, c.json_gz, (SELECT count(*) FROM paragraphs p WHERE p.cable_pk = c.pk),
+                   (SELECT count(*) FROM cable_tags t WHERE t.cable_pk = c.pk), c.json_size
             FROM cables c
             """)
         var halfWritten = 0
         while try rows.step() {
-            let cable = try Cable.makeJSONDecoder().decode(Cable.self, from: rows.data(1))
+            let json = try Gzip.decompress(rows.data(1), size: rows.int(4))
+            let cable = try Cable.makeJSONDecoder().decode(Cable.self, from: json)
             if cable.paragraphs.count != rows.int(2) || Set(cable.tags.map(\.code)).count != rows.int(3) { halfWritten += 1 }
         }
         rows.reset()

@@ -153,3 +153,27 @@ struct ImporterTests {
         }
     }
 }
+
+@Suite("Importer on the fixture cables")
+struct FixtureImportTests {
+    @Test func importsTheFixturesThenReportsAllUnchanged() throws {
+        let directory = packageRoot.appendingPathComponent("Tests/Fixtures/cables")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".txt") }
+        #expect(files.count >= 20)
+        let store = try CableStore(path: temporaryDatabasePath())
+        let first = try Importer(store: store).run([.path(directory.path)])
+        #expect(first.failedCount == 0, "\(first.failed)")
+        #expect(first.imported == files.count)
+        let second = try Importer(store: store).run([.path(directory.path)])
+        #expect(second.unchanged == files.count && second.imported == 0 && second.updated == 0)
+        let reader = try store.makeReader()
+        // Each file is stored under its own id with its text exactly as read.
+        for file in files.prefix(5) {
+            let id = String(file.dropLast(4))
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            #expect(try reader.rawText(id: id) == text, "\(id)")
+        }
+        #expect(try reader.stats().cables == files.count)
+        #expect(try !reader.searchParagraphs(query: "embassy").items.isEmpty)
+    }
+}

@@ -116,3 +116,19 @@ struct SchemaTests {
         #expect(throws: SQLiteError.self) { try reader.connection.execute("DELETE FROM cables") }
     }
 }
+
+@Suite("Stored text compression")
+struct GzipTests {
+    @Test func roundTripsAndRejectsDamage() throws {
+        let text = String(repeating: "SUBJECT: STATE SECRET LAW ¶ ", count: 500)
+        let packed = Gzip.compress(text)
+        #expect(packed.count < text.utf8.count / 5)
+        #expect(packed.prefix(2) == Data([0x1F, 0x8B]))  // a gzip member, servable as Content-Encoding: gzip
+        #expect(try Gzip.decompress(packed, size: text.utf8.count) == Data(text.utf8))
+        #expect(try Gzip.decompress(Gzip.compress(""), size: 0) == Data())
+        var damaged = packed
+        damaged[damaged.count / 2] ^= 0xFF
+        #expect(throws: StoreError.self) { try Gzip.decompress(damaged, size: text.utf8.count) }
+        #expect(throws: StoreError.self) { try Gzip.decompress(packed, size: text.utf8.count + 1) }
+    }
+}
