@@ -93,19 +93,25 @@ public struct Gazetteer: Sendable {
     /// True for words that are ordinary English (lower-case dictionary entries) — weak name evidence.
     func isEnglish(_ key: String) -> Bool {
         if englishWords.contains(key) { return true }
+        let bytes = key.utf8
         // "INCOMPREHENSION", "NEGOTIABLE": long words with a word-forming suffix are no names.
-        if key.count >= 8, Self.wordSuffixes.contains(where: { key.hasSuffix($0) }) { return true }
+        if bytes.count >= 8, Self.wordSuffixes.contains(where: { bytes.suffix($0.utf8.count).elementsEqual($0.utf8) }) {
+            return true
+        }
         // "WON'T", "THEY'LL": contractions of ordinary words.
-        if let apostrophe = key.firstIndex(of: "'"),
-           ["T", "LL", "VE", "RE", "D", "M", "S"].contains(String(key[key.index(after: apostrophe)...])) {
-            return englishWords.contains(String(key[..<apostrophe])) || key.hasPrefix("CAN'") || key.hasPrefix("WON'")
+        if let apostrophe = bytes.firstIndex(of: 0x27) {
+            let tail = String(decoding: bytes[bytes.index(after: apostrophe)...], as: UTF8.self)
+            if ["T", "LL", "VE", "RE", "D", "M", "S"].contains(tail) {
+                let stem = String(decoding: bytes[..<apostrophe], as: UTF8.self)
+                return englishWords.contains(stem) || stem == "CAN" || stem == "WON"
+            }
         }
         // "UNBANNING", "REELECTED": an ordinary word behind an ordinary prefix.
-        for prefix in Self.wordPrefixes where key.count >= prefix.count + 4 && key.hasPrefix(prefix) {
-            if englishWords.contains(String(key.dropFirst(prefix.count))) { return true }
+        for prefix in Self.wordPrefixes where bytes.count >= prefix.utf8.count + 4 && bytes.starts(with: prefix.utf8) {
+            if englishWords.contains(String(decoding: bytes.dropFirst(prefix.utf8.count), as: UTF8.self)) { return true }
         }
         // "ANTI-GUERRILLA", "FIVE-HOUR": compounds of ordinary words are ordinary.
-        guard key.utf8.contains(0x2D) else { return false }
+        guard bytes.contains(0x2D) else { return false }
         return key.split(separator: "-").allSatisfy { part in
             englishWords.contains(String(part)) || Self.prefixes.contains(String(part)) || part.allSatisfy(\.isNumber)
         }
