@@ -102,10 +102,18 @@ struct CableEvidence {
         let tokens = Tokenizer.tokenize(text)
         var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
         var out: [MetadataMention] = []
-        for candidate in recognizer.run() where candidate.type == .person && candidate.evidence >= .cue {
+        var organizations: [MetadataMention] = []
+        let scalars = Array(text.unicodeScalars)
+        for candidate in recognizer.run() {
             let span = tokens[candidate.first..<candidate.end]
-            let surface = String(String.UnicodeScalarView(Array(text.unicodeScalars)[span.first!.start..<span.last!.end]))
-            out.append(MetadataMention(type: .person, surface: surface, canonical: nil, keys: span.map(\.key), evidence: .known))
+            let surface = String(String.UnicodeScalarView(scalars[span.first!.start..<span.last!.end]))
+            if candidate.type == .person && candidate.evidence >= .cue {
+                out.append(MetadataMention(type: .person, surface: surface, canonical: nil, keys: span.map(\.key), evidence: .known))
+            } else if forLine, candidate.type == .organization, candidate.evidence == .known, let name = candidate.canonical {
+                // "NSC FOR CBARTON", "HQ USSOUTHCOM ALSO FOR POLAD": a known organisation addressed by name.
+                organizations.append(MetadataMention(type: .organization, surface: surface, canonical: name,
+                                                     keys: span.map(\.key), evidence: .known))
+            }
         }
         if forLine, out.isEmpty, let range = text.range(of: " FOR ", options: [.caseInsensitive, .backwards]) {
             // "SCA/CEN FOR M. O'MARA", "NSC FOR CBARTON": whatever follows FOR is a name.
@@ -119,7 +127,7 @@ struct CableEvidence {
                 }
             }
         }
-        return out
+        return out + organizations
     }
 
     /// `SCA/CEN FOR M. O'MARA` lines between the caveats and the E.O. line, wherever the parser left them.
