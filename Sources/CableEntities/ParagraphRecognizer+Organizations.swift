@@ -25,6 +25,13 @@ extension ParagraphRecognizer {
             }
         }
         guard var stop = end else { return nil }
+        // "Office of North American Affairs Counselor Deng Hongbo": a title inside ends the organisation.
+        for k in (start + 1)..<stop where !gazetteer.orgStarts.contains(tokens[k].key) && !gazetteer.orgHeads.contains(tokens[k].key) {
+            if let match = phrase(k), match.phrase.payload == .title {
+                stop = k
+                break
+            }
+        }
         while stop > start, isConnector(stop - 1) || ["OF", "FOR", "AND", "THE", "ON"].contains(tokens[stop - 1].key) { stop -= 1 }
         guard stop - start >= 2 else { return nil }
         if let known = knownPhrase(start, stop) { return known }

@@ -508,7 +508,7 @@ Secretary General|Secretary-General|SecGen|Deputy Secretary General|Deputy Secre
 Ambassador|Amb|Amb.|Ambassador-designate|Ambassador-at-Large|Charge|Charge d'Affaires|Charge D'Affaires|CDA|DCM|A/DCM|Deputy Chief of Mission|Consul General|Consul|CG|Vice Consul|PolCouns|Polcouns|EconCouns|Econcouns|Counselor|Political Counselor|Economic Counselor|PolOff|Poloff|EconOff|Econoff|Emboff|DATT|Defense Attache|Attache
 Chief|Pol Chief|Econ Chief|Pol/Econ Chief|Political Chief|Economic Chief|POL/ECON Chief|Political/Economic Chief|Section Chief|Unit Chief|Office Director|Director|Deputy Director|Director General|Director-General|DG|Deputy Director General|Managing Director|Executive Director|Acting Director|Head|Deputy Head|Chairman|Chairwoman|Chair|Deputy Chairman|Vice Chairman|Co-Chairman|Commissioner|High Commissioner|Special Representative|Special Envoy|Envoy|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Senior Adviser|Senior Advisor|National Security Advisor|National Security Adviser|Foreign Policy Advisor|Desk Officer|Officer|Political Officer|Economic Officer|Coordinator|Representative|Permanent Representative|PermRep|Delegate|Negotiator|Chief Negotiator
 Speaker|Senate Speaker|Deputy Speaker|Parliament Speaker|Senator|Sen.|Congressman|Congresswoman|Rep.|Representative|Deputy|MP|Parliamentarian|Member of Parliament|Governor|Vice Governor|Deputy Governor|Mayor|Deputy Mayor|Akim|Prefect|Senate President
-King|Queen|Crown Prince|Prince|Princess|Sheikh|Shaykh|Emir|Amir|Sultan|Shah|Ayatollah|Grand Ayatollah|Imam|Mullah|Cleric|Patriarch|Pope|Cardinal|Archbishop|Bishop|Rabbi|Metropolitan|Supreme Leader|Leader
+King|Queen|Crown Prince|Prince|Princess|Sheikh|Shaykh|Emir|Amir|Sultan|Shah|Ayatollah|Grand Ayatollah|Imam|Mullah|Cleric|Patriarch|Pope|Cardinal|Archbishop|Bishop|Rabbi|Supreme Leader|Leader
 General|Gen.|Gen|Lieutenant General|LTG|Lt. Gen.|Major General|MG|Maj. Gen.|Brigadier General|BG|Brig. Gen.|Brigadier|Brigadeiro|Admiral|ADM|Adm.|Vice Admiral|Rear Admiral|Colonel|Col.|COL|Lieutenant Colonel|LTC|Lt. Col.|Major|Maj.|Captain|Capt.|Lieutenant|Lt.|Commander|Cdr.|Sergeant|Marshal|Field Marshal|Air Marshal|Commandant|CHOD|D/CHOD|Chief of Staff|Chief of General Staff|Chief of Defense|Commander-in-Chief
 Judge|Justice|Chief Justice|Prosecutor|Prosecutor General|Attorney General|Procurator General|Magistrate|Ombudsman|Auditor General
 Professor|Prof.|Dr.|Dr|Doctor|Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Miss|Mme.|Mme|Madame|Monsieur|Sir|Lord|Lady|Dame|Herr|Frau|Senor|Senora
@@ -541,7 +541,7 @@ ORG_HEADS = ("Party Ministry Council Commission Committee Office Bureau Agency A
              "Congress Chamber Union League Front Movement Alliance Coalition Organization Organisation Association "
              "Federation Foundation Institute Institution Center Centre University College Academy School Bank Fund "
              "Company Corporation Corp. Corp Inc. Inc Ltd. Ltd Group Holding Holdings Airlines Airways Petroleum "
-             "Oil Gas Energy Industries Enterprises Television Radio Times News Journal Gazette Agency Network "
+             "Oil Gas Energy Industries Enterprises Television Radio Times News Journal Gazette Daily Weekly Herald Tribune Chronicle Observer Agency Network "
              "Brigade Brigades Battalion Division Regiment Command Directorate Secretariat "
              "Board Council Caucus Bloc Club Society Trust Church").split()
 ORG_STARTS = ("Ministry Department Office Bureau Council Commission Committee Institute Center Centre University "
