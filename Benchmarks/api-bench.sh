@@ -21,22 +21,23 @@ done
 ticks="$(getconf CLK_TCK)"
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 run() {
-    local conns="$1" path="$2"
+    local conns="$1" path="$2" encoding="${3:-identity}"
     local before after
     before="$(cpu)"
-    out="$(wrk -t1 -c"$conns" -d"${secs}s" --latency "http://127.0.0.1:$port$path")"
+    out="$(wrk -t1 -c"$conns" -d"${secs}s" --latency -H "Accept-Encoding: $encoding" "http://127.0.0.1:$port$path")"
     after="$(cpu)"
     reqs="$(echo "$out" | awk '/requests in/ {print $1}')"
     rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
     p50="$(echo "$out" | awk '$1 == "50%" {print $2}')"
     p99="$(echo "$out" | awk '$1 == "99%" {print $2}')"
     us="$(awk -v t="$((after - before))" -v r="$reqs" -v hz="$ticks" 'BEGIN { printf "%.1f", t / hz * 1e6 / r }')"
-    printf '| %-45s | %4s | %9s | %7s | %7s | %6s |\n' "$path" "$conns" "$rps" "$p50" "$p99" "$us"
+    printf '| %-45s | %-8s | %4s | %9s | %7s | %7s | %6s |\n' "$path" "$encoding" "$conns" "$rps" "$p50" "$p99" "$us"
 }
-echo "| path | conns | req/s | p50 | p99 | server CPU µs/req |"
-echo "|---|---|---|---|---|---|"
+echo "| path | Accept-Encoding | conns | req/s | p50 | p99 | server CPU µs/req |"
+echo "|---|---|---|---|---|---|---|"
 run 1 /v1/cables/07ASTANA3153
 run 64 /v1/cables/07ASTANA3153
+run 64 /v1/cables/07ASTANA3153 gzip
 run 64 "/v1/cables?limit=50"
 run 64 "/v1/cables?q=refugees&limit=20"
 run 64 /healthz

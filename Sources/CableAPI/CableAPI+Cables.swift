@@ -46,11 +46,26 @@ extension CableAPI {
     func getCable(_ request: APIRequest) throws -> APIResponse {
         let query = try QueryParameters(request.rawQuery, allowed: ["fields"])
         let id = try canonicalID(request)
-        let stored = try storedCable(id)
         let fields = try query.choices("fields", FieldSelection.topLevelFields)
+        // The store keeps each cable's JSON gzip-compressed: a client that accepts gzip gets those bytes
+        // as they are, with neither an inflate here nor a deflate in the server.
+        if fields.isEmpty, ConditionalRequest.acceptsGzip(request.header("Accept-Encoding")) {
+            guard let stored = try read({ try $0.cableJSONGzip(id: id) }) else {
+                throw Problem.notFound("no cable \(id) in the store")
+            }
+            let etag = "\"\(stored.hash)-gz\""
+            let headers = [("ETag", etag), ("Cache-Control", "no-cache"), ("Vary", "Accept-Encoding")]
+                + canonicalHeaders(request, id: id)
+            if ConditionalRequest.matches(ifNoneMatch: request.header("If-None-Match"), etag: etag, alternative: "\"\(stored.hash)\"") {
+                return APIResponse(status: 304, headers: headers)
+            }
+            return .json(Array(stored.gzip), headers: headers + [("Content-Encoding", "gzip")])
+        }
+        let stored = try storedCable(id)
         let etag = fields.isEmpty ? "\"\(stored.hash)\"" : "\"\(stored.hash)-\(fields.joined(separator: "."))\""
         let headers = [("ETag", etag), ("Cache-Control", "no-cache")] + canonicalHeaders(request, id: id)
-        if ConditionalRequest.matches(ifNoneMatch: request.header("If-None-Match"), etag: etag) {
+        if ConditionalRequest.matches(ifNoneMatch: request.header("If-None-Match"), etag: etag,
+                                      alternative: fields.isEmpty ? "\"\(stored.hash)-gz\"" : nil) {
             return APIResponse(status: 304, headers: headers)
         }
         let body = fields.isEmpty ? Array(stored.json) : try FieldSelection.select(fields, from: Array(stored.json))

@@ -31,7 +31,10 @@ struct StoredDataError: Error, CustomStringConvertible {
 
 /// `If-None-Match` handling (RFC 9110 §13.1.2): weak comparison, lists, and `*`.
 enum ConditionalRequest {
-    static func matches(ifNoneMatch header: String?, etag: String) -> Bool {
+    /// True when `If-None-Match` names `etag` (or `alternative`: the same stored content in another
+    /// content-coding, which a cache that switched encodings may send back).
+    static func matches(ifNoneMatch header: String?, etag: String, alternative: String? = nil) -> Bool {
+        if let alternative, matches(ifNoneMatch: header, etag: alternative) { return true }
         guard let header else { return false }
         let bare = { (tag: Substring) -> Substring in
             let trimmed = tag.drop(while: { $0 == " " || $0 == "\t" })
@@ -45,3 +48,18 @@ enum ConditionalRequest {
         return false
     }
 }
+
+extension ConditionalRequest {
+    /// Whether `Accept-Encoding` allows gzip (listed, or `*`, with a non-zero q).
+    static func acceptsGzip(_ header: String?) -> Bool {
+        guard let header else { return false }
+        for item in header.split(separator: ",") {
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let coding = parts.first, coding == "gzip" || coding == "x-gzip" || coding == "*" else { continue }
+            let zero = parts.dropFirst().contains { $0.hasPrefix("q=") && (Double($0.dropFirst(2)) ?? 1) <= 0 }
+            return !zero
+        }
+        return false
+    }
+}
+

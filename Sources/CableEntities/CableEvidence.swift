@@ -60,7 +60,10 @@ struct CableEvidence {
                 out.append(MetadataMention(type: .organization, surface: name,
                                            canonical: known?.type == .organization ? known?.name : name,
                                            keys: keys(name), evidence: .known))
-            } else if tag.kind == "geographic", let meaning = tag.meaning {
+            } else if tag.kind == "geographic", let full = tag.meaning {
+                // "Serbia (TAGS usage after 2006; FIPS RI)": the name is before the note.
+                let meaning = full.components(separatedBy: " (")[0].trimmingCharacters(in: .whitespaces)
+                guard !meaning.isEmpty else { continue }
                 let known = lookup(meaning)
                 out.append(MetadataMention(type: known?.type ?? .location, surface: meaning, canonical: known?.name ?? meaning,
                                            keys: keys(meaning), evidence: .known))
@@ -99,12 +102,20 @@ struct CableEvidence {
         let tokens = Tokenizer.tokenize(text)
         var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
         var out: [MetadataMention] = []
-        for candidate in recognizer.run() where candidate.type == .person && candidate.evidence >= .cue {
+        var organizations: [MetadataMention] = []
+        let scalars = Array(text.unicodeScalars)
+        for candidate in recognizer.run() {
             let span = tokens[candidate.first..<candidate.end]
-            let surface = String(String.UnicodeScalarView(Array(text.unicodeScalars)[span.first!.start..<span.last!.end]))
-            out.append(MetadataMention(type: .person, surface: surface, canonical: nil, keys: span.map(\.key), evidence: .known))
+            let surface = String(String.UnicodeScalarView(scalars[span.first!.start..<span.last!.end]))
+            if candidate.type == .person && candidate.evidence >= .cue {
+                out.append(MetadataMention(type: .person, surface: surface, canonical: nil, keys: span.map(\.key), evidence: .known))
+            } else if forLine, candidate.type == .organization, candidate.evidence == .known, let name = candidate.canonical {
+                // "NSC FOR CBARTON", "HQ USSOUTHCOM ALSO FOR POLAD": a known organisation addressed by name.
+                organizations.append(MetadataMention(type: .organization, surface: surface, canonical: name,
+                                                     keys: span.map(\.key), evidence: .known))
+            }
         }
-        if forLine, out.isEmpty, let range = text.range(of: " FOR ", options: .caseInsensitive) {
+        if forLine, out.isEmpty, let range = text.range(of: " FOR ", options: [.caseInsensitive, .backwards]) {
             // "SCA/CEN FOR M. O'MARA", "NSC FOR CBARTON": whatever follows FOR is a name.
             for name in text[range.upperBound...].split(whereSeparator: { $0 == "," || $0 == ";" }) {
                 let cleaned = name.replacingOccurrences(of: " AND ", with: ",", options: .caseInsensitive)
@@ -116,7 +127,7 @@ struct CableEvidence {
                 }
             }
         }
-        return out
+        return out + organizations
     }
 
     /// `SCA/CEN FOR M. O'MARA` lines between the caveats and the E.O. line, wherever the parser left them.

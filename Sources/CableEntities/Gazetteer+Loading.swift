@@ -151,7 +151,12 @@ extension Gazetteer {
     /// Entity phrases win over titles and demonyms of the same length; longer phrases win over shorter.
     private mutating func sortPhrases() {
         for (key, list) in phrases {
-            phrases[key] = list.sorted { a, b in
+            let marked = list.map { phrase -> Phrase in
+                var p = phrase
+                p.wordLike = p.capsOnly && p.keys.count == 1 && p.keys[0] != "US" && isEnglish(p.keys[0])
+                return p
+            }
+            phrases[key] = marked.sorted { a, b in
                 if a.keys.count != b.keys.count { return a.keys.count > b.keys.count }
                 return a.payload.rank < b.payload.rank
             }

@@ -29,6 +29,8 @@ public struct Gazetteer: Sendable {
         var capsOnly: Bool
         /// The acronym as listed (`MoD`), for `capsOnly` phrases.
         var written: String = ""
+        /// A one-word acronym that is also an English word (`LeT`, `WHO`): in ALL-CAPS text it is the word.
+        var wordLike = false
     }
 
     var entries: [Entry] = []
@@ -80,6 +82,7 @@ public struct Gazetteer: Sendable {
                 guard token.kind == .punct ? token.text == phrase.keys[k] : token.key == phrase.keys[k] else { ok = false; break }
                 if k + 1 < count, token.possessive { ok = false; break }
                 if phrase.capsOnly && !token.isAllCaps && token.text != phrase.written { ok = false; break }
+                if capsText && phrase.wordLike { ok = false; break }
                 if !capsText, phrase.payload != .title, k == 0, !token.isCapitalized { ok = false; break }
             }
             if ok { return (phrase, count) }
@@ -90,12 +93,35 @@ public struct Gazetteer: Sendable {
     /// True for words that are ordinary English (lower-case dictionary entries) — weak name evidence.
     func isEnglish(_ key: String) -> Bool {
         if englishWords.contains(key) { return true }
+        let bytes = key.utf8
+        // "INCOMPREHENSION", "NEGOTIABLE": long words with a word-forming suffix are no names.
+        if bytes.count >= 8, Self.wordSuffixes.contains(where: { bytes.suffix($0.utf8.count).elementsEqual($0.utf8) }) {
+            return true
+        }
+        // "WON'T", "THEY'LL": contractions of ordinary words.
+        if let apostrophe = bytes.firstIndex(of: 0x27) {
+            let tail = String(decoding: bytes[bytes.index(after: apostrophe)...], as: UTF8.self)
+            if ["T", "LL", "VE", "RE", "D", "M", "S"].contains(tail) {
+                let stem = String(decoding: bytes[..<apostrophe], as: UTF8.self)
+                return englishWords.contains(stem) || stem == "CAN" || stem == "WON"
+            }
+        }
+        // "UNBANNING", "REELECTED": an ordinary word behind an ordinary prefix.
+        for prefix in Self.wordPrefixes where bytes.count >= prefix.utf8.count + 4 && bytes.starts(with: prefix.utf8) {
+            if englishWords.contains(String(decoding: bytes.dropFirst(prefix.utf8.count), as: UTF8.self)) { return true }
+        }
         // "ANTI-GUERRILLA", "FIVE-HOUR": compounds of ordinary words are ordinary.
-        guard key.utf8.contains(0x2D) else { return false }
+        guard bytes.contains(0x2D) else { return false }
         return key.split(separator: "-").allSatisfy { part in
             englishWords.contains(String(part)) || Self.prefixes.contains(String(part)) || part.allSatisfy(\.isNumber)
         }
     }
+
+    /// Suffixes that make ordinary words, not names.
+    static let wordSuffixes = ["TION", "SION", "ITY", "ISM", "ABLE", "IBLE", "OUS", "ICAL", "IZATION", "ISATION", "NESS"]
+
+    /// Prefixes glued to ordinary words.
+    static let wordPrefixes = ["UN", "RE", "NON", "PRE", "DIS", "MIS", "OVER", "UNDER", "OUT", "INTER", "COUNTER", "MULTI"]
 
     /// Word prefixes that make compounds, not names (`Trans-Atlantic`, `Anti-American`).
     static let prefixes: Set<String> = ["TRANS", "ANTI", "PRO", "PAN", "NEO", "POST", "PRE", "NON", "SUB", "INTER",

@@ -25,6 +25,13 @@ extension ParagraphRecognizer {
             }
         }
         guard var stop = end else { return nil }
+        // "Office of North American Affairs Counselor Deng Hongbo": a title inside ends the organisation.
+        for k in (start + 1)..<stop where !gazetteer.orgStarts.contains(tokens[k].key) && !gazetteer.orgHeads.contains(tokens[k].key) {
+            if let match = phrase(k), match.phrase.payload == .title {
+                stop = k
+                break
+            }
+        }
         while stop > start, isConnector(stop - 1) || ["OF", "FOR", "AND", "THE", "ON"].contains(tokens[stop - 1].key) { stop -= 1 }
         guard stop - start >= 2 else { return nil }
         if let known = knownPhrase(start, stop) { return known }
@@ -98,7 +105,11 @@ extension ParagraphRecognizer {
     /// `GOK`, `GOI`, `HMG`: the government of the cable's country with that initial.
     func governmentAcronym(at i: Int) -> Candidate? {
         let token = tokens[i]
-        guard token.isAllCaps, (3...4).contains(token.key.count) else { return nil }
+        // "GOK", "GIRoA", "GoA": capitals, or "Go" + capitals.
+        let goForm = token.text.hasPrefix("Go") && token.text.dropFirst(2).allSatisfy(\.isUppercase)
+        guard (3...5).contains(token.key.count),
+              token.isAllCaps || goForm || (token.isCapitalized && gazetteer.governmentAcronyms[token.key] != nil)
+        else { return nil }
         let code: String?
         if let listed = gazetteer.governmentAcronyms[token.key] {
             code = listed
@@ -118,7 +129,7 @@ extension ParagraphRecognizer {
         let token = tokens[i]
         let letters = token.key.unicodeScalars.filter { $0.properties.isAlphabetic }.count
         guard letters >= 3, letters <= 7, letters == token.key.unicodeScalars.count,
-              !Self.commonAcronyms.contains(token.key), !isStop(i), !gazetteer.isEnglish(token.key),
+              !Self.commonAcronyms.contains(token.key), !isStop(i), !gazetteer.isEnglish(token.key), !Self.isTagCode(token.key),
               !isOfficeSymbol(i) else { return nil }
         // Portion marks and the like sit in parentheses alone: "(SBU)".
         if i > 0, tokens[i - 1].mark == "(", i + 1 < tokens.count, tokens[i + 1].mark == ")", i < 3 { return nil }
@@ -240,6 +251,7 @@ extension ParagraphRecognizer {
     INFO MSG TBD ETA ETD RSVP TOR TORS SOW RFP WTO UNSC USG III IV VI VII VIII XI XII OK AKA CV PPT PHD MBA \
     CHOD DCHOD CJCS JCS SECDEF SECSTATE SECGEN SYG USUN USNATO USEU UNVIE EMB CONGEN AMCONSUL AMEMBASSY EST PST \
     EDT EST CST MST ZULU ATM SUV SUVS APC APCS ATV RPG RPGS AK GPS IT ICT QA SACEUR SACT DSACEUR CMC SIPRNET \
-    NIPRNET JWICS OPORD CONOPS SOFA FTA BIT EFTA DCA ROE NCO NCOS ASD DASD PDAS
+    NIPRNET JWICS OPORD CONOPS SOFA FTA BIT EFTA DCA ROE NCO NCOS ASD DASD PDAS WHA NEA EUR EAP SCA ISN INR DRL \
+    PRM INL OES EEB ECA IIP UNSCR IPR ESDP GRPO POTUS VPOTUS
     """.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty })
 }

@@ -1,3 +1,5 @@
+import CableParser
+
 /// Person rules: names after titles and honorifics, and name-shaped runs of words.
 extension ParagraphRecognizer {
     /// After a title, `of`/`for` + a few capitalised words belong to the title
@@ -56,7 +58,9 @@ extension ParagraphRecognizer {
         guard isCapWord(i), !isStop(i) else { return nil }
         let token = tokens[i]
         if caps {
-            if gazetteer.firstNames.contains(token.key), let end = nameEnd(from: i, afterCue: false), end - i >= 2 {
+            // A given name that is also a word (ROB, YOUNG) starts a name only after a title.
+            if gazetteer.firstNames.contains(token.key), !gazetteer.isEnglish(token.key),
+               let end = nameEnd(from: i, afterCue: false), end - i >= 2 {
                 return Candidate(type: .person, first: i, end: end, evidence: .shape)
             }
             // Two or three unusual words in a row (DIOSDADO CABELLO) read as a name.
@@ -122,7 +126,8 @@ extension ParagraphRecognizer {
         guard isWord(i) else { return false }
         let token = tokens[i]
         if isStop(i) || gazetteer.honorifics.contains(token.key) || Self.functionWords.contains(token.key) { return false }
-        let afterGiven = !first && i > 0 && (gazetteer.firstNames.contains(tokens[i - 1].key) || isInitial(i - 1))
+        let afterGiven = !first && i > 0 && (isInitial(i - 1) || gazetteer.firstNames.contains(tokens[i - 1].key)
+            && !gazetteer.isEnglish(tokens[i - 1].key))
         if let match = phrase(i), !gazetteer.firstNames.contains(token.key) {
             // A title, country or organisation word is not part of a name ("Antonio Guterres said", "Putin Russia"),
             // except a one-word place right after a given name (PAM DURHAM, Simon Bolivar).
@@ -133,8 +138,10 @@ extension ParagraphRecognizer {
         if caps {
             if gazetteer.firstNames.contains(token.key) { return true }
             if gazetteer.isEnglish(token.key) {
-                // After a given name or an initial an ordinary word may still be a surname (DOUGLAS BRAVO, A. ARIAS).
-                return afterGiven
+                // After a given name or an initial an ordinary word may still be a surname (DOUGLAS BRAVO,
+                // A. ARIAS), but not a verb form (JACKSON ADVOCATED).
+                let verbForm = token.key.hasSuffix("ED") || token.key.hasSuffix("ING") || token.key.hasSuffix("LY")
+                return afterGiven && !verbForm
             }
             return token.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count >= 2
         }
@@ -144,6 +151,12 @@ extension ParagraphRecognizer {
             return afterCue || !first
         }
         return true
+    }
+
+    /// Subject and program TAGS (`PGOV`, `PHUM`) show up in running text of old cables.
+    static func isTagCode(_ key: String) -> Bool {
+        guard key.count == 4, let kind = TagCatalogue.shared.lookup(key)?.kind else { return false }
+        return kind == "subject" || kind == "program"
     }
 
     /// `INR/B`, `ISN/MTR`: parts of State Department office symbols, not names.
@@ -168,7 +181,8 @@ extension ParagraphRecognizer {
     func isUnusualCapsWord(_ i: Int) -> Bool {
         guard isWord(i), !isClaimed(i) else { return false }
         let key = tokens[i].key
-        if isStop(i) || gazetteer.isEnglish(key) || key.count < 3 { return false }
+        if isStop(i) || gazetteer.isEnglish(key) || key.count < 3 || Self.isTagCode(key)
+            || Self.commonAcronyms.contains(key) { return false }
         if key.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && $0 != "-" && $0 != "'" }) { return false }
         return phrase(i) == nil
     }

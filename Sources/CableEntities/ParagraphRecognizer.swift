@@ -56,7 +56,8 @@ struct ParagraphRecognizer {
         if let org = organizationRun(at: i) { return add(org) }
         if let place = placeRun(at: i) { return add(place) }
         // A given name before a surname outranks a place of the same spelling (DOUGLAS BRAVO, Victoria Nuland).
-        if isCapWord(i), gazetteer.firstNames.contains(tokens[i].key), let person = nameRun(at: i), person.end - person.first >= 2 {
+        if isCapWord(i), (phrase(i)?.length ?? 0) < 2, gazetteer.firstNames.contains(tokens[i].key),
+           let person = nameRun(at: i), person.end - person.first >= 2 {
             return add(person)
         }
         if let match = phrase(i) {
@@ -129,7 +130,12 @@ struct ParagraphRecognizer {
     /// A capitalised word in mixed text; any word in ALL-CAPS text.
     func isCapWord(_ i: Int) -> Bool { isWord(i) && (caps || tokens[i].isCapitalized) }
 
-    func isStop(_ i: Int) -> Bool { gazetteer.stopwords.contains(tokens[i].key) }
+    func isStop(_ i: Int) -> Bool { gazetteer.stopwords.contains(tokens[i].key) || Self.isRedaction(tokens[i].key) }
+
+    /// `XXXXXXXXXXXX`: a redacted name, never an entity.
+    static func isRedaction(_ key: String) -> Bool {
+        key.utf8.count >= 3 && key.utf8.allSatisfy { $0 == 0x58 }
+    }
 
     func isConnector(_ i: Int) -> Bool {
         isWord(i) && gazetteer.connectors.contains(tokens[i].key) && (!caps ? !tokens[i].isCapitalized : true)

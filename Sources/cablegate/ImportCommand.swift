@@ -29,6 +29,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
+    @Flag(help: "Skip entity extraction (faster); run `cablegate reindex --entities` later.")
+    var noEntities = false
+
     @Argument(help: "Files, directories, or - for stdin.")
     var paths: [String]
 
@@ -44,7 +47,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw ImportCommandError("cannot open the database \(db): \(error)")
         }
-        let importer = Importer(store: store, batchSize: batchSize, parse: EntityPipeline.parse)
+        let importer = Importer(store: store, batchSize: batchSize, parse: noEntities ? nil : EntityPipeline.parse)
         let display = ProgressDisplay(enabled: !quiet)
         let summary: ImportSummary
         do {

@@ -24,6 +24,17 @@ struct CablesEndpointTests {
         #expect(t.request("GET", "/v1/cables/07ASTANA3153", headers: [("If-None-Match", "W/\(etag), \"x\"")]).status == 304)
         #expect(t.request("GET", "/v1/cables/07ASTANA3153", headers: [("If-None-Match", "\"other\"")]).status == 200)
 
+        // A gzip client gets the stored compressed bytes; they inflate to the identity answer.
+        let zipped = t.request("GET", "/v1/cables/07ASTANA3153", headers: [("Accept-Encoding", "br, gzip;q=0.8")])
+        #expect(zipped.status == 200)
+        #expect(zipped.headers.header("Content-Encoding") == "gzip")
+        #expect(try gunzip(zipped.body) == r.body)
+        let gzETag = try #require(zipped.headers.header("ETag"))
+        #expect(gzETag != etag)
+        #expect(t.request("GET", "/v1/cables/07ASTANA3153", headers: [("Accept-Encoding", "gzip"), ("If-None-Match", gzETag)]).status == 304)
+        #expect(t.request("GET", "/v1/cables/07ASTANA3153", headers: [("If-None-Match", gzETag)]).status == 304)
+        #expect(t.request("GET", "/v1/cables/07ASTANA3153", headers: [("Accept-Encoding", "gzip;q=0")]).headers.header("Content-Encoding") == nil)
+
         let (status, selected) = t.json("GET", "/v1/cables/07ASTANA3153?fields=id,subject")
         #expect(status == 200)
         #expect(Set(selected.keys) == ["id", "subject"])

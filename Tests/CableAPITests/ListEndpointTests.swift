@@ -152,3 +152,20 @@ func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
     process.waitUntilExit()
     return Array(data)
 }
+
+/// gunzip via the system's gzip tool.
+func gunzip(_ bytes: [UInt8]) throws -> [UInt8] {
+    let input = FileManager.default.temporaryDirectory.appendingPathComponent("cablegate-\(UUID().uuidString).gz")
+    try Data(bytes).write(to: input)
+    defer { try? FileManager.default.removeItem(at: input) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    process.arguments = ["-dc", input.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Array(data)
+}
+

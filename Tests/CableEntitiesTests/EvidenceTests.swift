@@ -95,4 +95,11 @@ import Testing
         let country = Support.annotated(Support.cable(["THE MINISTER SAID US OFFICIALS AND THE US WOULD AGREE."]))
         #expect(country.entities.contains { $0.id == "location:united-states" })
     }
+
+    @Test func acronymsThatAreWordsStayWordsInCapitals() {
+        let caps = Support.annotated(Support.cable(["THEY WILL LET THE DELEGATION KNOW WHO WILL ATTEND AND WHO WILL NOT."], origin: nil))
+        #expect(caps.entities.isEmpty, "\(caps.entities.map(\.name))")
+        let mixed = Support.annotated(Support.cable(["Officials blamed LeT for the attack."], origin: nil))
+        #expect(mixed.entities.map(\.name) == ["Lashkar-e-Tayyiba"])
+    }
 }

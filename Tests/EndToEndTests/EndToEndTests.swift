@@ -153,6 +153,10 @@ struct EndToEndTests {
         #expect(try RawHTTP.request(port: locked.port, "POST", "/v1/cables", headers: [("Authorization", "Bearer wrong")], body: try seedBytes()).status == 401)
         #expect(try RawHTTP.request(port: locked.port, "POST", "/v1/cables", headers: [("Authorization", "Bearer e2e-token")], body: try seedBytes()).status == 201)
         #expect(try RawHTTP.request(port: locked.port, "DELETE", "/v1/cables/07ASTANA3153").status == 401)
+        // The streaming import route refuses before reading the body.
+        #expect(try RawHTTP.request(port: locked.port, "POST", "/v1/imports", headers: [("Content-Type", "text/csv")],
+                                    body: Array(repeating: 0x41, count: 200_000)).status == 401)
+        #expect(try RawHTTP.request(port: locked.port, "GET", "/healthz").status == 200)
         #expect(try RawHTTP.request(port: locked.port, "POST", "/v1/parse", body: try seedBytes()).status == 200)
         #expect(locked.stop() == 0)
     }

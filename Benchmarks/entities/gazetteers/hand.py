@@ -77,7 +77,7 @@ OTHER_DEMONYMS = ("Arab Arabs Arabic Kurd Kurds Kurdish Pashtun Pashtuns Tajiks 
                   "Christian Christians Muslim Muslims Jewish Jew Jews Hindu Hindus Sikh Buddhist Catholic Catholics "
                   "Orthodox Latin Latino European Europeans African Africans Asian Asians Western Westerners Eastern "
                   "Caucasian Balkan Scandinavian Nordic Baltic Slavic Persian Hispanic Bedouin Berber Berbers Tuareg "
-                  "Islam Islamic Christianity Judaism Hinduism Buddhism Koran Quran Sharia Roma Tamil Tamils Sinhalese Punjabi Sindhi Uzbeks Turkic Islamist Islamists Zionist Bolivarian "
+                  "Basque Basques Catalan Catalans Galician Bavarian Flemish Walloon Andalusian Corsican Sicilian Tory Tories Shi'a Shia Shias Islam Islamic Christianity Judaism Hinduism Buddhism Koran Quran Sharia Roma Tamil Tamils Sinhalese Punjabi Sindhi Uzbeks Turkic Islamist Islamists Zionist Bolivarian "
                   "Soviet Soviets Yugoslav Ossetian Ossetians Abkhaz Abkhazian Abkhazians Transatlantic Mediterranean "
                   "Gulf Andean Amazonian Caribbean Pacific Atlantic Arctic Sahelian Sahrawi Maghrebi Levantine "
                   "Taliban Mujahideen Kazakh Central Asian Middle Eastern South Asian Southeast Asian East Asian "
@@ -115,6 +115,8 @@ Northeast Asia
 Asia-Pacific|Asia Pacific
 Latin America
 Americas|the Americas
+Rio de Janeiro|Rio
+North-West Frontier Province|NWFP|North West Frontier Province
 South America
 North America
 Central America
@@ -340,6 +342,12 @@ Taliban|Taleban
 Hamas
 Hizballah|Hezbollah|Hizbollah
 Fatah
+Houthis|Houthi|al-Houthi
+Labour Party|Labour
+Christian Democratic Union|CDU|Christian Democrats
+Christian Social Union|CSU
+Social Democratic Party of Germany|SPD
+Conservative Party|Conservatives|Tories
 Palestinian Authority
 Palestine Liberation Organization|PLO
 Muslim Brotherhood
@@ -389,6 +397,45 @@ BP|British Petroleum
 Microsoft
 Google
 Reuters
+El Pais
+El Mundo
+ABC|ABC newspaper
+Le Monde
+Le Figaro
+Liberation
+Der Spiegel|Spiegel
+Die Welt
+Frankfurter Allgemeine Zeitung|FAZ
+Sueddeutsche Zeitung
+Corriere della Sera
+La Repubblica
+La Nacion
+Clarin
+O Globo
+Folha de Sao Paulo|Folha
+O Estado de Sao Paulo|Estado de Sao Paulo
+Kommersant
+Izvestiya|Izvestia
+Nezavisimaya Gazeta
+Novaya Gazeta
+Pravda
+Hurriyet
+Milliyet
+Zaman
+Haaretz
+Jerusalem Post
+Dawn
+Asharq Al-Awsat
+Al-Hayat|Al Hayat
+People's Daily
+China Daily
+Yomiuri Shimbun|Yomiuri
+Asahi Shimbun|Asahi
+The Guardian|Guardian
+The Times
+Daily Telegraph|Telegraph
+El Universal
+El Tiempo
 Associated Press|AP
 Agence France-Presse|AFP|Agence France Presse
 BBC|British Broadcasting Corporation
@@ -450,7 +497,7 @@ International Olympic Committee|IOC"""
 # "Government of X" acronyms that do not follow the GO + initial pattern.
 GOV_ACRONYMS = {"HMG": "UK", "USG": "US", "SAG": "SF", "SARG": "SY", "RGOB": "BT", "TFG": "SO", "GNU": "ZI",
                 "GOSS": "OD", "PRC": "CH", "ROK": "KS", "DPRK": "KN", "RGC": "CB", "GRP": "RP", "RTG": "TH",
-                "GSL": "CE", "GON": "NP", "HMGN": "NP", "GNPC": None, "RGOL": None}
+                "GSL": "CE", "GON": "NP", "GIROA": "AF", "ROYG": "YM", "GOAJ": "AJ", "GOSL": "CE", "GOSS": "OD", "RGOB": "BT", "HMGN": "NP", "GNPC": None, "RGOL": None}
 
 TITLES = """President|Vice President|Prime Minister|Deputy Prime Minister|First Deputy Prime Minister|PM|DPM|VP
 Foreign Minister|FM|Deputy Foreign Minister|DFM|Vice Foreign Minister|VFM|Minister|Deputy Minister|Vice Minister|Minister of State|State Minister
@@ -461,12 +508,12 @@ Secretary General|Secretary-General|SecGen|Deputy Secretary General|Deputy Secre
 Ambassador|Amb|Amb.|Ambassador-designate|Ambassador-at-Large|Charge|Charge d'Affaires|Charge D'Affaires|CDA|DCM|A/DCM|Deputy Chief of Mission|Consul General|Consul|CG|Vice Consul|PolCouns|Polcouns|EconCouns|Econcouns|Counselor|Political Counselor|Economic Counselor|PolOff|Poloff|EconOff|Econoff|Emboff|DATT|Defense Attache|Attache
 Chief|Pol Chief|Econ Chief|Pol/Econ Chief|Political Chief|Economic Chief|POL/ECON Chief|Political/Economic Chief|Section Chief|Unit Chief|Office Director|Director|Deputy Director|Director General|Director-General|DG|Deputy Director General|Managing Director|Executive Director|Acting Director|Head|Deputy Head|Chairman|Chairwoman|Chair|Deputy Chairman|Vice Chairman|Co-Chairman|Commissioner|High Commissioner|Special Representative|Special Envoy|Envoy|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Senior Adviser|Senior Advisor|National Security Advisor|National Security Adviser|Foreign Policy Advisor|Desk Officer|Officer|Political Officer|Economic Officer|Coordinator|Representative|Permanent Representative|PermRep|Delegate|Negotiator|Chief Negotiator
 Speaker|Senate Speaker|Deputy Speaker|Parliament Speaker|Senator|Sen.|Congressman|Congresswoman|Rep.|Representative|Deputy|MP|Parliamentarian|Member of Parliament|Governor|Vice Governor|Deputy Governor|Mayor|Deputy Mayor|Akim|Prefect|Senate President
-King|Queen|Crown Prince|Prince|Princess|Sheikh|Shaykh|Emir|Amir|Sultan|Shah|Ayatollah|Grand Ayatollah|Imam|Mullah|Cleric|Patriarch|Pope|Cardinal|Archbishop|Bishop|Rabbi|Metropolitan|Supreme Leader|Leader
+King|Queen|Crown Prince|Prince|Princess|Sheikh|Shaykh|Emir|Amir|Sultan|Shah|Ayatollah|Grand Ayatollah|Imam|Mullah|Cleric|Patriarch|Pope|Cardinal|Archbishop|Bishop|Rabbi|Supreme Leader|Leader
 General|Gen.|Gen|Lieutenant General|LTG|Lt. Gen.|Major General|MG|Maj. Gen.|Brigadier General|BG|Brig. Gen.|Brigadier|Brigadeiro|Admiral|ADM|Adm.|Vice Admiral|Rear Admiral|Colonel|Col.|COL|Lieutenant Colonel|LTC|Lt. Col.|Major|Maj.|Captain|Capt.|Lieutenant|Lt.|Commander|Cdr.|Sergeant|Marshal|Field Marshal|Air Marshal|Commandant|CHOD|D/CHOD|Chief of Staff|Chief of General Staff|Chief of Defense|Commander-in-Chief
 Judge|Justice|Chief Justice|Prosecutor|Prosecutor General|Attorney General|Procurator General|Magistrate|Ombudsman|Auditor General
 Professor|Prof.|Dr.|Dr|Doctor|Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Miss|Mme.|Mme|Madame|Monsieur|Sir|Lord|Lady|Dame|Herr|Frau|Senor|Senora
 Editor|Editor-in-Chief|Journalist|Reporter|Correspondent|Columnist|Analyst|Professor|Lawyer|Attorney|Businessman|Businesswoman|Owner|Founder|CEO|CFO|COO|President and CEO|Executive|Manager|General Manager|Chief Executive|Chief Executive Officer
-Candidate|Presidential Candidate|Opposition Leader|Party Leader|Party Chairman|Leader of the Opposition|Activist|Dissident|Secretary-General|Head of State"""
+POTUS|VPOTUS|FLOTUS|POLAD|Polad|Candidate|Presidential Candidate|Opposition Leader|Party Leader|Party Chairman|Leader of the Opposition|Activist|Dissident|Secretary-General|Head of State"""
 
 HONORIFICS = "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Madame Mme Sheikh Shaykh Herr Frau Senor Senora Monsieur"
 
@@ -494,7 +541,7 @@ ORG_HEADS = ("Party Ministry Council Commission Committee Office Bureau Agency A
              "Congress Chamber Union League Front Movement Alliance Coalition Organization Organisation Association "
              "Federation Foundation Institute Institution Center Centre University College Academy School Bank Fund "
              "Company Corporation Corp. Corp Inc. Inc Ltd. Ltd Group Holding Holdings Airlines Airways Petroleum "
-             "Oil Gas Energy Industries Enterprises Television Radio Times News Journal Gazette Agency Network "
+             "Oil Gas Energy Industries Enterprises Television Radio Times News Journal Gazette Daily Weekly Herald Tribune Chronicle Observer Agency Network "
              "Brigade Brigades Battalion Division Regiment Command Directorate Secretariat "
              "Board Council Caucus Bloc Club Society Trust Church").split()
 ORG_STARTS = ("Ministry Department Office Bureau Council Commission Committee Institute Center Centre University "
@@ -527,9 +574,11 @@ Affairs Policy Division Section Unit Bureau Agency Council Committee Commission 
 Assembly Cabinet Administration Army Navy Police Forces Force Media Press TV Internet Web Website
 Christmas Easter Ramadan Eid New Year Independence Day Week Month Year Today Tomorrow Yesterday
 General Admiral Colonel Major Captain Lieutenant Commander Sergeant
-Staff Human Rights Civil Society Rule Law Constitution Treaty Agreement Protocol Convention Resolution Act Bill
+Staff Olympics Olympic Emboffs Poloffs Econoffs Conoffs RevCon Human Rights Civil Society Rule Law Constitution Treaty Agreement Protocol Convention Resolution Act Bill
 Initiative Program Programme Project Plan Strategy Review Report Framework Dialogue Talks Summit Conference
 Meeting Session Forum Group Working Team Task Election Elections Referendum Campaign Operation Exercise
 Crisis War Conflict Revolution Coup Case Issue Issues Question Questions Points Point Talking Nonpaper Non-Paper
 Key Main Major Minor Comments Conclusion Overview Introduction Recommendation Recommendations Outlook Way Ahead
-Bio Biographic Scenesetter Demarche Response Readout Highlights Takeaways Analysis Assessment""".split()
+Bio Biographic Scenesetter Demarche Response Readout Highlights Takeaways Analysis Assessment
+AMEMBASSY AMCONSUL AMCONGEN SECSTATE WASHDC USMISSION USUN USNATO USEU USOSCE UNVIE SECDEF CJCS CDR COLLECTIVE
+PRIORITY IMMEDIATE ROUTINE NIACT FLASH ZEN""".split()
