@@ -93,7 +93,7 @@ struct CableEvidence {
             words.removeFirst()
         }
         guard let first = words.first, let last = words.last else { return [] }
-        let surface = String(String.UnicodeScalarView(Array(trimmed.unicodeScalars)[first.start..<last.end]))
+        let surface = NameText.string(Array(trimmed.unicodeScalars)[first.start..<last.end])
         return [MetadataMention(type: .person, surface: surface, canonical: nil, keys: words.map(\.key), evidence: .known)]
     }
 
@@ -106,7 +106,7 @@ struct CableEvidence {
         let scalars = Array(text.unicodeScalars)
         for candidate in recognizer.run() {
             let span = tokens[candidate.first..<candidate.end]
-            let surface = String(String.UnicodeScalarView(scalars[span.first!.start..<span.last!.end]))
+            let surface = NameText.string(scalars[span.first!.start..<span.last!.end])
             if candidate.type == .person && candidate.evidence >= .cue {
                 out.append(MetadataMention(type: .person, surface: surface, canonical: nil, keys: span.map(\.key), evidence: .known))
             } else if forLine, candidate.type == .organization, candidate.evidence == .known, let name = candidate.canonical {

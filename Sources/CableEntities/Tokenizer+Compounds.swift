@@ -19,9 +19,9 @@ extension Tokenizer {
                 start = k + 1
             }
             parts.append(start..<scalars.count)
-            let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(String(String.UnicodeScalarView(scalars[$0])))) }
+            let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(NameText.string(scalars[$0]))) }
             let split = !prefixed && parts.contains { range in
-                let part = String(String.UnicodeScalarView(scalars[range]))
+                let part = NameText.string(scalars[range])
                 let key = NameText.key(part)
                 if gazetteer.connectors.contains(key) { return false }
                 if let first = part.unicodeScalars.first, first.properties.isLowercase {
