@@ -3,11 +3,11 @@
 extension Tokenizer {
     /// Splits a hyphenated word when one part is a known one-word name or an ordinary lower-case word.
     static func splitCompounds(_ tokens: [Token], gazetteer: Gazetteer) -> [Token] {
-        guard tokens.contains(where: { $0.kind == .word && $0.text.utf8.contains(0x2D) }) else { return tokens }
+        guard tokens.contains(where: { $0.kind == .word && $0.hasHyphen }) else { return tokens }
         var out: [Token] = []
         out.reserveCapacity(tokens.count + 8)
         for token in tokens {
-            guard token.kind == .word, token.text.utf8.contains(0x2D), gazetteer.phrases[token.key] == nil else {
+            guard token.kind == .word, token.hasHyphen, gazetteer.phrases[token.key] == nil else {
                 out.append(token)
                 continue
             }

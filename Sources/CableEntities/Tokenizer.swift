@@ -98,7 +98,7 @@ enum Tokenizer {
             }
             var token = word(scalars[i..<end], start: i, sentenceStart: atSentenceStart, possessive: possessive)
             // The byte scan first: most words have no hyphen, and String.firstIndex walks Characters.
-            if !token.isCapitalized, token.text.utf8.contains(0x2D), let dash = token.text.firstIndex(of: "-"),
+            if !token.isCapitalized, token.hasHyphen, let dash = token.text.firstIndex(of: "-"),
                ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"].contains(token.text[..<dash]),
                token.text[token.text.index(after: dash)...].first?.isUppercase == true {
                 token.isCapitalized = true  // "al-Masri", "bin-Laden": the particle is lower case, the name is not
@@ -128,15 +128,18 @@ enum Tokenizer {
         let kind: Token.Kind = letters == 0 ? .number : .word
         return Token(kind: kind, start: start, end: start + slice.count, text: text,
                      key: kind == .word ? NameText.key(text) : text, isCapitalized: first?.properties.isUppercase ?? false,
-                     isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive)
+                     isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
+                     hasHyphen: slice.contains("-"))
     }
 
     /// The common case, without Unicode property tables: text and key straight from the bytes.
     private static func asciiWord(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
         var letters = 0, upper = 0
         var firstUpper: Bool? = nil
+        var hyphen = false
         for c in slice {
             let v = c.value
+            if v == 0x2D { hyphen = true }
             if v >= 0x41 && v <= 0x5A {
                 letters += 1; upper += 1
                 if firstUpper == nil { firstUpper = true }
@@ -165,7 +168,7 @@ enum Tokenizer {
         }
         return Token(kind: kind, start: start, end: start + count, text: text, key: key,
                      isCapitalized: firstUpper ?? false, isAllCaps: letters > 0 && upper == letters,
-                     sentenceStart: sentenceStart, possessive: possessive)
+                     sentenceStart: sentenceStart, possessive: possessive, hasHyphen: hyphen)
     }
 
     @inline(__always)
