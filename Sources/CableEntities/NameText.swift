@@ -5,6 +5,25 @@ import Foundation
 /// A *key* is the form used for every comparison: upper case, diacritics folded, curly apostrophes
 /// straightened. Keys make `GUTERRES`, `Guterres` and `Gutérres` the same name.
 enum NameText {
+    /// The text of a run of scalars. `String(String.UnicodeScalarView(slice))` goes through a generic
+    /// append that costs thousands of instructions per call; this writes the UTF-8 bytes directly.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes = 0
+        for s in scalars { bytes += UTF8.width(s) }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
+            var k = 0
+            for s in scalars {
+                let v = s.value
+                if v < 0x80 {
+                    buffer[k] = UInt8(truncatingIfNeeded: v); k += 1
+                } else {
+                    for byte in UTF8.encode(s)! { buffer[k] = byte; k += 1 }
+                }
+            }
+            return k
+        }
+    }
+
     /// The comparison key of one word.
     static func key<S: StringProtocol>(_ word: S) -> String {
         var ascii = true
