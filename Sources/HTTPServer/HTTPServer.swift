@@ -65,7 +65,8 @@ final class ServerCore: @unchecked Sendable {
     let makeLoopContext: @Sendable (Int) throws -> AnyObject
     let connectionCount = Atomic<Int>(0)
     private let acceptCounter = Atomic<Int>(0)
-    private let state = Mutex<LifecycleState>(.idle)
+    private let stateLock = ConditionLock()
+    private var state = LifecycleState.idle
     private var loops: [EventLoop] = []
     private var threads: [pthread_t] = []
     private(set) var workers: WorkerPool?
@@ -86,7 +87,7 @@ final class ServerCore: @unchecked Sendable {
     }
 
     func start() throws {
-        try state.withLock { state in
+        try stateLock.withLock {
             guard case .idle = state else { throw SystemError(function: "HTTPServer.start (already started)", errno: EINVAL) }
             state = .running
         }
@@ -121,14 +122,14 @@ final class ServerCore: @unchecked Sendable {
         loops = []
         workers?.shutdown()
         workers = nil
-        state.withLock { state in
+        stateLock.withLock {
             if listener >= 0 { close(listener); listener = -1 }
             state = .stopped
         }
     }
 
     func shutdown() {
-        let begin = state.withLock { state -> Bool in
+        let begin = stateLock.withLock { () -> Bool in
             guard case .running = state else { return false }
             state = .draining
             return true

@@ -82,6 +82,13 @@ import Glibc
     }
 
     @Test func aThousandIdleConnectionsDoNotBlockANewClient() throws {
+        var limit = rlimit()
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        guard limit.rlim_max >= 4096 else {
+            // Client and server ends share this process: 1,000 idle connections need 2,000+ descriptors.
+            print("skipping the 1,000-connection test: RLIMIT_NOFILE hard limit is \(limit.rlim_max), needs 4096")
+            return
+        }
         try withLiveServer { server in
             var idle: [RawClient] = []
             for _ in 0..<1000 { idle.append(try RawClient(port: server.port)) }
