@@ -207,12 +207,3 @@ extension Body {
         return nil
     }
 }
-
-extension StringProtocol {
-    func trimmingTrailing(_ characters: String) -> String {
-        var value = String(self)
-        while let last = value.last, characters.contains(last) { value.removeLast() }
-        return value
-    }
-
-}

@@ -6,7 +6,6 @@
 struct Body {
     let text: CableText
     let lines: Range<Int>
-    let pageBreakStation: String
 
     var paragraphs: [Cable.Paragraph] = []
     var summary: String?
@@ -23,10 +22,9 @@ struct Body {
     /// Largest jump in numbering accepted for an anchor that carries a portion mark.
     static let maximumNumberJump = 5
 
-    init(text: CableText, lines: Range<Int>, pageBreakStation: String) {
+    init(text: CableText, lines: Range<Int>) {
         self.text = text
         self.lines = lines
-        self.pageBreakStation = pageBreakStation
     }
 
     mutating func read() {
@@ -42,6 +40,9 @@ struct Body {
             }
             if PageBreak.isPageBreak(bytes, range) { continue }
             if let anchor = ParagraphAnchor.find(bytes, range), accepts(anchor, after: lastNumber) {
+                if anchor.number != lastNumber + 1 {
+                    warnings.append("paragraph numbering jumps from \(lastNumber) to \(anchor.number)")
+                }
                 finish(&current, pieces)
                 current = Cable.Paragraph(number: anchor.number, classification: anchor.classification, text: "")
                 pieces.removeAll(keepingCapacity: true)

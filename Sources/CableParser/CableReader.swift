@@ -46,7 +46,7 @@ struct CableReader {
         cable.classifiedBy = preamble.classifiedBy
         warnings.append(contentsOf: preamble.warnings)
 
-        var body = Body(text: text, lines: preamble.bodyStart..<text.lineCount, pageBreakStation: identity.station)
+        var body = Body(text: text, lines: preamble.bodyStart..<text.lineCount)
         body.read()
         cable.paragraphs = body.paragraphs
         if cable.classification == nil, let level = Self.highestPortionMark(body.paragraphs) {

@@ -214,15 +214,3 @@ struct RoutingHeader {
         return Cable.Recipient(routing: routing, name: Preamble.squeeze(name), precedence: precedence, mcn: mcn)
     }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing blanks (spaces, tabs, no-break spaces).
-    func trimmingBlanks() -> String {
-        // On scalars, not `Character`s: no grapheme breaking for a blank test.
-        let scalars = unicodeScalars
-        let isBlank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0 == "\r" || $0 == "\n" }
-        guard let start = scalars.firstIndex(where: { !isBlank($0) }),
-              let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(self[start..<scalars.index(after: last)])
-    }
-}

@@ -16,8 +16,11 @@ struct SectionMarkers {
                 // Setting bit 5 folds `M` onto `m`; a zero byte in `word ^ m…` marks an `m`.
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020
                 let probe = word ^ 0x6D6D_6D6D_6D6D_6D6D
-                if (probe &- 0x0101_0101_0101_0101) & ~probe & 0x8080_8080_8080_8080 != 0 {
-                    for offset in 0..<8 { check(buffer, index + offset) }
+                // Exact zero-byte mask: the high bit of each byte that was zero in `probe`.
+                var zeros = ~(((probe & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | probe) & 0x8080_8080_8080_8080
+                while zeros != 0 {
+                    check(buffer, index + zeros.trailingZeroBitCount / 8)
+                    zeros &= zeros &- 1
                 }
                 index += 8
             }

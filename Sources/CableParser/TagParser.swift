@@ -83,7 +83,7 @@ enum TagParser {
     }
 
     private static func clean(_ raw: String, _ catalogue: TagCatalogue) -> [String] {
-        if raw.contains("(") {
+        if raw.utf8.contains(UInt8(ascii: "(")) {
             // Person tag: normalise blanks after commas, keep the name as written.
             let squeezed = raw.replacingOccurrences(of: ", ", with: ",").replacingOccurrences(of: ",", with: ", ")
             return [squeezed.trimmingBlanks().uppercased()]

@@ -50,6 +50,13 @@ struct BodyTests {
         #expect(cable.paragraphs[0].text == "Signed in\n2001. Held since.")
     }
 
+    @Test("a jump in numbering is taken when the anchor is portion-marked, and warned")
+    func numberingJump() throws {
+        let cable = try body("1. (C) One.\n\n3. (C) Three.\n\n5. Five without a mark stays text.")
+        #expect(cable.paragraphs.map(\.number) == [1, 3])
+        #expect(cable.warnings.contains("paragraph numbering jumps from 1 to 3"))
+    }
+
     @Test("page-break lines are removed from the text", arguments: [
         "BERN 00000881  002 OF 002", "MADRID 00001003 001.2 OF 002", "PAGE 02 HARARE 06677 01 OF 03 291400Z",
         "TEL AVIV 00001234  002 OF 004",
