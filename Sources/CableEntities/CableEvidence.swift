@@ -103,7 +103,7 @@ struct CableEvidence {
         var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
         var out: [MetadataMention] = []
         var organizations: [MetadataMention] = []
-        let scalars = Array(text.unicodeScalars)
+        let scalars = NameText.scalars(text)
         for candidate in recognizer.run() {
             let span = tokens[candidate.first..<candidate.end]
             let surface = NameText.string(scalars[span.first!.start..<span.last!.end])
