@@ -93,7 +93,7 @@ struct CableEvidence {
             words.removeFirst()
         }
         guard let first = words.first, let last = words.last else { return [] }
-        let surface = String(String.UnicodeScalarView(Array(trimmed.unicodeScalars)[first.start..<last.end]))
+        let surface = NameText.string(Array(trimmed.unicodeScalars)[first.start..<last.end])
         return [MetadataMention(type: .person, surface: surface, canonical: nil, keys: words.map(\.key), evidence: .known)]
     }
 
@@ -103,10 +103,10 @@ struct CableEvidence {
         var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
         var out: [MetadataMention] = []
         var organizations: [MetadataMention] = []
-        let scalars = Array(text.unicodeScalars)
+        let scalars = NameText.scalars(text)
         for candidate in recognizer.run() {
             let span = tokens[candidate.first..<candidate.end]
-            let surface = String(String.UnicodeScalarView(scalars[span.first!.start..<span.last!.end]))
+            let surface = NameText.string(scalars[span.first!.start..<span.last!.end])
             if candidate.type == .person && candidate.evidence >= .cue {
                 out.append(MetadataMention(type: .person, surface: surface, canonical: nil, keys: span.map(\.key), evidence: .known))
             } else if forLine, candidate.type == .organization, candidate.evidence == .known, let name = candidate.canonical {
@@ -142,6 +142,17 @@ struct CableEvidence {
         }
     }
 
+    /// The first 80 lines of the raw telegram (only its head matters); nil for lines of 400 bytes or more.
+    /// Split on the contiguous UTF-8 buffer: splitting `String.UTF8View` steps index by index, ~50 instructions a byte.
+    static func headLines(_ raw: String) -> [String?] {
+        var raw = raw
+        return raw.withUTF8 { buffer in
+            buffer.split(separator: 0x0A, maxSplits: 80, omittingEmptySubsequences: false).prefix(80).map { bytes in
+                bytes.count < 400 ? String(decoding: bytes, as: UTF8.self) : nil
+            }
+        }
+    }
+
     /// `SCA/CEN FOR M. O'MARA`, `NSC FOR CBARTON`, `PASS TO MARC FREY, DAVE GORDNER`: addressee lines
     /// between the classification banner and the `E.O.`/`TAGS` line of the raw telegram.
     static func preambleForLines(_ raw: String) -> [String] {
@@ -149,10 +160,9 @@ struct CableEvidence {
         var inPreamble = false
         var forBlock = false
         var pending: String? = nil
-        // Only the head of the telegram matters; split lazily so long cables cost nothing more.
-        for bytes in raw.utf8.split(separator: 0x0A, maxSplits: 80, omittingEmptySubsequences: false).prefix(80) {
-            guard bytes.count < 400 else { continue }
-            let line = trim(String(decoding: bytes, as: UTF8.self))
+        for head in headLines(raw) {
+            guard let head else { continue }
+            let line = trim(head)
             let upper = line.uppercased()
             if !inPreamble {
                 // The banner: "C O N F I D E N T I A L ASTANA 003153", "SECRET STATE 040423", "UNCLAS ...".

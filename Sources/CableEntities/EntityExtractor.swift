@@ -52,7 +52,7 @@ public struct EntityExtractor: Sendable {
         var paragraphScalars: [[Unicode.Scalar]] = []
 
         for (p, paragraph) in cable.paragraphs.enumerated() {
-            let scalars = Array(paragraph.text.unicodeScalars)
+            let scalars = NameText.scalars(paragraph.text)
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
             for c in recognizer.run() {
@@ -63,7 +63,7 @@ public struct EntityExtractor: Sendable {
             paragraphScalars.append(scalars)
         }
         if let subject = cable.subject {
-            let scalars = Array(subject.unicodeScalars)
+            let scalars = NameText.scalars(subject)
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
             for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, scalars: scalars, place: nil)) }
@@ -81,7 +81,7 @@ public struct EntityExtractor: Sendable {
 
     private static func pending(_ c: Candidate, tokens: [Token], scalars: [Unicode.Scalar], place: EntityResolver.Place?) -> EntityResolver.Pending {
         let surface = c.end - c.first == 1 ? tokens[c.first].text
-            : String(String.UnicodeScalarView(scalars[tokens[c.first].start..<tokens[c.end - 1].end]))
+            : NameText.string(scalars[tokens[c.first].start..<tokens[c.end - 1].end])
         let keys = c.end - c.first == 1 ? [tokens[c.first].key] : tokens[c.first..<c.end].filter { $0.kind == .word }.map(\.key)
         return .init(type: c.type, keys: keys, surface: surface,
                      canonical: c.canonical, country: c.country, generic: c.generic, evidence: c.evidence,
@@ -123,7 +123,7 @@ public struct EntityExtractor: Sendable {
             let list = tokens[place.paragraph]
             let start = list[place.first].start, end = list[place.end - 1].end
             let surface = place.end - place.first == 1 ? list[place.first].text
-                : String(String.UnicodeScalarView(scalars[place.paragraph][start..<end]))
+                : NameText.string(scalars[place.paragraph][start..<end])
             mentions[place.paragraph].append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue,
                                                    surface: surface, start: start, end: end))
         }

@@ -111,10 +111,13 @@ struct EntityResolver {
     private func findPerson(_ keys: [String]) -> Int? {
         guard let last = keys.last else { return nil }
         var best: Int? = nil
-        for (i, e) in entities.enumerated() where e.type == .person {
+        // By index, not `for e in entities`: copying each Entity out costs a retain/release per field.
+        for i in entities.indices where entities[i].type == .person {
+            let eKeys = entities[i].keys
             // "General Sebhat" after "Sebhat Efrem": a lone word may be the first of a name when it is no given name.
-            let firstWord = keys.count == 1 && e.keys.count > 1 && e.keys[0] == last && !gazetteer.firstNames.contains(last)
-            guard e.keys.last == last || firstWord else { continue }
+            guard eKeys.last == last || keys.count == 1 && eKeys.count > 1 && eKeys[0] == last
+                    && !gazetteer.firstNames.contains(last) else { continue }
+            let e = entities[i]
             let compatible: Bool
             if keys.count == 1 || e.keys.count == 1 {
                 compatible = true

@@ -5,6 +5,50 @@ import Foundation
 /// A *key* is the form used for every comparison: upper case, diacritics folded, curly apostrophes
 /// straightened. Keys make `GUTERRES`, `Guterres` and `Gutérres` the same name.
 enum NameText {
+    /// The text of a run of scalars. `String(String.UnicodeScalarView(slice))` goes through a generic
+    /// append that costs thousands of instructions per call; this writes the UTF-8 bytes directly.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes = 0
+        for s in scalars { bytes += UTF8.width(s) }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
+            var k = 0
+            for s in scalars {
+                let v = s.value
+                if v < 0x80 {
+                    buffer[k] = UInt8(truncatingIfNeeded: v); k += 1
+                } else {
+                    for byte in UTF8.encode(s)! { buffer[k] = byte; k += 1 }
+                }
+            }
+            return k
+        }
+    }
+
+    /// The Unicode scalars of a text, with a fast path for ASCII bytes (`Array(text.unicodeScalars)` walks it twice).
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    out.append(Unicode.Scalar(b))
+                    i += 1
+                    continue
+                }
+                // A multi-byte sequence: a String's bytes are valid UTF-8, so the bit layout can be trusted.
+                let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var value = UInt32(b) & (width == 4 ? 0x07 : width == 3 ? 0x0F : 0x1F)
+                for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                out.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                i += width
+            }
+            return out
+        }
+    }
+
     /// The comparison key of one word.
     static func key<S: StringProtocol>(_ word: S) -> String {
         var ascii = true
@@ -65,7 +109,9 @@ enum NameText {
         var out = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            // ASCII letters and digits by value: the property lookup costs hundreds of instructions a scalar.
+            let v = scalar.value
+            if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) {
                 if pendingHyphen, !out.isEmpty { out.append("-") }
                 pendingHyphen = false
                 out.unicodeScalars.append(scalar)

@@ -105,8 +105,11 @@ extension ParagraphRecognizer {
     /// `GOK`, `GOI`, `HMG`: the government of the cable's country with that initial.
     func governmentAcronym(at i: Int) -> Candidate? {
         let token = tokens[i]
+        // Cheap byte checks first: this runs at almost every word. A key of 3-5 characters has 3-20 bytes.
+        let bytes = token.key.utf8.count
+        guard bytes >= 3, bytes <= 20, token.isCapitalized else { return nil }
         // "GOK", "GIRoA", "GoA": capitals, or "Go" + capitals.
-        let goForm = token.text.hasPrefix("Go") && token.text.dropFirst(2).allSatisfy(\.isUppercase)
+        let goForm = token.text.utf8.starts(with: [0x47, 0x6F]) && token.text.dropFirst(2).allSatisfy(\.isUppercase)
         guard (3...5).contains(token.key.count),
               token.isAllCaps || goForm || (token.isCapitalized && gazetteer.governmentAcronyms[token.key] != nil)
         else { return nil }

@@ -13,8 +13,14 @@ struct ParagraphRecognizer {
     private(set) var candidates: [Candidate] = []
     /// Tokens already inside a candidate.
     private var claimed: [Bool]
+    /// What the rules need of a lexicon match. Not the whole `Gazetteer.Phrase`: its arrays and strings
+    /// would be retained and released at every one of the many looks per token.
+    struct Match {
+        var payload: Gazetteer.Payload
+    }
+
     /// The longest lexicon phrase starting at each token, looked up once.
-    private let phrases: [(phrase: Gazetteer.Phrase, length: Int)?]
+    private let phrases: [(phrase: Match, length: Int)?]
 
     init(gazetteer: Gazetteer, tokens: [Token], context: CableContext) {
         self.gazetteer = gazetteer
@@ -31,12 +37,12 @@ struct ParagraphRecognizer {
         // is followed by a lower-case word), so most words cost no lookup at all.
         self.phrases = tokens.indices.map { i in
             tokens[i].kind == .word && (caps || tokens[i].isCapitalized)
-                ? gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) : nil
+                ? gazetteer.longestPhrase(in: tokens, at: i, capsText: caps).map { (Match(payload: $0.phrase.payload), $0.length) } : nil
         }
     }
 
     /// The longest lexicon phrase starting at token `i` (titles, demonyms and entities).
-    func phrase(_ i: Int) -> (phrase: Gazetteer.Phrase, length: Int)? {
+    func phrase(_ i: Int) -> (phrase: Match, length: Int)? {
         i < phrases.count ? phrases[i] : nil
     }
 
@@ -70,7 +76,7 @@ struct ParagraphRecognizer {
         return nil
     }
 
-    private mutating func phrase(_ phrase: Gazetteer.Phrase, length: Int, at i: Int) -> Int? {
+    private mutating func phrase(_ phrase: Match, length: Int, at i: Int) -> Int? {
         switch phrase.payload {
         case .entity(let index):
             let entry = gazetteer.entry(index)

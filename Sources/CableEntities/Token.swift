@@ -22,6 +22,8 @@ struct Token: Sendable {
     var possessive: Bool
     /// First token of a line: lists of names are often one per line.
     var lineStart: Bool = false
+    /// The text holds a `-` (known from the scalars, so hyphen checks need no scan of the String).
+    var hasHyphen: Bool = false
 
     var isWord: Bool { kind == .word }
     /// The punctuation scalar, for `.punct` tokens.

@@ -3,11 +3,11 @@
 extension Tokenizer {
     /// Splits a hyphenated word when one part is a known one-word name or an ordinary lower-case word.
     static func splitCompounds(_ tokens: [Token], gazetteer: Gazetteer) -> [Token] {
-        guard tokens.contains(where: { $0.kind == .word && $0.text.utf8.contains(0x2D) }) else { return tokens }
+        guard tokens.contains(where: { $0.kind == .word && $0.hasHyphen }) else { return tokens }
         var out: [Token] = []
         out.reserveCapacity(tokens.count + 8)
         for token in tokens {
-            guard token.kind == .word, token.text.utf8.contains(0x2D), gazetteer.phrases[token.key] == nil else {
+            guard token.kind == .word, token.hasHyphen, gazetteer.phrases[token.key] == nil else {
                 out.append(token)
                 continue
             }
@@ -19,9 +19,9 @@ extension Tokenizer {
                 start = k + 1
             }
             parts.append(start..<scalars.count)
-            let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(String(String.UnicodeScalarView(scalars[$0])))) }
+            let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(NameText.string(scalars[$0]))) }
             let split = !prefixed && parts.contains { range in
-                let part = String(String.UnicodeScalarView(scalars[range]))
+                let part = NameText.string(scalars[range])
                 let key = NameText.key(part)
                 if gazetteer.connectors.contains(key) { return false }
                 if let first = part.unicodeScalars.first, first.properties.isLowercase {

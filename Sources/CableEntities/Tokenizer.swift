@@ -66,7 +66,7 @@ enum Tokenizer {
                     j += 1
                 } else if c == "." {
                     let initial = segmentLength == 1 && scalars[j - 1].properties.isAlphabetic
-                    if initial || (j - i <= 4 && abbreviations.contains(String(String.UnicodeScalarView(scalars[i..<j])).uppercased())) {
+                    if initial || (j - i <= 4 && abbreviations.contains(NameText.string(scalars[i..<j]).uppercased())) {
                         j += 1
                         segmentLength = 0
                         if j < n, isWordScalar(scalars[j]), j + 1 < n, scalars[j + 1] == "." { continue }
@@ -97,7 +97,8 @@ enum Tokenizer {
                 j += 2
             }
             var token = word(scalars[i..<end], start: i, sentenceStart: atSentenceStart, possessive: possessive)
-            if !token.isCapitalized, let dash = token.text.firstIndex(of: "-"),
+            // The byte scan first: most words have no hyphen, and String.firstIndex walks Characters.
+            if !token.isCapitalized, token.hasHyphen, let dash = token.text.firstIndex(of: "-"),
                ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"].contains(token.text[..<dash]),
                token.text[token.text.index(after: dash)...].first?.isUppercase == true {
                 token.isCapitalized = true  // "al-Masri", "bin-Laden": the particle is lower case, the name is not
@@ -116,7 +117,7 @@ enum Tokenizer {
         if slice.allSatisfy({ $0.value < 0x80 }) {
             return asciiWord(slice, start: start, sentenceStart: sentenceStart, possessive: possessive)
         }
-        let text = String(String.UnicodeScalarView(slice))
+        let text = NameText.string(slice)
         var letters = 0, upper = 0
         var first: Unicode.Scalar? = nil
         for c in slice where c.properties.isAlphabetic {
@@ -127,15 +128,18 @@ enum Tokenizer {
         let kind: Token.Kind = letters == 0 ? .number : .word
         return Token(kind: kind, start: start, end: start + slice.count, text: text,
                      key: kind == .word ? NameText.key(text) : text, isCapitalized: first?.properties.isUppercase ?? false,
-                     isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive)
+                     isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
+                     hasHyphen: slice.contains("-"))
     }
 
     /// The common case, without Unicode property tables: text and key straight from the bytes.
     private static func asciiWord(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
         var letters = 0, upper = 0
         var firstUpper: Bool? = nil
+        var hyphen = false
         for c in slice {
             let v = c.value
+            if v == 0x2D { hyphen = true }
             if v >= 0x41 && v <= 0x5A {
                 letters += 1; upper += 1
                 if firstUpper == nil { firstUpper = true }
@@ -164,7 +168,7 @@ enum Tokenizer {
         }
         return Token(kind: kind, start: start, end: start + count, text: text, key: key,
                      isCapitalized: firstUpper ?? false, isAllCaps: letters > 0 && upper == letters,
-                     sentenceStart: sentenceStart, possessive: possessive)
+                     sentenceStart: sentenceStart, possessive: possessive, hasHyphen: hyphen)
     }
 
     @inline(__always)

@@ -6,10 +6,11 @@ import Foundation
 //   entities-eval extract FILE...   one JSON line per cable: {"id", "entities": [{"name","type","aliases"}]}
 //   entities-eval bench DIR [ROUNDS] parse-only vs parse+extract wall time over every *.txt in DIR
 //   entities-eval show FILE          paragraphs with their mentions, for reading by eye
+//   entities-eval dump FILE...       every summary and mention with ids and offsets, to diff two builds
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-    FileHandle.standardError.write(Data("usage: entities-eval extract FILE... | bench DIR [ROUNDS] | show FILE\n".utf8))
+    FileHandle.standardError.write(Data("usage: entities-eval extract FILE... | bench DIR [ROUNDS] | show FILE | dump FILE...\n".utf8))
     exit(2)
 }
 
@@ -56,6 +57,17 @@ case "show":
         for e in cable.entities { print("  \(e.id)  \(e.name)  x\(e.mentions)") }
         for paragraph in cable.paragraphs {
             print("-- ¶\(paragraph.number): " + paragraph.entities.map { "[\($0.surface)|\($0.type.prefix(3))]" }.joined(separator: " "))
+        }
+    }
+case "dump":
+    // The full output, so that a speed change can be checked to change nothing (diff two runs).
+    for path in arguments.dropFirst() {
+        guard case (var cable, let raw)? = readCable(path) else { continue }
+        extractor.annotate(&cable, rawText: raw)
+        print("== \(cable.id) \(cable.warnings.filter { $0.hasPrefix("entities") })")
+        for e in cable.entities { print("  \(e.id)\t\(e.name)\t\(e.type)\t\(e.mentions)") }
+        for paragraph in cable.paragraphs {
+            print("-- \(paragraph.number): " + paragraph.entities.map { "\($0.id)|\($0.type)|\($0.start)-\($0.end)|\($0.surface)" }.joined(separator: " ; "))
         }
     }
 case "bench":
