@@ -1,4 +1,4 @@
-/// The start of a numbered paragraph: `1. (C)`, `¶2. (C)`, `1.(SBU)`, `3.`, `4) (S/NF)`.
+/// The start of a numbered paragraph: `1. (C)`, `¶2. (C)`, `1.(SBU)`, `3.`, `4) (S/NF)`, `(C) 1.`, `10  (C)`.
 struct ParagraphAnchor: Hashable {
     var number: Int
     /// Portion mark without parentheses (`C`, `SBU`, `S/NF`), when present.
@@ -11,6 +11,14 @@ struct ParagraphAnchor: Hashable {
     static func find(_ bytes: [UInt8], _ range: Range<Int>) -> ParagraphAnchor? {
         var index = range.lowerBound
         let end = range.upperBound
+        // `(C) 1. Text`: the portion mark written before the number.
+        var leadingMark: String?
+        if index < end, bytes[index] == UInt8(ascii: "("), let (mark, after) = portionMark(bytes, index, end) {
+            leadingMark = mark
+            index = after
+            while index < end, ByteScan.isBlank(bytes[index]) { index += 1 }
+            guard index < end, ByteScan.isDigit(bytes[index]) else { return nil }
+        }
         if index + 1 < end, bytes[index] == 0xC2, bytes[index + 1] == 0xB6 {
             index += 2
             while index < end, ByteScan.isBlank(bytes[index]) { index += 1 }
@@ -18,64 +26,49 @@ struct ParagraphAnchor: Hashable {
         let digitsStart = index
         while index < end, ByteScan.isDigit(bytes[index]), index - digitsStart < 6 { index += 1 }
         let digitCount = index - digitsStart
-        guard (1...5).contains(digitCount), index < end,
-              bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return nil }
+        guard (1...5).contains(digitCount), index < end else { return nil }
         let number = ByteScan.integer(bytes, digitsStart..<index) ?? 0
         guard number > 0 else { return nil }
+        if ByteScan.isBlank(bytes[index]), leadingMark == nil {
+            // `10  (C) Text`: no full stop, so the portion mark is required.
+            while index < end, ByteScan.isBlank(bytes[index]) { index += 1 }
+            guard index < end, bytes[index] == UInt8(ascii: "("), let (mark, after) = portionMark(bytes, index, end) else {
+                return nil
+            }
+            index = after
+            while index < end, ByteScan.isBlank(bytes[index]) { index += 1 }
+            return ParagraphAnchor(number: number, classification: mark, textStart: index)
+        }
+        guard bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return nil }
         index += 1
         // `3.. (SBU)`: a doubled full stop, as typed.
         if index < end, bytes[index] == UInt8(ascii: "."), bytes[index - 1] == UInt8(ascii: ".") { index += 1 }
         // `1.4 million` and `3.5` are numbers in prose, not anchors.
         if index < end, !ByteScan.isBlank(bytes[index]), bytes[index] != UInt8(ascii: "(") { return nil }
         while index < end, ByteScan.isBlank(bytes[index]) { index += 1 }
-        var classification: String?
-        if index < end, bytes[index] == UInt8(ascii: "(") {
-            var close = index + 1
-            while close < end, close - index <= 10,
-                  ByteScan.isLetter(bytes[close]) || bytes[close] == UInt8(ascii: "/") { close += 1 }
-            if close < end, bytes[close] == UInt8(ascii: ")"), close > index + 1,
-               bytes[(index + 1)..<close].allSatisfy({ !ByteScan.isLetter($0) || $0 < UInt8(ascii: "a") }) {
-                classification = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
-                index = close + 1
-                while index < end, ByteScan.isBlank(bytes[index]) { index += 1 }
-            }
+        var classification = leadingMark
+        if classification == nil, index < end, bytes[index] == UInt8(ascii: "("), let (mark, after) = portionMark(bytes, index, end) {
+            classification = mark
+            index = after
+            while index < end, ByteScan.isBlank(bytes[index]) { index += 1 }
         }
         return ParagraphAnchor(number: number, classification: classification, textStart: index)
     }
-}
 
-/// Page-break lines the telegram printer inserted: `BERN 00000881  002 OF 002`,
-/// `MADRID 00001003 001.2 OF 002`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`.
-enum PageBreak {
-    static func isPageBreak(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        guard range.count >= 10, range.count <= 90 else { return false }
-        // Cheap filter: upper-case start, digit or `Z` at the end.
-        let first = bytes[range.lowerBound], last = bytes[range.upperBound - 1]
-        guard first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z"),
-              ByteScan.isDigit(last) || last == UInt8(ascii: "Z") else { return false }
-        var words = ByteScan.words(bytes, range)[...]
-        if let first = words.first, ByteScan.hasPrefix(bytes, first, "PAGE"), first.count == 4 {
-            words = words.dropFirst()
-            guard let number = words.first, number.allSatisfy({ ByteScan.isDigit(bytes[$0]) }) else { return false }
-            words = words.dropFirst()
+    /// `(C)`, `(SBU)`, `(S/NF)` at `index`: upper-case letters and slashes, at most nine.
+    private static func portionMark(_ bytes: [UInt8], _ index: Int, _ end: Int) -> (String, Int)? {
+        var close = index + 1
+        while close < end, close - index <= 10, (bytes[close] >= 0x41 && bytes[close] <= 0x5A) || bytes[close] == UInt8(ascii: "/") {
+            close += 1
         }
-        var stationWords = 0
-        while let word = words.first, word.allSatisfy({ ByteScan.isLetter(bytes[$0]) && bytes[$0] < 0x61 }) {
-            stationWords += 1
-            words = words.dropFirst()
-        }
-        guard (1...4).contains(stationWords), let serial = words.first,
-              serial.count >= 4, serial.allSatisfy({ ByteScan.isDigit(bytes[$0]) }) else { return false }
-        words = words.dropFirst()
-        guard let part = words.first, part.allSatisfy({ ByteScan.isDigit(bytes[$0]) || bytes[$0] == UInt8(ascii: ".") }) else {
-            return false
-        }
-        words = words.dropFirst()
-        guard let of = words.first, of.count == 2, ByteScan.hasPrefix(bytes, of, "OF") else { return false }
-        words = words.dropFirst()
-        guard let total = words.first, total.allSatisfy({ ByteScan.isDigit(bytes[$0]) }) else { return false }
-        words = words.dropFirst()
-        // An optional DTG time (`291400Z`) may follow.
-        return words.count <= 1
+        guard close < end, bytes[close] == UInt8(ascii: ")"), close > index + 1 else { return nil }
+        // The level comes first (`S/NF`); `(B)` and `(D)` are reasons or list letters, not marks.
+        var levelEnd = index + 1
+        while levelEnd < close, bytes[levelEnd] != UInt8(ascii: "/") { levelEnd += 1 }
+        guard levels.contains(String(decoding: bytes[(index + 1)..<levelEnd], as: UTF8.self)) else { return nil }
+        return (String(decoding: bytes[(index + 1)..<close], as: UTF8.self), close + 1)
     }
+
+    /// Classification levels a portion mark starts with.
+    private static let levels: Set<String> = ["U", "C", "S", "TS", "SBU", "LOU", "FOUO", "CUI", "NF", "SNF", "CNF"]
 }

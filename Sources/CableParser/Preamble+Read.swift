@@ -13,6 +13,9 @@ extension Preamble {
         "NOFORN, NOT FOR INTERNET": "NOFORN", "NOT FOR FOREIGN DISSEMINATION": "NOFORN",
     ]
 
+    /// First words of caveat phrases and marking lines.
+    static let caveatLeads: Set<String> = ["SENSITIVE", "DEA", "NOT", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "TOP"]
+
     private struct OpenField {
         var key: Key
         var pieces: [String]
@@ -52,13 +55,22 @@ extension Preamble {
                     if pieceKey == .subject || pieceKey == .classifiedBy { seenTerminalKey = true }
                 }
                 lastKeyEnd = line + 1
-            } else if let found = caveatLine(range) {
+            } else if let (found, isMarking) = caveatLine(range) {
                 for caveat in found where !caveats.contains(caveat) { caveats.append(caveat) }
+                // Only the caption block under the banner sets the published classification: a
+                // drafter's `SECRET//NOFORN` line or a later `Sensitive but unclassified` note does not.
+                if !seenKey, !isMarking {
+                    for caveat in found where !captions.contains(caveat) { captions.append(caveat) }
+                }
                 if open == nil || open?.key == .classifiedBy { close(&open) }
                 if !seenKey || lastKeyEnd == line { lastKeyEnd = line + 1 }
             } else if isCorrectedLine(range) {
                 corrected = true
                 if !seenKey || lastKeyEnd == line { lastKeyEnd = line + 1 }
+            } else if let field = open, field.key == .classifiedBy, !continuesClassifiedBy(field, range) {
+                // A finished `Classified By` line is followed by body text (`Summary`, `-------`).
+                close(&open)
+                break scan
             } else if var field = open {
                 if field.key == .subject, let (glued, gluedStart) = gluedKey(range) {
                     field.pieces.append(text.string(range.lowerBound..<glued))
@@ -129,19 +141,19 @@ extension Preamble {
     private mutating func close(_ open: inout OpenField?) {
         guard let field = open else { return }
         open = nil
-        let value = field.pieces.map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        // One squeeze trims the pieces and joins their lines with single spaces.
+        let value = Self.squeeze(field.pieces.joined(separator: " "))
         switch field.key {
-        case .executiveOrder: readExecutiveOrder(value.joined(separator: " "))
-        case .tags: tags.append(contentsOf: TagParser.parse(value.joined(separator: " ")))
+        case .executiveOrder: readExecutiveOrder(value)
+        case .tags: tags.append(contentsOf: TagParser.parse(value))
         case .subject:
-            let joined = Self.squeeze(value.joined(separator: " "))
-            if subject == nil, !joined.isEmpty { subject = joined }
+            if subject == nil, !value.isEmpty { subject = value }
         case .reference:
-            references.append(contentsOf: ReferenceParser(cableYear: cableYear).parse(value.joined(separator: " ")))
+            references.append(contentsOf: ReferenceParser(cableYear: cableYear).parse(value))
         case .classifiedBy:
-            if classifiedBy == nil { classifiedBy = ClassifiedByParser.parse(value.joined(separator: " ")) }
+            if classifiedBy == nil { classifiedBy = ClassifiedByParser.parse(value) }
         case .declassifyOn:
-            if declassifyOn == nil { declassifyOn = Self.squeeze(value.joined(separator: " ")) }
+            if declassifyOn == nil { declassifyOn = value }
         }
     }
 
@@ -151,26 +163,58 @@ extension Preamble {
         return text.withUTF8 { ByteScan.squeezed($0) }
     }
 
-    /// A line of caveats only (`SIPDIS`, `NOFORN`, `SENSITIVE SIPDIS`, `SECRET//FGI//NOFORN//MR`).
-    private func caveatLine(_ range: Range<Int>) -> [String]? {
+    /// A line of caveats only (`SIPDIS`, `NOFORN`, `SENSITIVE SIPDIS`), or a marking line that
+    /// repeats the level (`SECRET//FGI//NOFORN//MR`, `SECRET/NOFORN`, `SECRET NOFORN`): `isMarking`.
+    private func caveatLine(_ range: Range<Int>) -> (caveats: [String], isMarking: Bool)? {
         guard range.count <= 60 else { return nil }
         // Caveat lines start with an upper-case letter; most preamble lines can be refused unread.
         guard ByteScan.isLetter(text.bytes[range.lowerBound]) else { return nil }
+        // The first word decides: a caveat, a phrase's first word, or a level before its caveats.
+        var firstEnd = range.lowerBound
+        while firstEnd < range.upperBound, ByteScan.isLetter(text.bytes[firstEnd]) { firstEnd += 1 }
+        let first = text.string(range.lowerBound..<firstEnd).uppercased()
+        guard Self.caveatWords.contains(first) || Self.caveatLeads.contains(first) else { return nil }
         let line = text.string(range).uppercased()
-        if ByteScan.find(text.bytes, range, "//") != nil {
-            let parts = line.components(separatedBy: "//").map { $0.trimmingBlanks() }
-            let levels: Set<String> = ["SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "TOP SECRET"]
-            guard let first = parts.first, levels.contains(first) else { return nil }
-            return parts.dropFirst().filter { Self.caveatWords.contains($0) }
-        }
-        if let phrase = Self.caveatPhrases.first(where: { line.hasPrefix($0.key) }) { return [phrase.value] }
+        if let marked = markingLine(line) { return (marked, true) }
+        if let phrase = Self.caveatPhrases.first(where: { line.hasPrefix($0.key) }) { return ([phrase.value], false) }
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
         guard !words.isEmpty, words.allSatisfy({ Self.caveatWords.contains(String($0)) }) else { return nil }
-        return words.map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }
+        return (words.map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }, false)
+    }
+
+    /// `SECRET//FGI//NOFORN//MR`, `SECRET/NOFORN`, `TOP SECRET NOFORN`: a level, then caveats only.
+    private func markingLine(_ line: String) -> [String]? {
+        let levels = ["TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED"]
+        guard let level = levels.first(where: { line.hasPrefix($0) }) else { return nil }
+        let rest = line.dropFirst(level.count)
+        guard let separator = rest.first, separator == "/" || separator == " " else { return nil }
+        let parts = rest.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "\t" }).map(String.init)
+        // `//` lines may carry markings we do not list (`MR`, `REL TO USA`); blank-separated ones must be caveats only.
+        if line.contains("//") { return parts.filter { Self.caveatWords.contains($0) } }
+        guard !parts.isEmpty, parts.allSatisfy({ Self.caveatWords.contains($0) }) else { return nil }
+        return parts
     }
 
     private func isCorrectedLine(_ range: Range<Int>) -> Bool {
         ByteScan.hasPrefix(text.bytes, range, "C O R R E C T E D") || ByteScan.hasPrefix(text.bytes, range, "CORRECTED COPY")
+    }
+
+    /// A `Classified By` line continues while its reason is incomplete (`Reasons 1.` / `4 (B)`), or
+    /// with the reason's letters (`(B) and (D)`, `nd (D).`).
+    private func continuesClassifiedBy(_ field: OpenField, _ range: Range<Int>) -> Bool {
+        let sofar = field.pieces.joined(separator: " ")
+        let hasSection = ["1.4", "1.5", "1.6", "1.7"].contains { sofar.contains($0) }
+        if !hasSection { return !isDashLine(range) }
+        let first = text.bytes[range.lowerBound]
+        // `(B) and (D)`, `AND (D)`, `nd (D).`, `4 (B)`, `).`: the wrapped rest of the reason.
+        return first == UInt8(ascii: "(") || first == UInt8(ascii: ")") || (first >= 0x61 && first <= 0x7A)
+            || ByteScan.isDigit(first) || (range.count <= 6 && !isDashLine(range))
+            || ByteScan.hasPrefix(text.bytes, range, "AND ") || ByteScan.hasPrefix(text.bytes, range, "& ")
+    }
+
+    /// `-------`, `=====`: underlines of headings.
+    func isDashLine(_ range: Range<Int>) -> Bool {
+        text.bytes[range].allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "=") || ByteScan.isBlank($0) }
     }
 
     /// Double-spaced renderings put a blank line inside wrapped fields. A `Classified By` line

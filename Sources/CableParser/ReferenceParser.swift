@@ -11,7 +11,8 @@ struct ReferenceParser {
 
     func parse(_ block: String) -> [Cable.Reference] {
         let text = Preamble.squeeze(block.blanking("\u{B6}"))
-        guard !text.isEmpty else { return [] }
+        // `Ref: None` (e-mail exports), `REF: N/A`: no references at all.
+        guard !text.isEmpty, !["NONE", "N/A", "NA", "-"].contains(text.uppercased()) else { return [] }
         let items = Self.letteredItems(text) ?? text.split(separator: ";").map { (nil as String?, $0.trimmingBlanks()) }
         var references: [Cable.Reference] = []
         for (label, written) in items {
@@ -29,14 +30,14 @@ struct ReferenceParser {
 
     /// Items of a lettered list, or `nil` when the block does not start with label `A`.
     static func letteredItems(_ text: String) -> [(String?, String)]? {
-        let chars = Array(text)
-        var starts: [(label: Character, labelStart: Int, textStart: Int)] = []
-        var expected: Character = "A"
+        let chars = Array(text.unicodeScalars)
+        var starts: [(label: Unicode.Scalar, labelStart: Int, textStart: Int)] = []
+        var expected: Unicode.Scalar = "A"
         var index = 0
         while index < chars.count {
             if let length = labelLength(chars, index, expected) {
                 starts.append((expected, index, index + length))
-                expected = Character(Unicode.Scalar(expected.unicodeScalars.first!.value + 1)!)
+                expected = Unicode.Scalar(UInt8(expected.value + 1))
                 index += length
                 continue
             }
@@ -47,13 +48,15 @@ struct ReferenceParser {
         var items: [(String?, String)] = []
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1].labelStart : chars.count
-            items.append((String(start.label), String(chars[start.textStart..<end]).trimmingBlanks()))
+            var item = String.UnicodeScalarView()
+            item.append(contentsOf: chars[start.textStart..<end])
+            items.append((String(start.label), String(item).trimmingBlanks()))
         }
         return items
     }
 
     /// Length of a label `A.`, `A)`, `(A)` at `index` (at a word start, followed by a blank or digit).
-    private static func labelLength(_ chars: [Character], _ index: Int, _ letter: Character) -> Int? {
+    private static func labelLength(_ chars: [Unicode.Scalar], _ index: Int, _ letter: Unicode.Scalar) -> Int? {
         guard index == 0 || chars[index - 1] == " " else { return nil }
         var cursor = index
         let parenthesised = chars[cursor] == "("
@@ -62,18 +65,22 @@ struct ReferenceParser {
         let close = chars[cursor + 1]
         guard close == ")" || (!parenthesised && close == ".") else { return nil }
         cursor += 2
-        guard cursor == chars.count || chars[cursor] == " " || chars[cursor].isNumber else { return nil }
+        guard cursor == chars.count || chars[cursor] == " " || ("0"..."9").contains(chars[cursor]) else { return nil }
         return cursor - index
     }
 
     /// Canonical ids of the cables `item` cites.
     func citedIDs(_ item: String) -> [String] {
-        let punctuation: Set<Character> = [",", ".", ";", ":", "(", ")"]
-        let words = item.split(separator: " ").map { word in
-            var trimmed = word
-            while let first = trimmed.first, punctuation.contains(first) { trimmed = trimmed.dropFirst() }
-            while let last = trimmed.last, punctuation.contains(last) { trimmed = trimmed.dropLast() }
-            return String(trimmed)
+        let bytes = Array(item.utf8)
+        let words = ByteScan.words(bytes, 0..<bytes.count).map { word -> String in
+            var range = word
+            // `,` `.` `;` `:` `(` `)` around a word are not part of it.
+            func isPunctuation(_ byte: UInt8) -> Bool {
+                byte == 0x2C || byte == 0x2E || byte == 0x3B || byte == 0x3A || byte == 0x28 || byte == 0x29
+            }
+            while !range.isEmpty, isPunctuation(bytes[range.lowerBound]) { range = (range.lowerBound + 1)..<range.upperBound }
+            while !range.isEmpty, isPunctuation(bytes[range.upperBound - 1]) { range = range.lowerBound..<(range.upperBound - 1) }
+            return String(decoding: bytes[range], as: UTF8.self)
         }
         var ids: [String] = []
         var index = 0
@@ -84,12 +91,12 @@ struct ReferenceParser {
                 if let (year, station) = stationBefore(words, index) {
                     ids.append(CableID.make(year: year, station: station, serial: Int(word) ?? 0))
                     lastCited = (year, station)
-                } else if let lastCited, index > 0, ["AND", "&"].contains(words[index - 1].uppercased()) || words[index - 1].isEmpty {
+                } else if let lastCited, index > 0, Self.isConjunction(words[index - 1]) || words[index - 1].isEmpty {
                     ids.append(CableID.make(year: lastCited.year, station: lastCited.station, serial: Int(word) ?? 0))
                 } else {
                     lastCited = nil
                 }
-            } else if !["AND", "&", ""].contains(word.uppercased()) {
+            } else if !Self.isConjunction(word), !word.isEmpty {
                 if !Self.isStationWord(word) && !Self.hasYearPrefix(word) { lastCited = nil }
             }
             index += 1
@@ -111,7 +118,9 @@ struct ReferenceParser {
                 let station = ([String(word.dropFirst(2))] + words[(start + 1)..<index]).joined(separator: " ")
                 return (year!, CableID.canonicalStation(station))
             }
-            guard Self.isStationWord(word) else { break }
+            // `09 Tripoli 753`: a capitalised station counts when a two-digit year stands before it.
+            let yearBefore = start >= 2 && words[start - 2].utf8.count == 2 && words[start - 2].utf8.allSatisfy(ByteScan.isDigit)
+            guard Self.isStationWord(word) || (index - start == 0 && yearBefore && Self.isCapitalised(word)) else { break }
             start -= 1
         }
         guard start < index else { return nil }
@@ -135,12 +144,24 @@ struct ReferenceParser {
     }
 
     private static func isSerial(_ word: String) -> Bool {
-        (1...7).contains(word.count) && word.allSatisfy { $0.isASCII && $0.isNumber }
+        (1...7).contains(word.utf8.count) && word.utf8.allSatisfy(ByteScan.isDigit)
+    }
+
+    /// `Tripoli`: an upper-case letter, then lower-case letters.
+    private static func isCapitalised(_ word: String) -> Bool {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 3, bytes[0] >= 0x41, bytes[0] <= 0x5A else { return false }
+        return bytes.dropFirst().allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+    }
+
+    /// `AND`, `and`, `&`: joins serials of one station (`BRASILIA 2799 AND 2764`).
+    private static func isConjunction(_ word: String) -> Bool {
+        word == "&" || word.utf8.count == 3 && word.uppercased() == "AND"
     }
 
     /// An upper-case word that can be part of a station name (not a month, not a common word).
     private static func isStationWord(_ word: String) -> Bool {
-        guard word.count >= 2, word.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return false }
+        guard word.utf8.count >= 2, word.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return false }
         return !stopWords.contains(word)
     }
 

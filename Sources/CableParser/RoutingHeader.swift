@@ -43,8 +43,9 @@ struct RoutingHeader {
                 mode = .none
                 continue
             }
-            let officeCodeFollows = words.count >= 2 && Self.isOfficeCode(text.string(words[1]))
-            switch Self.keyword(bytes, first) {
+            let keyword = Self.keyword(bytes, first)
+            let officeCodeFollows = keyword != nil && words.count >= 2 && Self.isOfficeCode(text.string(words[1]))
+            switch keyword {
             case .de where words.count >= 2:
                 parseDE(text, words)
                 mode = .none
@@ -211,15 +212,5 @@ struct RoutingHeader {
         }
         let name = words.isEmpty ? "" : String(decoding: bytes[words.first!.lowerBound..<words.last!.upperBound], as: UTF8.self)
         return Cable.Recipient(routing: routing, name: Preamble.squeeze(name), precedence: precedence, mcn: mcn)
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing blanks (spaces, tabs, no-break spaces).
-    func trimmingBlanks() -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0 == "\r" }
-        guard let start = firstIndex(where: { !isBlank($0) }),
-              let end = lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(self[start...end])
     }
 }

@@ -9,7 +9,7 @@ enum TagParser {
     /// Misspellings seen in real cables, mapped to the intended code.
     static let typos: [String: String] = [
         "PTERR": "PTER", "PGOVE": "PGOV", "PRELL": "PREL", "ECONN": "ECON", "PHUMM": "PHUM",
-        "PINRR": "PINR", "KPAO.": "KPAO", "ETTC.": "ETTC", "SENV.": "SENV",
+        "PINRR": "PINR", "MOPPS": "MOPS", "POGOV": "PGOV", "KIFR": "KIRF",
     ]
 
     static func parse(_ value: String, catalogue: TagCatalogue = .shared) -> [Cable.Tag] {
@@ -38,13 +38,17 @@ enum TagParser {
     /// Splits on blanks, commas and semicolons, keeping `(…)` groups with the code before them.
     static func tokens(_ value: String) -> [String] {
         var tokens: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var depth = 0
         var pendingGroup = false
-        for character in value.blanking("(#)") {
+        func flush() {
+            tokens.append(String(current))
+            current = String.UnicodeScalarView()
+        }
+        for character in value.blanking("(#)").unicodeScalars {
             switch character {
             case "(":
-                if depth == 0, current.isEmpty, let last = tokens.popLast() { current = last + " " }
+                if depth == 0, current.isEmpty, let last = tokens.popLast() { current = (last + " ").unicodeScalars }
                 depth += 1
                 current.append(character)
             case ")":
@@ -57,20 +61,18 @@ enum TagParser {
                         if current.last != " " { current.append(" ") }
                     }
                 } else if !current.isEmpty {
-                    tokens.append(current)
-                    current = ""
+                    flush()
                     pendingGroup = false
                 }
             default:
                 if pendingGroup, depth == 0 {
-                    tokens.append(current)
-                    current = ""
+                    flush()
                     pendingGroup = false
                 }
                 current.append(character)
             }
         }
-        if !current.isEmpty { tokens.append(current) }
+        if !current.isEmpty { flush() }
         return tokens
     }
 
@@ -81,7 +83,7 @@ enum TagParser {
     }
 
     private static func clean(_ raw: String, _ catalogue: TagCatalogue) -> [String] {
-        if raw.contains("(") {
+        if raw.utf8.contains(UInt8(ascii: "(")) {
             // Person tag: normalise blanks after commas, keep the name as written.
             let squeezed = raw.replacingOccurrences(of: ", ", with: ",").replacingOccurrences(of: ",", with: ", ")
             return [squeezed.trimmingBlanks().uppercased()]
@@ -96,8 +98,15 @@ enum TagParser {
         return [code]
     }
 
-    /// `PHUMBA` → [`PHUM`, `BA`]: only when every part is a known code.
+    /// `PHUMBA` → [`PHUM`, `BA`]: only when every part is a known code and one part is a subject
+    /// or program code (four letters or more). Country codes alone run together into real codes the
+    /// catalogue lacks (`GTMO` is no `GT` + `MO`, `USEU`, `KGIC`, `AGMT`) or into words (`BRUSSELS`).
     static func split(_ code: String, _ catalogue: TagCatalogue) -> [String]? {
+        guard let parts = parts(code, catalogue), parts.contains(where: { $0.count >= 4 }) else { return nil }
+        return parts
+    }
+
+    private static func parts(_ code: String, _ catalogue: TagCatalogue) -> [String]? {
         guard code.count >= 4, code.count <= 16, code.allSatisfy({ $0.isLetter }) else { return nil }
         if catalogue.lookup(code) != nil { return [code] }
         for length in [4, 2, 5, 3] where code.count > length {
@@ -105,7 +114,7 @@ enum TagParser {
             guard catalogue.lookup(head) != nil else { continue }
             let tail = String(code.dropFirst(length))
             if catalogue.lookup(tail) != nil { return [head, tail] }
-            if let rest = split(tail, catalogue) { return [head] + rest }
+            if let rest = parts(tail, catalogue) { return [head] + rest }
         }
         return nil
     }

@@ -15,6 +15,8 @@ struct BodyTests {
         ("1. Text without a mark.", 1, nil, "Text without a mark."),
         ("\u{B6}1.  (C/NF) Two blanks.", 1, "C/NF", "Two blanks."),
         ("3.. (SBU) Doubled dot.", 3, "SBU", "Doubled dot."),
+        ("(C) 1. Mark before the number.", 1, "C", "Mark before the number."),
+        ("10  (C) No full stop.", 10, "C", "No full stop."),
     ])
     func anchors(line: String, number: Int, mark: String?, text: String) throws {
         let anchor = try #require(ParagraphAnchor.find(Array(line.utf8), 0..<line.utf8.count))
@@ -23,7 +25,7 @@ struct BodyTests {
         #expect(String(decoding: Array(line.utf8)[anchor.textStart...], as: UTF8.self) == text)
     }
 
-    @Test("not anchors", arguments: ["1.4 million people", "3.5 percent", "A. Text", "(1) Text", "0. Zero"])
+    @Test("not anchors", arguments: ["1.4 million people", "3.5 percent", "A. Text", "(1) Text", "0. Zero", "10 people said", "(C) Text"])
     func notAnchors(line: String) {
         #expect(ParagraphAnchor.find(Array(line.utf8), 0..<line.utf8.count) == nil)
     }
@@ -46,6 +48,13 @@ struct BodyTests {
         let cable = try body("1. (C) Signed in\n2001. Held since.\n\n2. (C) Next.")
         #expect(cable.paragraphs.map(\.number) == [1, 2])
         #expect(cable.paragraphs[0].text == "Signed in\n2001. Held since.")
+    }
+
+    @Test("a jump in numbering is taken when the anchor is portion-marked, and warned")
+    func numberingJump() throws {
+        let cable = try body("1. (C) One.\n\n3. (C) Three.\n\n5. Five without a mark stays text.")
+        #expect(cable.paragraphs.map(\.number) == [1, 3])
+        #expect(cable.warnings.contains("paragraph numbering jumps from 1 to 3"))
     }
 
     @Test("page-break lines are removed from the text", arguments: [
@@ -84,6 +93,12 @@ struct BodyTests {
         #expect(cable.comments == ["We doubt it.", "A parenthetical one."])
     }
 
+    @Test("summary under a heading line", arguments: ["-------\nSUMMARY\n-------", "Summary", "SUMMARY AND COMMENT\n-------------------"])
+    func headingSummary(heading: String) throws {
+        let cable = try body("\(heading)\n\n1. (C) The talks went well.\n\n2. (C) Details.")
+        #expect(cable.summary == "The talks went well.")
+    }
+
     @Test("summary without END SUMMARY runs to the end of its paragraph")
     func openSummary() throws {
         let cable = try body("1. (C) Summary: Short one.\n\n2. (C) Body.")
@@ -97,10 +112,46 @@ struct BodyTests {
         #expect(cable.paragraphs.last?.text == "Text.")
     }
 
+    // Cable ends as written (trailing blanks included) in 79TEHRAN8980, 09STATE63860, 04CARACAS2200,
+    // 09ISLAMABAD2295 and 10SEOUL248: a repeated classification, NNNN, End Cable Text, a record id
+    // line or a redaction after the signer are trailers, never the signer.
+    @Test("trailers after the signer are skipped", arguments: [
+        ("1. (C) NEGOTIATING PROCESS. \n \n \nLAINGEN \n \nCONFIDENTIAL", "LAINGEN"),
+        ("1. (C) Text.\n\n2. XXXXXXXXXXXX SECRET//FGI//NOFORN\nFull Appendix with sourcing available upon request. CLINTON\nNNNN\nEnd Cable Text\n XXXXXXXXXXXX", "CLINTON"),
+        ("1. (C) EXECUTING\nMANY OF HIS INITIATIVES.\nMCFARLAND\n\nNNNN\n2004CARACA02200 - CONFIDENTIAL", "MCFARLAND"),
+        ("\u{B6}1. (S/NF) In the final analysis it is the U.S. PATTERSON\nSECRET", "PATTERSON"),
+        ("\u{B6}1. (C) winning the hearts and minds of the North Korean people. XXXXXXXXXXX STEPHENS", "STEPHENS"),
+        ("1. (C) Text.\n\nORDWAY\nC O N F I D E N T I A L", "ORDWAY"),
+        ("1. (C) Text.\n\nORDWAY\nBT\n#3153\nNNNN", "ORDWAY"),
+    ])
+    func trailers(text: String, expected: String) throws {
+        let cable = try body(text)
+        #expect(cable.signature == expected)
+        #expect(cable.paragraphs.last?.text.contains(expected) == false)
+    }
+
+    @Test("trailers and marking words are never a signer", arguments: [
+        "1. (C) Text.\n\nNNNN.", "1. (C) Text. NNNN", "1. (C) Text.\n\nCONFIDENTIAL", "1. (C) Text. SECRET",
+        "1. (C) Text.\n\nXXXXXXXXXXXX", "1. (C) PLEASE CABLE CONCURRENCE. BRIDGETOWN APPRECIATES TRINIDAD'S\nASSISTANCE.",
+    ])
+    func noTrailerSigner(text: String) throws {
+        #expect(try body(text).signature == nil)
+    }
+
     @Test("no signature is invented")
     func noSignature() throws {
         let cable = try body("1. (C) Text ends with a sentence.")
         #expect(cable.signature == nil)
+    }
+
+    @Test("word counting agrees with a plain split", arguments: [
+        "", " ", "one", " one ", "one two  three\nfour\tfive", "exactly eight", "¶1. café  naïve — words 1,000 x",
+        String(repeating: "ab cd\n", count: 50), "  leading and trailing  ", "a b c d e f g h i j k l m n o p",
+    ])
+    func countWords(text: String) {
+        var copy = text
+        let counted = copy.withUTF8 { Body.countWords($0) }
+        #expect(counted == text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count)
     }
 
     @Test("word count covers the paragraphs")
