@@ -56,19 +56,51 @@ extension Body {
     }
 
     /// Lines after the signer that belong to the transmission, not the text: blank, punctuation
-    /// only, `NNNN`, `End Cable Text`.
+    /// only, `NNNN`, `End Cable Text`, `BT`, `#3153`, a repeated classification (`CONFIDENTIAL`,
+    /// `2004CARACA02200 - CONFIDENTIAL`) or a redaction (`XXXXXXXXXXXX`).
     static func isTrailer(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
         let range = ByteScan.trim(bytes, line)
         if range.isEmpty { return true }
-        if range.count <= 16 {
-            let value = String(decoding: bytes[range], as: UTF8.self).uppercased()
-            if ["NNNN", "END CABLE TEXT", "END OF MESSAGE"].contains(value) { return true }
+        if bytes[range].allSatisfy({ $0 < 0x80 && !ByteScan.isLetter($0) && !ByteScan.isDigit($0) }) { return true }
+        guard range.count <= 60 else { return false }
+        if bytes[range.lowerBound] == UInt8(ascii: "#") {
+            return bytes[range].dropFirst().allSatisfy { ByteScan.isDigit($0) || $0 == UInt8(ascii: "/") }
         }
-        return bytes[range].allSatisfy { $0 < 0x80 && !ByteScan.isLetter($0) && !ByteScan.isDigit($0) }
+        if range.count >= 3, bytes[range].allSatisfy({ $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") }) { return true }
+        var words = String(decoding: bytes[range], as: UTF8.self).uppercased()
+            .split(separator: " ").map { $0.hasSuffix(".") ? $0.dropLast() : $0 }
+        words.removeAll { $0 == "NNNN" }
+        if words.isEmpty || ["END CABLE TEXT", "END OF MESSAGE", "BT"].contains(words.joined(separator: " ")) { return true }
+        return isClassificationLine(bytes, range)
     }
 
+    /// `CONFIDENTIAL`, `C O N F I D E N T I A L`, `SECRET//NOFORN`, and the cables.csv record's
+    /// `2004CARACA02200 - CONFIDENTIAL`.
+    private static func isClassificationLine(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var start = range.lowerBound
+        // A record id with digits, then a dash: skip both.
+        if let dash = bytes[range].firstIndex(of: UInt8(ascii: "-")),
+           bytes[range.lowerBound..<dash].contains(where: ByteScan.isDigit) {
+            start = dash + 1
+        }
+        var compact: [UInt8] = []
+        for byte in bytes[start..<range.upperBound] where !ByteScan.isBlank(byte) {
+            guard ByteScan.isLetter(byte) || byte == UInt8(ascii: "/") else { return false }
+            compact.append(ByteScan.upper(byte))
+        }
+        for level in classificationWords where compact.starts(with: level) {
+            return compact.count == level.count || compact[level.count] == UInt8(ascii: "/")
+        }
+        return false
+    }
+
+    private static let classificationWords: [[UInt8]] = [
+        "UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "TOPSECRET", "LIMITEDOFFICIALUSE",
+    ].map { Array($0.utf8) }
+
     /// The signer's name(s) in `text`, or `nil` when it is not one to three capitalised names.
-    /// `SHANNON SHANNON` and `CLINTON UNQUOTE CLINTON` (repeated cables) give one name.
+    /// `SHANNON SHANNON` and `CLINTON UNQUOTE CLINTON` (repeated cables) give one name; a redacted
+    /// word (`XXXXXXXXXXX STEPHENS`) is no part of it.
     static func signature(_ text: String) -> String? {
         var value = text
         while value.hasSuffix(" .") || value.hasSuffix(".") && value.count > 1 && value.dropLast().last == " " {
@@ -77,6 +109,7 @@ extension Body {
         var names: [Substring] = []
         for word in value.split(separator: " ") {
             if markerWords.contains(word.uppercased()) { continue }
+            if word.count >= 3, word.allSatisfy({ $0 == "X" || $0 == "x" }) { continue }
             if names.contains(where: { $0.uppercased() == word.uppercased() }) { continue }
             names.append(word)
         }
@@ -86,14 +119,22 @@ extension Body {
 
     private static let markerWords: Set<String> = ["QUOTE", "UNQUOTE", "MINIMIZE", "CONSIDERED"]
 
+    /// Words that end a cable or mark it, never a signer's name.
+    private static let notNames: Set<String> = [
+        "END", "NOTE", "SUMMARY", "COMMENT", "SIPDIS", "NOFORN", "NNNN", "BT", "SENSITIVE",
+        "UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "TEXT",
+    ]
+
     /// One to three capitalised name words, nothing else (`Ordway`, `SACCIO`, `RICE`, `Van Voorst`).
+    /// A long word ending in a full stop ends a sentence (`ASSISTANCE.`); initials and `Jr.` may.
     static func isSignature(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard (1...3).contains(words.count), text.count <= 40, !text.contains("..") else { return false }
         return words.allSatisfy { word in
             guard let first = word.first, first.isUppercase, word.count >= 2 else { return false }
+            if word.hasSuffix("."), word.count > 3 { return false }
             return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." }
-        } && !words.contains { ["END", "NOTE", "SUMMARY", "COMMENT", "SIPDIS", "NOFORN"].contains($0.uppercased()) }
+        } && !words.contains { notNames.contains($0.uppercased()) }
     }
 
     /// SUMMARY … END SUMMARY and COMMENT … END COMMENT, searched over the paragraphs' text.

@@ -82,3 +82,19 @@ extension CableReader {
         return [nil, "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET"][rank]
     }
 }
+
+extension CableReader {
+    /// Some published pages pair one cable's routing header with another cable's body. When the id
+    /// the caller gives and the `FM` line name one cable, the banner names another, and the header's
+    /// `ZNY CCCCC` level differs from the banner's, the record is the header's cable: its level
+    /// comes from the header (the body's caveats belong to the other cable).
+    mutating func otherCablesBanner(_ banner: Banner?, routing: RoutingHeader) -> String? {
+        guard let banner, let known = knownID.flatMap(Self.split),
+              let fromStation = routing.header.from.flatMap({ Self.station(fromAddressee: $0.name) }),
+              fromStation == known.station,
+              banner.station != known.station || banner.serial != known.serial,
+              let level = headerClassification(before: banner.line), level != banner.classification else { return nil }
+        warnings.append("classification \(level) taken from the routing header: the banner names another cable")
+        return level
+    }
+}

@@ -37,7 +37,10 @@ struct CableReader {
         cable.caveats = (banner?.markings ?? []).filter { $0 != "MR" && $0 != "FGI" }
         for caveat in preamble.caveats where !cable.caveats.contains(caveat) { cable.caveats.append(caveat) }
         cable.corrected = preamble.corrected
-        cable.classification = classification(banner: banner, caveats: cable.caveats)
+        cable.classification = classification(banner: banner, caveats: (banner?.markings ?? []) + preamble.captions)
+        if let level = otherCablesBanner(banner, routing: routing) {
+            cable.classification = level
+        }
         cable.executiveOrder = preamble.executiveOrder
         cable.declassifyOn = preamble.declassifyOn
         cable.tags = preamble.tags
@@ -50,7 +53,7 @@ struct CableReader {
         body.read()
         cable.paragraphs = body.paragraphs
         if cable.classification == nil, let level = Self.highestPortionMark(body.paragraphs) {
-            cable.classification = classification(level: level, caveats: cable.caveats)
+            cable.classification = classification(level: level, caveats: preamble.captions)
             warnings.append("no classification banner: classification taken from the highest portion mark")
         }
         cable.summary = body.summary
@@ -92,8 +95,9 @@ struct CableReader {
         return Origin.name(fromStation: station, spelled: banner?.stationSpelling)
     }
 
-    /// Overall classification as published: the banner's level, `//NOFORN` when the cable is NOFORN,
-    /// and `UNCLASSIFIED//FOR OFFICIAL USE ONLY` for unclassified cables marked SENSITIVE.
+    /// Overall classification as published: the banner's level, `//NOFORN` when the banner or the
+    /// caption lines under it carry NOFORN, and `UNCLASSIFIED//FOR OFFICIAL USE ONLY` for unclassified
+    /// cables captioned SENSITIVE. Caveats stated elsewhere in the text stay in `caveats` only.
     private func classification(banner: Banner?, caveats: [String]) -> String? {
         guard let level = banner?.classification ?? fallbackClassification() else { return nil }
         return classification(level: level, caveats: caveats)

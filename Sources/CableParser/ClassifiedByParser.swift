@@ -19,7 +19,11 @@ enum ClassifiedByParser {
         while let last = head.last, last == "," || last == "." || last == ";" { head = head.dropLast() }
 
         var name: String?, title: String?, office: String?
-        let parts = head.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        var parts = head.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        // `Robert O. Blake, Jr.`: the suffix belongs to the name, not the title.
+        if parts.count >= 2, nameSuffixes.contains(parts[1].uppercased()) {
+            parts[0] += ", " + parts.remove(at: 1)
+        }
         if String(head.prefix(12)).lowercased() == "derived from" {
             title = String(head)
         } else if parts.count >= 2 {
@@ -43,6 +47,7 @@ enum ClassifiedByParser {
         "SECURITY", "DEFENSE", "ATTACHE", "LEGAL", "BUREAU", "DAS", "A/S", "PDAS", "U/S", "INTERIM",
         "POL/ECON", "POL/MIL", "POLMILOFF", "POL", "ECON", "CG", "CONSUL-GENERAL", "MINISTER-COUNSELOR",
         "EXECUTIVE", "CHARGÉ", "SPECIAL", "ENVOY", "ECONOMICS", "POLITICS", "EMBASSY", "CONSULATE",
+        "POLMINCOUNS", "ECONMINCOUNS", "POLMC", "ECOPOL", "POLAD", "CONGEN",
     ]
 
     /// `Ambassador John Ordway` → (`Ambassador`, `John Ordway`); `POL/ECON CHIEF STEVE FAGIN` → (`POL/ECON CHIEF`, `STEVE FAGIN`).
@@ -56,9 +61,25 @@ enum ClassifiedByParser {
                   first.properties.isUppercase, !titleWords.contains(word.uppercased()) else { break }
             nameStart -= 1
         }
+        // `Political MC Susan M. Elliott`: a rank abbreviation in capitals before a name written in
+        // mixed case is part of the title (`MC`, `M-C`, `DCM`).
+        let mixedCase = words[nameStart...].contains { $0.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } }
+        while mixedCase, nameStart < words.count - 1, isRankAbbreviation(words[nameStart]) {
+            nameStart += 1
+        }
         guard nameStart > 0, nameStart < words.count else { return (text, nil) }
         return (words[..<nameStart].joined(separator: " "), words[nameStart...].joined(separator: " "))
     }
+
+    /// `MC`, `M-C`, `DCM`, `SCA`: two to four capitals, a hyphen allowed.
+    private static func isRankAbbreviation(_ word: String) -> Bool {
+        let bytes = Array(word.utf8)
+        guard (2...4).contains(bytes.count) else { return false }
+        return bytes.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || $0 == UInt8(ascii: "-") }
+            && bytes.filter { $0 != UInt8(ascii: "-") }.count >= 2
+    }
+
+    private static let nameSuffixes: Set<String> = ["JR", "JR.", "SR", "SR.", "II", "III", "IV"]
 
     /// `1.4 (B) and (D)`, `1.4(b),(d)`, `1.4 B/D`, `1.5 (d)` → `["1.4(b)", "1.4(d)"]`.
     static func reasons<S: StringProtocol>(_ text: S) -> [String] {

@@ -55,8 +55,13 @@ extension Preamble {
                     if pieceKey == .subject || pieceKey == .classifiedBy { seenTerminalKey = true }
                 }
                 lastKeyEnd = line + 1
-            } else if let found = caveatLine(range) {
+            } else if let (found, isMarking) = caveatLine(range) {
                 for caveat in found where !caveats.contains(caveat) { caveats.append(caveat) }
+                // Only the caption block under the banner sets the published classification: a
+                // drafter's `SECRET//NOFORN` line or a later `Sensitive but unclassified` note does not.
+                if !seenKey, !isMarking {
+                    for caveat in found where !captions.contains(caveat) { captions.append(caveat) }
+                }
                 if open == nil || open?.key == .classifiedBy { close(&open) }
                 if !seenKey || lastKeyEnd == line { lastKeyEnd = line + 1 }
             } else if isCorrectedLine(range) {
@@ -158,27 +163,36 @@ extension Preamble {
         return text.withUTF8 { ByteScan.squeezed($0) }
     }
 
-    /// A line of caveats only (`SIPDIS`, `NOFORN`, `SENSITIVE SIPDIS`, `SECRET//FGI//NOFORN//MR`).
-    private func caveatLine(_ range: Range<Int>) -> [String]? {
+    /// A line of caveats only (`SIPDIS`, `NOFORN`, `SENSITIVE SIPDIS`), or a marking line that
+    /// repeats the level (`SECRET//FGI//NOFORN//MR`, `SECRET/NOFORN`, `SECRET NOFORN`): `isMarking`.
+    private func caveatLine(_ range: Range<Int>) -> (caveats: [String], isMarking: Bool)? {
         guard range.count <= 60 else { return nil }
         // Caveat lines start with an upper-case letter; most preamble lines can be refused unread.
         guard ByteScan.isLetter(text.bytes[range.lowerBound]) else { return nil }
-        // The first word decides: a caveat, a phrase's first word, or a level before `//`.
+        // The first word decides: a caveat, a phrase's first word, or a level before its caveats.
         var firstEnd = range.lowerBound
         while firstEnd < range.upperBound, ByteScan.isLetter(text.bytes[firstEnd]) { firstEnd += 1 }
         let first = text.string(range.lowerBound..<firstEnd).uppercased()
         guard Self.caveatWords.contains(first) || Self.caveatLeads.contains(first) else { return nil }
         let line = text.string(range).uppercased()
-        if ByteScan.find(text.bytes, range, "//") != nil {
-            let parts = line.components(separatedBy: "//").map { $0.trimmingBlanks() }
-            let levels: Set<String> = ["SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "TOP SECRET"]
-            guard let first = parts.first, levels.contains(first) else { return nil }
-            return parts.dropFirst().filter { Self.caveatWords.contains($0) }
-        }
-        if let phrase = Self.caveatPhrases.first(where: { line.hasPrefix($0.key) }) { return [phrase.value] }
+        if let marked = markingLine(line) { return (marked, true) }
+        if let phrase = Self.caveatPhrases.first(where: { line.hasPrefix($0.key) }) { return ([phrase.value], false) }
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
         guard !words.isEmpty, words.allSatisfy({ Self.caveatWords.contains(String($0)) }) else { return nil }
-        return words.map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }
+        return (words.map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }, false)
+    }
+
+    /// `SECRET//FGI//NOFORN//MR`, `SECRET/NOFORN`, `TOP SECRET NOFORN`: a level, then caveats only.
+    private func markingLine(_ line: String) -> [String]? {
+        let levels = ["TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED"]
+        guard let level = levels.first(where: { line.hasPrefix($0) }) else { return nil }
+        let rest = line.dropFirst(level.count)
+        guard let separator = rest.first, separator == "/" || separator == " " else { return nil }
+        let parts = rest.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "\t" }).map(String.init)
+        // `//` lines may carry markings we do not list (`MR`, `REL TO USA`); blank-separated ones must be caveats only.
+        if line.contains("//") { return parts.filter { Self.caveatWords.contains($0) } }
+        guard !parts.isEmpty, parts.allSatisfy({ Self.caveatWords.contains($0) }) else { return nil }
+        return parts
     }
 
     private func isCorrectedLine(_ range: Range<Int>) -> Bool {

@@ -10,6 +10,8 @@ struct Preamble {
     let cableYear: String
 
     var caveats: [String] = []
+    /// Caveats of the caption block: bare caveat lines between the banner and the first keyed field.
+    var captions: [String] = []
     var corrected = false
     var executiveOrder: String?
     var declassifyOn: String?

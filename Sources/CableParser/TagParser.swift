@@ -98,8 +98,15 @@ enum TagParser {
         return [code]
     }
 
-    /// `PHUMBA` → [`PHUM`, `BA`]: only when every part is a known code.
+    /// `PHUMBA` → [`PHUM`, `BA`]: only when every part is a known code and one part is a subject
+    /// or program code (four letters or more). Country codes alone run together into real codes the
+    /// catalogue lacks (`GTMO` is no `GT` + `MO`, `USEU`, `KGIC`, `AGMT`) or into words (`BRUSSELS`).
     static func split(_ code: String, _ catalogue: TagCatalogue) -> [String]? {
+        guard let parts = parts(code, catalogue), parts.contains(where: { $0.count >= 4 }) else { return nil }
+        return parts
+    }
+
+    private static func parts(_ code: String, _ catalogue: TagCatalogue) -> [String]? {
         guard code.count >= 4, code.count <= 16, code.allSatisfy({ $0.isLetter }) else { return nil }
         if catalogue.lookup(code) != nil { return [code] }
         for length in [4, 2, 5, 3] where code.count > length {
@@ -107,7 +114,7 @@ enum TagParser {
             guard catalogue.lookup(head) != nil else { continue }
             let tail = String(code.dropFirst(length))
             if catalogue.lookup(tail) != nil { return [head, tail] }
-            if let rest = split(tail, catalogue) { return [head] + rest }
+            if let rest = parts(tail, catalogue) { return [head] + rest }
         }
         return nil
     }

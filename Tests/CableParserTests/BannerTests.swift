@@ -50,6 +50,39 @@ struct BannerTests {
         #expect(cable.classification == expected)
     }
 
+    @Test("only the banner and the caption block set the classification; other caveat lines stay caveats", arguments: [
+        // A drafter's marking line repeating the level is no caption (09STATE119085, 06CARACAS219).
+        ("S E C R E T ASTANA 003153", "SECRET//NOFORN\n\nSUBJECT: X", "SECRET", ["NOFORN"]),
+        ("S E C R E T ASTANA 003153", "SIPDIS\nSECRET NOFORN\n\nSUBJECT: X", "SECRET", ["SIPDIS", "NOFORN"]),
+        ("S E C R E T ASTANA 003153", "SIPDIS\nSECRET/NOFORN\n\nSUBJECT: X", "SECRET", ["SIPDIS", "NOFORN"]),
+        // An SBU note after the keyed fields (07PARIS2027) is body guidance, not a caption.
+        ("UNCLAS ASTANA 003153", "SIPDIS\n\nE.O. 12958: N/A\nSUBJECT: X\n\nSENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY",
+         "UNCLASSIFIED", ["SIPDIS", "SENSITIVE"]),
+        ("UNCLAS ASTANA 003153", "SENSITIVE\n\nE.O. 12958: N/A\nSUBJECT: X\n\nSENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY",
+         "UNCLASSIFIED//FOR OFFICIAL USE ONLY", ["SENSITIVE"]),
+        // A bare NOFORN caption counts; the marking block after `Classified By` adds FGI to the caveats.
+        ("S E C R E T STATE 063860", "NOFORN\n\nSUBJECT: X\n\nClassified By: Derived from Multiple Sources\n\nSECRET//FGI//NOFORN",
+         "SECRET//NOFORN", ["NOFORN", "FGI"]),
+    ])
+    func captionBlock(banner: String, preamble: String, expected: String, caveats: [String]) throws {
+        let cable = try Support.parse(Support.cable(banner: banner, preamble: preamble))
+        #expect(cable.classification == expected)
+        #expect(cable.caveats == caveats)
+    }
+
+    @Test("a page pairing two cables takes the level of the header the caller's id names")
+    func pairedPageClassification() throws {
+        let text = Support.cable(banner: "S E C R E T MOSCOW 000512", preamble: "NOFORN\n\nSUBJECT: X")
+        let record = try Support.parse(text, knownID: "07ASTANA3153")
+        #expect(record.classification == "CONFIDENTIAL")
+        #expect(record.warnings.contains("classification CONFIDENTIAL taken from the routing header: the banner names another cable"))
+        // From the text alone the record is the body's cable.
+        #expect(try Support.parse(text).classification == "SECRET//NOFORN")
+        // Levels that agree leave the banner's classification, caveats included.
+        let same = Support.cable(banner: "C O N F I D E N T I A L MOSCOW 000512", preamble: "NOFORN\n\nSUBJECT: X")
+        #expect(try Support.parse(same, knownID: "07ASTANA3153").classification == "CONFIDENTIAL//NOFORN")
+    }
+
     @Test("the caller's id wins; the text's disagreement is a warning")
     func knownIDDisagrees() throws {
         let cable = try Support.parse(Support.cable(), knownID: "07astana003152")

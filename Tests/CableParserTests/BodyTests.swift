@@ -112,6 +112,32 @@ struct BodyTests {
         #expect(cable.paragraphs.last?.text == "Text.")
     }
 
+    // Cable ends as written (trailing blanks included) in 79TEHRAN8980, 09STATE63860, 04CARACAS2200,
+    // 09ISLAMABAD2295 and 10SEOUL248: a repeated classification, NNNN, End Cable Text, a record id
+    // line or a redaction after the signer are trailers, never the signer.
+    @Test("trailers after the signer are skipped", arguments: [
+        ("1. (C) NEGOTIATING PROCESS. \n \n \nLAINGEN \n \nCONFIDENTIAL", "LAINGEN"),
+        ("1. (C) Text.\n\n2. XXXXXXXXXXXX SECRET//FGI//NOFORN\nFull Appendix with sourcing available upon request. CLINTON\nNNNN\nEnd Cable Text\n XXXXXXXXXXXX", "CLINTON"),
+        ("1. (C) EXECUTING\nMANY OF HIS INITIATIVES.\nMCFARLAND\n\nNNNN\n2004CARACA02200 - CONFIDENTIAL", "MCFARLAND"),
+        ("\u{B6}1. (S/NF) In the final analysis it is the U.S. PATTERSON\nSECRET", "PATTERSON"),
+        ("\u{B6}1. (C) winning the hearts and minds of the North Korean people. XXXXXXXXXXX STEPHENS", "STEPHENS"),
+        ("1. (C) Text.\n\nORDWAY\nC O N F I D E N T I A L", "ORDWAY"),
+        ("1. (C) Text.\n\nORDWAY\nBT\n#3153\nNNNN", "ORDWAY"),
+    ])
+    func trailers(text: String, expected: String) throws {
+        let cable = try body(text)
+        #expect(cable.signature == expected)
+        #expect(cable.paragraphs.last?.text.contains(expected) == false)
+    }
+
+    @Test("trailers and marking words are never a signer", arguments: [
+        "1. (C) Text.\n\nNNNN.", "1. (C) Text. NNNN", "1. (C) Text.\n\nCONFIDENTIAL", "1. (C) Text. SECRET",
+        "1. (C) Text.\n\nXXXXXXXXXXXX", "1. (C) PLEASE CABLE CONCURRENCE. BRIDGETOWN APPRECIATES TRINIDAD'S\nASSISTANCE.",
+    ])
+    func noTrailerSigner(text: String) throws {
+        #expect(try body(text).signature == nil)
+    }
+
     @Test("no signature is invented")
     func noSignature() throws {
         let cable = try body("1. (C) Text ends with a sentence.")

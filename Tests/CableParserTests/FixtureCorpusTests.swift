@@ -10,15 +10,11 @@ struct FixtureCorpusTests {
 
     /// Fixtures whose published metadata the text cannot give, and why (see CorpusTests for the full list).
     static let known: [String: String] = [
-        // The published page pairs this header with the body of 07MOSCOW5154 (banner SECRET).
-        "07PARIS2725": "classification",
-        // The published page pairs this header with the body of 09STATE68250 (a 2009 State cable).
+        // The published page pairs this 1988 header (no ZNY line to give its level) with the body of
+        // 09STATE68250 (banner SECRET).
         "88BAGHDAD28": "classification",
-        // WikiLeaks published SECRET although the text has a NOFORN line under the banner.
-        "09STATE119085": "classification",
-        // The text has SENSITIVE BUT UNCLASSIFIED under the banner; WikiLeaks published UNCLASSIFIED.
-        "07PARIS2027": "classification",
-        // No NOFORN line or banner marking; WikiLeaks published CONFIDENTIAL//NOFORN (from the (C/NF) marks).
+        // No NOFORN caption or banner marking; WikiLeaks published CONFIDENTIAL//NOFORN. The (C/NF)
+        // portion marks are no rule: 31 dev-corpus cables with /NF marks and no caption are published without it.
         "08LONDON1991": "classification",
     ]
 

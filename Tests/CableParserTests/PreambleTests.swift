@@ -28,6 +28,11 @@ struct PreambleTests {
         ("Tags: pgov, prel, kz", ["PGOV", "PREL", "KZ"]),
         ("TAS: PGOV PREL", ["PGOV", "PREL"]),
         ("TAGS: PHUMBA PGOV", ["PHUM", "BA", "PGOV"]),
+        ("TAGS: KDEMAF EINDETRD", ["KDEM", "AF", "EIND", "ETRD"]),
+        // Codes the catalogue lacks stay whole rather than split into country codes (05CAIRO5924).
+        ("TAGS: PTER EG GTMO", ["PTER", "EG", "GTMO"]),
+        ("TAGS PREL, PGOV, PINR, PBTS, EUN, USEU BRUSSELS ", ["PREL", "PGOV", "PINR", "PBTS", "EUN", "USEU", "BRUSSELS"]),
+        ("TAGS: PREL PINS MNUC PARM PINR RS KGIC KNNP KRAD ENRG", ["PREL", "PINS", "MNUC", "PARM", "PINR", "RS", "KGIC", "KNNP", "KRAD", "ENRG"]),
         ("TAGS: OVIP (CLINTON, HILLARY) PREL", ["OVIP (CLINTON, HILLARY)", "PREL"]),
         ("TAGS: PGOV PGOV PREL", ["PGOV", "PREL"]),
         ("TAGS: POGOV MOPPS", ["PGOV", "MOPS"]),
@@ -134,6 +139,19 @@ struct PreambleTests {
         #expect(cable.classifiedBy?.reasons == ["1.4(b)"])
     }
 
+    // Lines as written in 09MOSCOW2734 and 10STATE18437.
+    @Test("a rank abbreviation before a mixed-case name is title; Jr. stays with the name", arguments: [
+        ("Classified By: Political MC Susan M. Elliott for reasons 1.4 (b) and (d ).", "Political MC", "Susan M. Elliott", ["1.4(b)", "1.4(d)"]),
+        ("Classified By: SCA A/S Robert O. Blake, Jr. reasons 1.4 (b,d)", "SCA A/S", "Robert O. Blake, Jr", ["1.4(b)", "1.4(d)"]),
+        ("Classified By: USEU Political M-C Chris Davis for reasons 1.4 (b) and ( d)", "USEU Political M-C", "Chris Davis", ["1.4(b)", "1.4(d)"]),
+    ])
+    func rankAbbreviation(line: String, title: String, name: String, reasons: [String]) throws {
+        let cable = try preamble("SUBJECT: X\n\n" + line)
+        #expect(cable.classifiedBy?.title == title)
+        #expect(cable.classifiedBy?.name == name)
+        #expect(cable.classifiedBy?.reasons == reasons)
+    }
+
     @Test("reason spellings", arguments: [
         ("reasons 1.4 (b) and (d).", ["1.4(b)", "1.4(d)"]),
         ("Reasons 1.4(b),(d)", ["1.4(b)", "1.4(d)"]),
@@ -152,6 +170,9 @@ struct PreambleTests {
         ("DCM Alex Wolff", "DCM", "Alex Wolff"),
         ("Political Minister-Counselor Josiah Rosenblatt", "Political Minister-Counselor", "Josiah Rosenblatt"),
         ("AMBASSADOR ROBERT H. TUTTLE", "AMBASSADOR", "ROBERT H. TUTTLE"),
+        ("MC Susan M. Elliott", "MC", "Susan M. Elliott"),
+        ("ADCM William H. Duncan", "ADCM", "William H. Duncan"),
+        ("PolMinCouns Scott Bellard", "PolMinCouns", "Scott Bellard"),
     ])
     func titleAndName(text: String, title: String, name: String) {
         let split = ClassifiedByParser.splitTitle(text)
