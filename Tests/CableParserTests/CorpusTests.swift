@@ -41,7 +41,7 @@ struct CorpusTests {
         // marks are C/U/SBU only. The first three carry a SENSITIVE caption, as do 15 other
         // CONFIDENTIAL cables published without NOFORN, so SENSITIVE is no rule.
         "05LONDON4981": "CONFIDENTIAL", "06SEOUL2238": "CONFIDENTIAL", "08BRASILIA504": "CONFIDENTIAL",
-        // (C/NF) subject and paragraph marks but no NOFORN caption: 31 other cables with /NF portion
+        // (C/NF) subject and paragraph marks but no NOFORN caption: 33 other cables with /NF paragraph
         // marks and no caption are published without NOFORN (09BUENOSAIRES853 even with an (S/NF) subject).
         "08LONDON1991": "CONFIDENTIAL",
         // Banner, ZNY line and every portion mark say CONFIDENTIAL; published SECRET//NOFORN.

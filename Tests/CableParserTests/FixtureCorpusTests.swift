@@ -14,7 +14,7 @@ struct FixtureCorpusTests {
         // 09STATE68250 (banner SECRET).
         "88BAGHDAD28": "classification",
         // No NOFORN caption or banner marking; WikiLeaks published CONFIDENTIAL//NOFORN. The (C/NF)
-        // portion marks are no rule: 31 dev-corpus cables with /NF marks and no caption are published without it.
+        // portion marks are no rule: 33 dev-corpus cables with /NF paragraph marks and no caption are published without it.
         "08LONDON1991": "classification",
     ]
 
