@@ -46,16 +46,16 @@ public struct Gazetteer: Sendable {
     var governmentAcronyms: [String: String] = [:]
     /// FIPS code by one-word demonym or country name key (`RUSSIAN`, `RUSSIA` → `RS`).
     var countryOfWord: [String: String] = [:]
-    var firstNames: Set<String> = []
+    var firstNames: KeySet = []
     /// Keys of capital cities.
-    var capitals: Set<String> = []
-    var englishWords: Set<String> = []
-    var stopwords: Set<String> = []
-    var honorifics: Set<String> = []
-    var orgHeads: Set<String> = []
-    var orgStarts: Set<String> = []
-    var locationHeads: Set<String> = []
-    var connectors: Set<String> = []
+    var capitals: KeySet = []
+    var englishWords: KeySet = []
+    var stopwords: KeySet = []
+    var honorifics: KeySet = []
+    var orgHeads: KeySet = []
+    var orgStarts: KeySet = []
+    var locationHeads: KeySet = []
+    var connectors: KeySet = []
 
     /// An empty gazetteer (the extractor then relies on cues and capitalisation alone).
     public init() {}
@@ -124,6 +124,6 @@ public struct Gazetteer: Sendable {
     static let wordPrefixes = ["UN", "RE", "NON", "PRE", "DIS", "MIS", "OVER", "UNDER", "OUT", "INTER", "COUNTER", "MULTI"]
 
     /// Word prefixes that make compounds, not names (`Trans-Atlantic`, `Anti-American`).
-    static let prefixes: Set<String> = ["TRANS", "ANTI", "PRO", "PAN", "NEO", "POST", "PRE", "NON", "SUB", "INTER",
+    static let prefixes: KeySet = ["TRANS", "ANTI", "PRO", "PAN", "NEO", "POST", "PRE", "NON", "SUB", "INTER",
                                         "MID", "EX", "CROSS", "SEMI", "MULTI", "CO", "RE", "SELF", "VICE"]
 }

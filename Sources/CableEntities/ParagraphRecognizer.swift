@@ -160,7 +160,7 @@ struct ParagraphRecognizer {
         return false
     }
 
-    static let nounsAfterUS: Set<String> = [
+    static let nounsAfterUS: KeySet = [
         "GOVERNMENT", "EMBASSY", "OFFICIALS", "OFFICIAL", "POLICY", "POLICIES", "FORCES", "MILITARY", "TROOPS",
         "DELEGATION", "SIDE", "CITIZENS", "CITIZEN", "COMPANIES", "COMPANY", "FIRMS", "ASSISTANCE", "SUPPORT",
         "INTERESTS", "AMBASSADOR", "CONGRESS", "ARMY", "NAVY", "MARINES", "AUTHORITIES", "VISA", "VISAS", "AID",
