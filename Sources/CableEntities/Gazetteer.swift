@@ -93,22 +93,24 @@ public struct Gazetteer: Sendable {
     /// True for words that are ordinary English (lower-case dictionary entries) — weak name evidence.
     func isEnglish(_ key: String) -> Bool {
         if englishWords.contains(key) { return true }
-        let bytes = key.utf8
+        // The checks below on a plain byte array: generic suffix/prefix tests on String.UTF8View cost ~2,000
+        // instructions a call, and this runs for most capitalised words.
+        let bytes = Array(key.utf8)
         // "INCOMPREHENSION", "NEGOTIABLE": long words with a word-forming suffix are no names.
-        if bytes.count >= 8, Self.wordSuffixes.contains(where: { bytes.suffix($0.utf8.count).elementsEqual($0.utf8) }) {
+        if bytes.count >= 8, Self.wordSuffixBytes.contains(where: { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) }) {
             return true
         }
         // "WON'T", "THEY'LL": contractions of ordinary words.
         if let apostrophe = bytes.firstIndex(of: 0x27) {
-            let tail = String(decoding: bytes[bytes.index(after: apostrophe)...], as: UTF8.self)
+            let tail = String(decoding: bytes[(apostrophe + 1)...], as: UTF8.self)
             if ["T", "LL", "VE", "RE", "D", "M", "S"].contains(tail) {
                 let stem = String(decoding: bytes[..<apostrophe], as: UTF8.self)
                 return englishWords.contains(stem) || stem == "CAN" || stem == "WON"
             }
         }
         // "UNBANNING", "REELECTED": an ordinary word behind an ordinary prefix.
-        for prefix in Self.wordPrefixes where bytes.count >= prefix.utf8.count + 4 && bytes.starts(with: prefix.utf8) {
-            if englishWords.contains(String(decoding: bytes.dropFirst(prefix.utf8.count), as: UTF8.self)) { return true }
+        for prefix in Self.wordPrefixBytes where bytes.count >= prefix.count + 4 && bytes.starts(with: prefix) {
+            if englishWords.contains(String(decoding: bytes[prefix.count...], as: UTF8.self)) { return true }
         }
         // "ANTI-GUERRILLA", "FIVE-HOUR": compounds of ordinary words are ordinary.
         guard bytes.contains(0x2D) else { return false }
@@ -116,6 +118,9 @@ public struct Gazetteer: Sendable {
             englishWords.contains(String(part)) || Self.prefixes.contains(String(part)) || part.allSatisfy(\.isNumber)
         }
     }
+
+    private static let wordSuffixBytes = wordSuffixes.map { Array($0.utf8) }
+    private static let wordPrefixBytes = wordPrefixes.map { Array($0.utf8) }
 
     /// Suffixes that make ordinary words, not names.
     static let wordSuffixes = ["TION", "SION", "ITY", "ISM", "ABLE", "IBLE", "OUS", "ICAL", "IZATION", "ISATION", "NESS"]
