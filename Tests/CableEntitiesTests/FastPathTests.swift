@@ -31,6 +31,16 @@ import Testing
         }
     }
 
+    @Test func nameCaseOfCapitalsMatchesTheGeneralRule() {
+        for word in ["MCCORMICK", "MACARTHUR", "MACK", "O'MARA", "U.S.", "DE", "AL-MASRI", "INR/B", "M.", "X", "3M", "ABU-DHABI"] {
+            #expect(NameText.displayName(word) == NameText.nameCase(word) || word == "X", "\(word)")
+        }
+        #expect(NameText.displayName("MARK MCCORMICK") == "Mark McCormick")
+        #expect(NameText.displayName("JUAN DE LA CRUZ\nGOMEZ") == "Juan de la Cruz Gomez")
+        #expect(NameText.displayName("X") == "X")
+        #expect(NameText.displayName("MÜLLER") == "Müller")
+    }
+
     @Test func slugsOfMixedNames() {
         #expect(NameText.slug("M. O'Mara") == "m-omara")
         #expect(NameText.slug("Ministry of Foreign Affairs (Russia)") == "ministry-of-foreign-affairs-russia")
