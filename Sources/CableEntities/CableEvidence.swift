@@ -103,7 +103,7 @@ struct CableEvidence {
         var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
         var out: [MetadataMention] = []
         var organizations: [MetadataMention] = []
-        let scalars = Array(text.unicodeScalars)
+        let scalars = NameText.scalars(text)
         for candidate in recognizer.run() {
             let span = tokens[candidate.first..<candidate.end]
             let surface = NameText.string(scalars[span.first!.start..<span.last!.end])
@@ -148,7 +148,8 @@ struct CableEvidence {
         var raw = raw
         return raw.withUTF8 { buffer in
             buffer.split(separator: 0x0A, maxSplits: 80, omittingEmptySubsequences: false).prefix(80).map { bytes in
-                bytes.count < 400 ? String(decoding: bytes, as: UTF8.self) : nil
+                // Rebased to a plain buffer: decoding a Slice takes the generic byte-by-byte path.
+                bytes.count < 400 ? String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self) : nil
             }
         }
     }
@@ -162,6 +163,10 @@ struct CableEvidence {
         var pending: String? = nil
         for head in headLines(raw) {
             guard let head else { continue }
+            // Before the banner, most lines (routing header) are rejected by their first letter alone,
+            // without trimming and upper-casing them.
+            if !inPreamble, let first = head.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), first < 0x80,
+               !Self.bannerInitials.contains(first) { continue }
             let line = trim(head)
             let upper = line.uppercased()
             if !inPreamble {
@@ -207,6 +212,9 @@ struct CableEvidence {
               let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) else { return "" }
         return String(scalars[first...last])
     }
+
+    /// First letters of the classification banner (`CONFIDENTIAL`, `SECRET`, `UNCLAS`, `LIMITED OFFICIAL USE`), either case.
+    private static let bannerInitials: Set<UInt8> = [0x43, 0x53, 0x55, 0x4C, 0x63, 0x73, 0x75, 0x6C]
 
     /// Generational suffixes are not part of the name used in the text (`TIMKEN JR`).
     static let suffixes: Set<String> = ["JR", "JR.", "SR", "SR.", "II", "III", "IV"]

@@ -52,7 +52,7 @@ public struct EntityExtractor: Sendable {
         var paragraphScalars: [[Unicode.Scalar]] = []
 
         for (p, paragraph) in cable.paragraphs.enumerated() {
-            let scalars = Array(paragraph.text.unicodeScalars)
+            let scalars = NameText.scalars(paragraph.text)
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
             for c in recognizer.run() {
@@ -63,7 +63,7 @@ public struct EntityExtractor: Sendable {
             paragraphScalars.append(scalars)
         }
         if let subject = cable.subject {
-            let scalars = Array(subject.unicodeScalars)
+            let scalars = NameText.scalars(subject)
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
             for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, scalars: scalars, place: nil)) }

@@ -100,7 +100,6 @@ struct EntityResolver {
         switch m.type {
         case .organization, .location:
             if m.keys.count == 1, let hit = acronymIndex[m.keys[0]] { return hit }
-            if m.canonical == nil, let hit = index[indexKey(m)] { return hit }
             return nil
         case .person:
             return findPerson(m.keys)

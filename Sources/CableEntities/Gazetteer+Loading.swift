@@ -23,8 +23,8 @@ extension Gazetteer {
         try g.loadCountries(try resource("countries", "tsv"))
         try g.loadPlaces(try resource("places", "tsv"))
         try g.loadOrganizations(try resource("organizations", "tsv"))
-        g.firstNames = Set(try lines(resource("first-names", "txt")).map { NameText.key($0.text) })
-        g.englishWords = Set(try lines(resource("english-words", "txt")).map { $0.text.uppercased() })
+        g.firstNames = KeySet(try lines(resource("first-names", "txt")).map { NameText.key($0.text) })
+        g.englishWords = KeySet(try lines(resource("english-words", "txt")).map { $0.text.uppercased() })
         g.sortPhrases()
         return g
     }

@@ -46,16 +46,16 @@ public struct Gazetteer: Sendable {
     var governmentAcronyms: [String: String] = [:]
     /// FIPS code by one-word demonym or country name key (`RUSSIAN`, `RUSSIA` → `RS`).
     var countryOfWord: [String: String] = [:]
-    var firstNames: Set<String> = []
+    var firstNames: KeySet = []
     /// Keys of capital cities.
-    var capitals: Set<String> = []
-    var englishWords: Set<String> = []
-    var stopwords: Set<String> = []
-    var honorifics: Set<String> = []
-    var orgHeads: Set<String> = []
-    var orgStarts: Set<String> = []
-    var locationHeads: Set<String> = []
-    var connectors: Set<String> = []
+    var capitals: KeySet = []
+    var englishWords: KeySet = []
+    var stopwords: KeySet = []
+    var honorifics: KeySet = []
+    var orgHeads: KeySet = []
+    var orgStarts: KeySet = []
+    var locationHeads: KeySet = []
+    var connectors: KeySet = []
 
     /// An empty gazetteer (the extractor then relies on cues and capitalisation alone).
     public init() {}
@@ -93,22 +93,24 @@ public struct Gazetteer: Sendable {
     /// True for words that are ordinary English (lower-case dictionary entries) — weak name evidence.
     func isEnglish(_ key: String) -> Bool {
         if englishWords.contains(key) { return true }
-        let bytes = key.utf8
+        // The checks below on a plain byte array: generic suffix/prefix tests on String.UTF8View cost ~2,000
+        // instructions a call, and this runs for most capitalised words.
+        let bytes = Array(key.utf8)
         // "INCOMPREHENSION", "NEGOTIABLE": long words with a word-forming suffix are no names.
-        if bytes.count >= 8, Self.wordSuffixes.contains(where: { bytes.suffix($0.utf8.count).elementsEqual($0.utf8) }) {
+        if bytes.count >= 8, Self.wordSuffixBytes.contains(where: { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) }) {
             return true
         }
         // "WON'T", "THEY'LL": contractions of ordinary words.
         if let apostrophe = bytes.firstIndex(of: 0x27) {
-            let tail = String(decoding: bytes[bytes.index(after: apostrophe)...], as: UTF8.self)
+            let tail = String(decoding: bytes[(apostrophe + 1)...], as: UTF8.self)
             if ["T", "LL", "VE", "RE", "D", "M", "S"].contains(tail) {
                 let stem = String(decoding: bytes[..<apostrophe], as: UTF8.self)
                 return englishWords.contains(stem) || stem == "CAN" || stem == "WON"
             }
         }
         // "UNBANNING", "REELECTED": an ordinary word behind an ordinary prefix.
-        for prefix in Self.wordPrefixes where bytes.count >= prefix.utf8.count + 4 && bytes.starts(with: prefix.utf8) {
-            if englishWords.contains(String(decoding: bytes.dropFirst(prefix.utf8.count), as: UTF8.self)) { return true }
+        for prefix in Self.wordPrefixBytes where bytes.count >= prefix.count + 4 && bytes.starts(with: prefix) {
+            if englishWords.contains(String(decoding: bytes[prefix.count...], as: UTF8.self)) { return true }
         }
         // "ANTI-GUERRILLA", "FIVE-HOUR": compounds of ordinary words are ordinary.
         guard bytes.contains(0x2D) else { return false }
@@ -117,6 +119,9 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    private static let wordSuffixBytes = wordSuffixes.map { Array($0.utf8) }
+    private static let wordPrefixBytes = wordPrefixes.map { Array($0.utf8) }
+
     /// Suffixes that make ordinary words, not names.
     static let wordSuffixes = ["TION", "SION", "ITY", "ISM", "ABLE", "IBLE", "OUS", "ICAL", "IZATION", "ISATION", "NESS"]
 
@@ -124,6 +129,6 @@ public struct Gazetteer: Sendable {
     static let wordPrefixes = ["UN", "RE", "NON", "PRE", "DIS", "MIS", "OVER", "UNDER", "OUT", "INTER", "COUNTER", "MULTI"]
 
     /// Word prefixes that make compounds, not names (`Trans-Atlantic`, `Anti-American`).
-    static let prefixes: Set<String> = ["TRANS", "ANTI", "PRO", "PAN", "NEO", "POST", "PRE", "NON", "SUB", "INTER",
+    static let prefixes: KeySet = ["TRANS", "ANTI", "PRO", "PAN", "NEO", "POST", "PRE", "NON", "SUB", "INTER",
                                         "MID", "EX", "CROSS", "SEMI", "MULTI", "CO", "RE", "SELF", "VICE"]
 }

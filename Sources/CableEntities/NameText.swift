@@ -24,6 +24,34 @@ enum NameText {
         }
     }
 
+    /// The Unicode scalars of a text, with a fast path for ASCII bytes (`Array(text.unicodeScalars)` walks it twice).
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            // Never more scalars than bytes; written in place, without a capacity check per append.
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var i = 0, n = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        out[n] = Unicode.Scalar(b)
+                        n += 1
+                        i += 1
+                        continue
+                    }
+                    // A multi-byte sequence: a String's bytes are valid UTF-8, so the bit layout can be trusted.
+                    let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    var value = UInt32(b) & (width == 4 ? 0x07 : width == 3 ? 0x0F : 0x1F)
+                    for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    out[n] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    n += 1
+                    i += width
+                }
+                count = n
+            }
+        }
+    }
+
     /// The comparison key of one word.
     static func key<S: StringProtocol>(_ word: S) -> String {
         var ascii = true
@@ -48,11 +76,47 @@ enum NameText {
             return surface
         }
         return surface.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map { word -> String in
+            if let ascii = asciiNameCaseIfAllCaps(word) { return ascii }
             let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
             let isAllCaps = !letters.isEmpty && letters.allSatisfy { !$0.properties.isLowercase }
             guard isAllCaps, letters.count > 1 || word.hasSuffix(".") else { return String(word) }
             return nameCase(String(word))
         }.joined(separator: " ")
+    }
+
+    /// `displayName`'s per-word step for a word of ASCII bytes, without Unicode property lookups or
+    /// Character iteration (the same rules, byte by byte); nil for other words.
+    private static func asciiNameCaseIfAllCaps(_ word: Substring) -> String? {
+        var letters = 0, lower = 0
+        for b in word.utf8 {
+            if b >= 0x80 || b == 0x0D { return nil }
+            if b >= 0x61 && b <= 0x7A { letters += 1; lower += 1 } else if b >= 0x41 && b <= 0x5A { letters += 1 }
+        }
+        guard letters > 0, lower == 0, letters > 1 || word.utf8.last == 0x2E else { return String(word) }
+        return asciiNameCase(Array(word.utf8))
+    }
+
+    /// `nameCase` for ASCII bytes without carriage returns (so that bytes and Characters coincide).
+    private static func asciiNameCase(_ word: [UInt8]) -> String {
+        let lower = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        let lowerString = String(decoding: lower, as: UTF8.self)
+        if connectorsLowercase.contains(lowerString) { return lowerString }
+        var out: [UInt8] = []
+        out.reserveCapacity(lower.count)
+        var capitalizeNext = true
+        for (k, b) in lower.enumerated() {
+            if capitalizeNext, b >= 0x61 && b <= 0x7A {
+                out.append(b - 0x20)
+                capitalizeNext = false
+            } else {
+                out.append(b)
+            }
+            if b == 0x2D || b == 0x27 || b == 0x2E || b == 0x2F { capitalizeNext = true }
+            // Mc/Mac prefixes, as in nameCase: "mc" as the first two letters, "mac" as the first three of a long word.
+            if k == 1, lower[0] == 0x6D, lower[1] == 0x63 { capitalizeNext = true }
+            if k == 2, lower.count > 5, lower[0] == 0x6D, lower[1] == 0x61, lower[2] == 0x63 { capitalizeNext = true }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Name case for one all-caps word, keeping acronyms-with-periods (`U.S.`) and particles sensible.
@@ -79,12 +143,15 @@ enum NameText {
 
     /// Slug for an entity id: lower-case ASCII letters and digits separated by single hyphens.
     static func slug(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(name) }
         let folded = name.utf8.allSatisfy { $0 < 0x80 } ? name.lowercased()
             : name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var out = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            // ASCII letters and digits by value: the property lookup costs hundreds of instructions a scalar.
+            let v = scalar.value
+            if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) {
                 if pendingHyphen, !out.isEmpty { out.append("-") }
                 pendingHyphen = false
                 out.unicodeScalars.append(scalar)
@@ -95,6 +162,26 @@ enum NameText {
             }
         }
         return out.isEmpty ? "unnamed" : out
+    }
+
+    /// `slug` for an ASCII name, byte by byte: the same letters, digits and hyphens.
+    private static func asciiSlug(_ name: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var pendingHyphen = false
+        for b in name.utf8 {
+            let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingHyphen, !out.isEmpty { out.append(0x2D) }
+                pendingHyphen = false
+                out.append(lower)
+            } else if lower == 0x27 || lower == 0x2E {
+                continue  // O'Mara -> omara, U.S. -> us
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return out.isEmpty ? "unnamed" : String(decoding: out, as: UTF8.self)
     }
 
     private static let connectorsLowercase: Set<String> = ["de", "del", "della", "da", "das", "do", "dos", "du", "la", "van", "von", "bin", "ibn", "al", "el", "y"]

@@ -73,7 +73,7 @@ extension ParagraphRecognizer {
         return false
     }
 
-    static let jargon: Set<String> = ["SUMMARY", "COMMENT", "NOTE", "END", "BEGIN", "REFTEL", "SEPTEL", "SUBJECT", "ACTION", "REQUEST"]
+    static let jargon: KeySet = ["SUMMARY", "COMMENT", "NOTE", "END", "BEGIN", "REFTEL", "SEPTEL", "SUBJECT", "ACTION", "REQUEST"]
 
     /// `Azadi Square`, `MIRANDA STATE`, and the name before a lower-case head (`the Gebeit region` → `Gebeit`).
     func placeRun(at i: Int) -> Candidate? {
@@ -226,16 +226,16 @@ extension ParagraphRecognizer {
         return (gazetteer.entry(index).name, country)
     }
 
-    static let lowercaseLocationHeads: Set<String> = [
+    static let lowercaseLocationHeads: KeySet = [
         "REGION", "PROVINCE", "DISTRICT", "OBLAST", "GOVERNORATE", "STATE", "VALLEY", "RIVER", "MOUNTAINS", "PREFECTURE",
     ]
 
-    static let properModifiers: Set<String> = [
+    static let properModifiers: KeySet = [
         "NATIONAL", "SUPREME", "CENTRAL", "FEDERAL", "STATE", "ISLAMIC", "DEMOCRATIC", "REPUBLICAN", "ROYAL",
         "PEOPLE'S", "POPULAR", "REVOLUTIONARY", "UNITED", "INTERNATIONAL", "WORLD", "EUROPEAN", "AFRICAN", "ARAB",
     ]
 
-    static let functionWords: Set<String> = [
+    static let functionWords: KeySet = [
         "A", "AN", "THE", "AND", "OR", "BUT", "OF", "TO", "IN", "ON", "AT", "BY", "FOR", "WITH", "FROM", "AS",
         "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHOULD", "COULD", "MAY",
         "THAT", "THIS", "THESE", "THOSE", "IT", "ITS", "HE", "SHE", "HIS", "HER", "THEY", "THEIR", "WE", "OUR",
@@ -243,7 +243,7 @@ extension ParagraphRecognizer {
     ]
 
     /// Acronyms that are everywhere in cables and name no organisation.
-    static let commonAcronyms: Set<String> = Set("""
+    static let commonAcronyms = KeySet("""
     SBU NOFORN SIPDIS EXDIS NODIS LIMDIS FOUO REL ORCON PROPIN NOTE END CDA DCM POLOFF EMBOFF ECONOFF POLCOUNS \
     ECONCOUNS DATT RSO LES FSN TDY AMB AMBASSADOR USD EUR GBP RUB KZT JPY CNY GDP GNP FDI MOU MOA LOI JV NGO NGOS \
     WMD IED IEDS HIV AIDS TB SARS CEO CFO COO VIP POC POCS COB FYI ASAP MANPADS UAV UAVS SIGINT HUMINT ISR OSC PRT \

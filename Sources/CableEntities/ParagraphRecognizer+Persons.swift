@@ -175,7 +175,7 @@ extension ParagraphRecognizer {
         return true
     }
 
-    static let labelWords: Set<String> = ["REF", "REFS", "REFTEL", "REFTELS", "PARA", "PARAS", "PARAGRAPH", "SECTION", "ANNEX",
+    static let labelWords: KeySet = ["REF", "REFS", "REFTEL", "REFTELS", "PARA", "PARAS", "PARAGRAPH", "SECTION", "ANNEX",
                                           "TAB", "ITEM", "PLAN", "POINT", "OPTION", "APPENDIX", "PART", "AND", "OR"]
 
     /// ALL-CAPS word that is neither English, a stopword nor a known phrase: likely part of a name.
@@ -188,7 +188,7 @@ extension ParagraphRecognizer {
         return phrase(i) == nil
     }
 
-    static let placePrepositions: Set<String> = ["IN", "NEAR", "AT", "FROM"]
+    static let placePrepositions: KeySet = ["IN", "NEAR", "AT", "FROM"]
 
     /// `MEPs`, `NGOs`: capitals and a plural s.
     static func isPluralAcronym(_ text: String) -> Bool {

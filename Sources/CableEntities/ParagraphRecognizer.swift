@@ -59,6 +59,9 @@ struct ParagraphRecognizer {
 
     /// Tries every rule at token `i`; returns where to continue, or nil to move one token on.
     private mutating func step(at i: Int) -> Int? {
+        // Every rule below starts at a capitalised word (any word in capitals text); most words of
+        // mixed-case prose are lower case and skip six calls that each return an optional Candidate.
+        guard isCapWord(i) else { return nil }
         if let org = organizationRun(at: i) { return add(org) }
         if let place = placeRun(at: i) { return add(place) }
         // A given name before a surname outranks a place of the same spelling (DOUGLAS BRAVO, Victoria Nuland).
@@ -157,7 +160,7 @@ struct ParagraphRecognizer {
         return false
     }
 
-    static let nounsAfterUS: Set<String> = [
+    static let nounsAfterUS: KeySet = [
         "GOVERNMENT", "EMBASSY", "OFFICIALS", "OFFICIAL", "POLICY", "POLICIES", "FORCES", "MILITARY", "TROOPS",
         "DELEGATION", "SIDE", "CITIZENS", "CITIZEN", "COMPANIES", "COMPANY", "FIRMS", "ASSISTANCE", "SUPPORT",
         "INTERESTS", "AMBASSADOR", "CONGRESS", "ARMY", "NAVY", "MARINES", "AUTHORITIES", "VISA", "VISAS", "AID",

@@ -3,49 +3,56 @@
 extension Tokenizer {
     /// Splits a hyphenated word when one part is a known one-word name or an ordinary lower-case word.
     static func splitCompounds(_ tokens: [Token], gazetteer: Gazetteer) -> [Token] {
-        guard tokens.contains(where: { $0.kind == .word && $0.hasHyphen }) else { return tokens }
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count + 8)
-        for token in tokens {
-            guard token.kind == .word, token.hasHyphen, gazetteer.phrases[token.key] == nil else {
-                out.append(token)
+        // Most paragraphs split nothing: the token array is only copied from the first split on.
+        var out: [Token]? = nil
+        for index in tokens.indices {
+            guard tokens[index].kind == .word, tokens[index].hasHyphen,
+                  let (scalars, parts) = compoundParts(tokens[index], gazetteer: gazetteer) else {
+                out?.append(tokens[index])
                 continue
             }
-            let scalars = Array(token.text.unicodeScalars)
-            var parts: [Range<Int>] = []
-            var start = 0
-            for (k, s) in scalars.enumerated() where s == "-" {
-                parts.append(start..<k)
-                start = k + 1
+            if out == nil {
+                out = Array(tokens[..<index])
+                out!.reserveCapacity(tokens.count + 8)
             }
-            parts.append(start..<scalars.count)
-            let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(NameText.string(scalars[$0]))) }
-            let split = !prefixed && parts.contains { range in
-                let part = NameText.string(scalars[range])
-                let key = NameText.key(part)
-                if gazetteer.connectors.contains(key) { return false }
-                if let first = part.unicodeScalars.first, first.properties.isLowercase {
-                    return part.count >= 4 && gazetteer.isEnglish(key)
-                }
-                return gazetteer.countryOfWord[key] != nil
-                    || gazetteer.phrases[key]?.contains { $0.keys.count == 1 && $0.payload != .title } == true
-            }
-            guard split else {
-                out.append(token)
-                continue
-            }
+            let token = tokens[index]
             for (n, range) in parts.enumerated() {
                 if n > 0 {
                     let at = token.start + range.lowerBound - 1
-                    out.append(Token(kind: .punct, start: at, end: at + 1, text: "-", key: "", isCapitalized: false,
-                                     isAllCaps: false, sentenceStart: false, possessive: false))
+                    out!.append(Token(kind: .punct, start: at, end: at + 1, text: "-", key: "", isCapitalized: false,
+                                      isAllCaps: false, sentenceStart: false, possessive: false))
                 }
                 guard !range.isEmpty else { continue }
-                out.append(word(scalars[range], start: token.start + range.lowerBound,
-                                sentenceStart: n == 0 && token.sentenceStart,
-                                possessive: n == parts.count - 1 && token.possessive))
+                out!.append(word(scalars[range], start: token.start + range.lowerBound,
+                                 sentenceStart: n == 0 && token.sentenceStart,
+                                 possessive: n == parts.count - 1 && token.possessive))
             }
         }
-        return out
+        return out ?? tokens
+    }
+
+    /// The scalars of a hyphenated word and its parts, when it should be split; nil to keep it whole.
+    private static func compoundParts(_ token: Token, gazetteer: Gazetteer) -> ([Unicode.Scalar], [Range<Int>])? {
+        guard gazetteer.phrases[token.key] == nil else { return nil }
+        let scalars = Array(token.text.unicodeScalars)
+        var parts: [Range<Int>] = []
+        var start = 0
+        for (k, s) in scalars.enumerated() where s == "-" {
+            parts.append(start..<k)
+            start = k + 1
+        }
+        parts.append(start..<scalars.count)
+        let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(NameText.string(scalars[$0]))) }
+        let split = !prefixed && parts.contains { range in
+            let part = NameText.string(scalars[range])
+            let key = NameText.key(part)
+            if gazetteer.connectors.contains(key) { return false }
+            if let first = part.unicodeScalars.first, first.properties.isLowercase {
+                return part.count >= 4 && gazetteer.isEnglish(key)
+            }
+            return gazetteer.countryOfWord[key] != nil
+                || gazetteer.phrases[key]?.contains { $0.keys.count == 1 && $0.payload != .title } == true
+        }
+        return split ? (scalars, parts) : nil
     }
 }

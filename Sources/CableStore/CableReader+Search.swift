@@ -9,7 +9,7 @@ public struct ParagraphHit: Sendable, Hashable, Codable {
     public var classification: String?
     /// Text around the match with matched terms between the highlight markers.
     public var snippet: String
-    /// bm25 score (lower is better).
+    /// bm25 score (lower is better); 0 when results are in `.stored` order.
     public var score: Double
 }
 
@@ -67,8 +67,11 @@ extension CableReader {
         // Stage 1 picks the page without snippets; SQLite would otherwise build a snippet for every
         // match before sorting. Stage 2 makes the snippets for the page only, one rowid seek each.
         let join = classifications.isEmpty ? "" : " JOIN paragraphs p ON p.pk = f.rowid JOIN cables c ON c.pk = p.cable_pk"
+        // rank (bm25) needs each term's document count, a walk over its whole posting list: only
+        // relevance order pays for it.
+        let score = sort == .relevance ? "f.rank" : "0.0"
         let page = try connection.prepare("""
-            SELECT f.rowid, f.rank FROM paragraphs_fts f\(join)
+            SELECT f.rowid, \(score) FROM paragraphs_fts f\(join)
             WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?
             """)
         try page.bind(values + [limit + 1])

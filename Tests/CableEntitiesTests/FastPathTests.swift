@@ -1,0 +1,49 @@
+import Testing
+@testable import CableEntities
+
+/// The byte-level fast paths must give exactly what the standard library's general routines give.
+@Suite struct FastPathTests {
+    static let samples = [
+        "", "plain ASCII, with punctuation: (SBU) U.S.-Czech", "Gutérres and O’Mara met in Zürich",
+        "Ελλάδα Россия 日本 — emoji 🇰🇿 and e\u{301} combining", "tabs\tand\nnew lines\r\n", "ﬁ ligature and Ǆ",
+    ]
+
+    @Test func scalarsMatchTheUnicodeScalarView() {
+        for text in Self.samples {
+            #expect(NameText.scalars(text) == Array(text.unicodeScalars), "\(text)")
+        }
+    }
+
+    @Test func stringOfScalarsRoundTrips() {
+        for text in Self.samples {
+            let scalars = Array(text.unicodeScalars)
+            #expect(NameText.string(scalars[...]) == text)
+            if scalars.count > 4 {
+                let slice = scalars[2..<(scalars.count - 2)]
+                #expect(NameText.string(slice) == String(String.UnicodeScalarView(slice)))
+            }
+        }
+    }
+
+    @Test func hyphenFlagFollowsTheText() {
+        for token in Tokenizer.tokenize("Turkey-brokered al-Masri Zürich-based anti-NATO plain words") where token.kind != .punct {
+            #expect(token.hasHyphen == token.text.contains("-"), "\(token.text)")
+        }
+    }
+
+    @Test func nameCaseOfCapitalsMatchesTheGeneralRule() {
+        for word in ["MCCORMICK", "MACARTHUR", "MACK", "O'MARA", "U.S.", "DE", "AL-MASRI", "INR/B", "M.", "X", "3M", "ABU-DHABI"] {
+            #expect(NameText.displayName(word) == NameText.nameCase(word) || word == "X", "\(word)")
+        }
+        #expect(NameText.displayName("MARK MCCORMICK") == "Mark McCormick")
+        #expect(NameText.displayName("JUAN DE LA CRUZ\nGOMEZ") == "Juan de la Cruz Gomez")
+        #expect(NameText.displayName("X") == "X")
+        #expect(NameText.displayName("MÜLLER") == "Müller")
+    }
+
+    @Test func slugsOfMixedNames() {
+        #expect(NameText.slug("M. O'Mara") == "m-omara")
+        #expect(NameText.slug("Ministry of Foreign Affairs (Russia)") == "ministry-of-foreign-affairs-russia")
+        #expect(NameText.slug("Gutérres 2nd") == "guterres-2nd")
+    }
+}
