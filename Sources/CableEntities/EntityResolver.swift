@@ -50,17 +50,19 @@ struct EntityResolver {
         for index in order {
             let mention = pending[index]
             if mention.evidence == .weak { weak.append(mention); continue }
-            let target = find(mention) ?? create(mention)
+            let key = indexKey(mention)
+            let target = find(mention, key: key) ?? create(mention, key: key)
             attach(mention, to: target)
         }
         // Weak mentions count only when they echo a stronger one, or repeat.
         var repeats: [String: Int] = [:]
         for mention in weak { repeats[mention.keys.joined(separator: " "), default: 0] += 1 }
         for mention in weak {
-            if let target = find(mention) ?? findAnyType(mention.keys) {
+            let key = indexKey(mention)
+            if let target = find(mention, key: key) ?? findAnyType(mention.keys) {
                 attach(mention, to: target)
             } else if mention.type != .person || repeats[mention.keys.joined(separator: " "), default: 0] >= 2 {
-                attach(mention, to: create(mention))
+                attach(mention, to: create(mention, key: key))
             }
         }
     }
@@ -78,25 +80,43 @@ struct EntityResolver {
         if let place = mention.place { attached.append((target, place)) }
     }
 
-    private mutating func create(_ mention: Pending) -> Int {
+    private mutating func create(_ mention: Pending, key: String) -> Int {
         let id = entities.count
         entities.append(Entity(type: mention.type, keys: mention.keys, surface: mention.surface, canonical: mention.canonical,
                                country: mention.country, generic: mention.generic, evidence: mention.evidence))
-        index[indexKey(mention)] = id
+        index[key] = id
         return id
     }
 
+    /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise; appended piece by piece into one
+    /// reserved buffer (interpolation and `joined` cost more than the lookup itself).
     private func indexKey(_ m: Pending) -> String {
-        if let canonical = m.canonical { return "\(m.type.rawValue)|=\(canonical)|\(m.generic ? m.country ?? "" : "")" }
-        var keys = m.keys
+        var out = m.type.rawValue
+        if let canonical = m.canonical {
+            let country = m.generic ? m.country ?? "" : ""
+            out.reserveCapacity(out.utf8.count + canonical.utf8.count + country.utf8.count + 3)
+            out += "|="
+            out += canonical
+            out += "|"
+            out += country
+            return out
+        }
+        var count = m.keys.count
         // "Guantanamo Bay" and "Guantanamo", "Miranda State" and "Miranda": one place.
-        if m.type == .location, keys.count > 1, let last = keys.last, gazetteer.locationHeads.contains(last) { keys.removeLast() }
-        return "\(m.type.rawValue)|\(keys.joined(separator: " "))"
+        if m.type == .location, count > 1, let last = m.keys.last, gazetteer.locationHeads.contains(last) { count -= 1 }
+        out.reserveCapacity(out.utf8.count + 1 + m.keys[..<count].reduce(0) { $0 + $1.utf8.count + 1 })
+        out += "|"
+        for k in 0..<count {
+            if k > 0 { out += " " }
+            out += m.keys[k]
+        }
+        return out
     }
 
     /// The entity a mention belongs to, if one exists already.
-    private func find(_ m: Pending) -> Int? {
-        if let hit = index[indexKey(m)] { return hit }
+    /// `key` is `indexKey(m)`, made once by the caller (building it is the costly part).
+    private func find(_ m: Pending, key: String) -> Int? {
+        if let hit = index[key] { return hit }
         switch m.type {
         case .organization, .location:
             if m.keys.count == 1, let hit = acronymIndex[m.keys[0]] { return hit }

@@ -52,6 +52,28 @@ enum NameText {
         }
     }
 
+    /// `text.count` without the grapheme walk for ASCII text (where bytes are Characters, "\r\n" aside).
+    static func characterCount(_ text: String) -> Int {
+        var ascii = true
+        for b in text.utf8 where b >= 0x80 || b == 0x0D {
+            ascii = false
+            break
+        }
+        return ascii ? text.utf8.count : text.count
+    }
+
+    /// Letters (alphabetic scalars) and scalars of a text; ASCII text is counted byte by byte.
+    static func letterAndScalarCounts(_ text: String) -> (letters: Int, scalars: Int) {
+        var letters = 0
+        for b in text.utf8 {
+            if b >= 0x80 {
+                return (text.unicodeScalars.filter { $0.properties.isAlphabetic }.count, text.unicodeScalars.count)
+            }
+            if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { letters += 1 }
+        }
+        return (letters, text.utf8.count)
+    }
+
     /// The comparison key of one word.
     static func key<S: StringProtocol>(_ word: S) -> String {
         var ascii = true

@@ -110,7 +110,7 @@ extension ParagraphRecognizer {
         guard bytes >= 3, bytes <= 20, token.isCapitalized else { return nil }
         // "GOK", "GIRoA", "GoA": capitals, or "Go" + capitals.
         let goForm = token.text.utf8.starts(with: [0x47, 0x6F]) && token.text.dropFirst(2).allSatisfy(\.isUppercase)
-        guard (3...5).contains(token.key.count),
+        guard (3...5).contains(NameText.characterCount(token.key)),
               token.isAllCaps || goForm || (token.isCapitalized && gazetteer.governmentAcronyms[token.key] != nil)
         else { return nil }
         let code: String?
@@ -130,8 +130,8 @@ extension ParagraphRecognizer {
     func unknownAcronym(at i: Int) -> Candidate? {
         guard !caps, tokens[i].isAllCaps else { return nil }
         let token = tokens[i]
-        let letters = token.key.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-        guard letters >= 3, letters <= 7, letters == token.key.unicodeScalars.count,
+        let (letters, scalars) = NameText.letterAndScalarCounts(token.key)
+        guard letters >= 3, letters <= 7, letters == scalars,
               !Self.commonAcronyms.contains(token.key), !isStop(i), !gazetteer.isEnglish(token.key), !Self.isTagCode(token.key),
               !isOfficeSymbol(i) else { return nil }
         // Portion marks and the like sit in parentheses alone: "(SBU)".

@@ -169,7 +169,7 @@ extension ParagraphRecognizer {
     func isInitial(_ i: Int) -> Bool {
         let text = tokens[i].text
         // The last byte first: String.count walks grapheme clusters.
-        guard text.utf8.last == 0x2E, text.count == 2, text.hasSuffix("."), tokens[i].isCapitalized else { return false }
+        guard text.utf8.last == 0x2E, NameText.characterCount(text) == 2, text.hasSuffix("."), tokens[i].isCapitalized else { return false }
         // "ref B.", "para C.": list labels, not initials.
         if i > 0, Self.labelWords.contains(tokens[i - 1].key) { return false }
         return true

@@ -9,6 +9,9 @@ enum Tokenizer {
         "CAPT", "BRIG", "ADM", "GOV", "MT", "FT", "CO", "CORP", "INC", "LTD", "MME", "CDR", "SGT", "NO",
     ]
 
+    /// One-character strings for the ASCII scalars, made once: punctuation tokens are a fifth of all tokens.
+    private static let asciiStrings: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+
     static func tokenize(_ text: String) -> [Token] {
         tokenize(scalars: Array(text.unicodeScalars))
     }
@@ -24,7 +27,7 @@ enum Tokenizer {
             let s = scalars[i]
             if s.value < 0x80, isWordScalar(s) == false, s != " " && s != "\n" && s != "\t" && s != "\r" {
                 // ASCII punctuation: the most common non-word case, without property lookups.
-                tokens.append(Token(kind: .punct, start: i, end: i + 1, text: String(Character(s)), key: "", isCapitalized: false,
+                tokens.append(Token(kind: .punct, start: i, end: i + 1, text: asciiStrings[Int(s.value)], key: "", isCapitalized: false,
                                     isAllCaps: false, sentenceStart: false, possessive: false))
                 if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
                 if s == "-", i + 1 < n, scalars[i + 1] == "-" { atSentenceStart = true }

@@ -47,3 +47,15 @@ import Testing
         #expect(NameText.slug("Gutérres 2nd") == "guterres-2nd")
     }
 }
+
+/// The counting shortcuts agree with `String.count` and the scalar view.
+@Suite struct CountingTests {
+    @Test func countsMatchTheStandardLibrary() {
+        for text in FastPathTests.samples + ["GOK", "M.", "a\r\nb", "É.", "X1-Y2"] {
+            #expect(NameText.characterCount(text) == text.count, "\(text)")
+            let counts = NameText.letterAndScalarCounts(text)
+            #expect(counts.letters == text.unicodeScalars.filter { $0.properties.isAlphabetic }.count, "\(text)")
+            #expect(counts.scalars == text.unicodeScalars.count, "\(text)")
+        }
+    }
+}
