@@ -23,6 +23,11 @@ public final class CableWriter {
         try connection.transaction(body)
     }
 
+    /// Runs `body` in one transaction meant for a batch of an import.
+    func bulkTransaction<T>(_ body: () throws -> T) throws -> T {
+        try connection.transaction(body)
+    }
+
     /// Inserts or replaces one cable with its paragraphs, tags, caveats, references and mentions.
     /// Must run inside a transaction.
     public func put(_ prepared: PreparedCable) throws -> PutOutcome {
