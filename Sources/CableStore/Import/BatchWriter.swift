@@ -49,6 +49,11 @@ final class BatchWriter: Sendable {
         queue.sync {}
         let result = counts.withLock { $0 }
         if let message = result.storeError { throw ImportStoreError(message: message) }
+        do {
+            try store.write { writer in try writer.endBulkImport() }
+        } catch {
+            throw ImportStoreError(message: "\(error)")
+        }
         return result
     }
 
