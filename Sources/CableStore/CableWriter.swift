@@ -23,6 +23,24 @@ public final class CableWriter {
         try connection.transaction(body)
     }
 
+    /// Runs `body` in one transaction meant for a batch of an import, with `synchronous=NORMAL`.
+    ///
+    /// In WAL mode NORMAL skips the fsync at each commit but keeps the file consistent: a `kill -9`
+    /// loses nothing committed, a power loss can lose the last batches (re-running the idempotent
+    /// import restores them), never half a cable. `endBulkImport()` makes them durable. The
+    /// connection is back at FULL on return, so `putDurably` keeps its guarantee.
+    func bulkTransaction<T>(_ body: () throws -> T) throws -> T {
+        try connection.execute("PRAGMA synchronous = NORMAL")
+        defer { try? connection.execute("PRAGMA synchronous = FULL") }
+        return try connection.transaction(body)
+    }
+
+    /// Ends a bulk import: a checkpoint copies the WAL into the database, fsyncing both, so the
+    /// batches committed with `synchronous=NORMAL` are durable. PASSIVE: readers are never blocked.
+    func endBulkImport() throws {
+        _ = try connection.scalarInt("PRAGMA wal_checkpoint(PASSIVE)")
+    }
+
     /// Inserts or replaces one cable with its paragraphs, tags, caveats, references and mentions.
     /// Must run inside a transaction.
     public func put(_ prepared: PreparedCable) throws -> PutOutcome {

@@ -76,6 +76,30 @@ struct ImporterTests {
         #expect(summary.failed[1].error.contains("line 2"))
     }
 
+    /// The fast path writes a batch without savepoints; a cable the store refuses (here a trigger
+    /// aborts one id) must roll back alone and leave the rest of its batch stored and indexed.
+    @Test func aCableTheStoreRefusesIsSkippedAloneWithinItsBatch() throws {
+        let path = temporaryDatabasePath()
+        let store = try CableStore(path: path)
+        try Connection(path: path).execute("""
+            CREATE TRIGGER refuse_one BEFORE INSERT ON cables WHEN new.id = '07ASTANA3'
+            BEGIN SELECT RAISE(ABORT, 'refused by test'); END;
+            """)
+        let file = temporaryDirectory().appendingPathComponent("cables.csv")
+        try write(csv(count: 5), to: file)
+        let summary = try Importer(store: store, batchSize: 5).run([.path(file.path)])
+        #expect(summary.imported == 4 && summary.failedCount == 1)
+        #expect(summary.failed.map(\.record) == [3])
+        #expect(summary.failed.first?.error.contains("07ASTANA3") == true)
+        let reader = try store.makeReader()
+        #expect(try reader.count() == 4)
+        #expect(try reader.rawText(id: "07ASTANA3") == nil)
+        #expect(try reader.rawText(id: "07ASTANA4") == rawCable(serial: 4, subject: "SUBJECT \"QUOTED\" 4"))
+        let check = try Connection(path: path)
+        try check.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
+        #expect(try check.scalarInt("SELECT count(DISTINCT cable_pk) FROM paragraphs") == 4)
+    }
+
     @Test func badRecordsAreReportedWithTheirNumberAndTheBatchGoesOn() throws {
         let records = [
             csvRecord(csvFields(number: 1, raw: rawCable(serial: 1), id: "07ASTANA1")),
