@@ -46,7 +46,7 @@ public final class CableAPI: Sendable {
     /// Never throws: a `Problem` becomes its problem+json answer; any other error is logged and
     /// answered 500 without leaking internals.
     public func handle(_ request: APIRequest, route: Route) -> APIResponse {
-        var response: APIResponse
+        let response: APIResponse
         do {
             if route.writes { try authorization.check(request) }
             response = try route.handler(self, request)
@@ -58,10 +58,9 @@ public final class CableAPI: Sendable {
             logger.error("\(request.method) \(request.path) failed: \(error)")
             response = .problem(.internalError())
         }
-        if request.method == "HEAD" {
-            // HEAD answers like GET without a body; a stream body would be produced for nothing.
-            if case .stream = response.body { response.body = .bytes([]) }
-        }
+        // HEAD keeps a stream body as it is: the HTTP server sends the GET head (chunked, no
+        // Content-Length) and never runs the producer. Swapping in an empty body would announce
+        // "Content-Length: 0", which is not what GET answers.
         return response
     }
 

@@ -69,6 +69,13 @@ struct EndToEndTests {
         let head = try RawHTTP.request(port: server.port, "HEAD", "/v1/cables/07ASTANA3153")
         #expect(head.status == 200)
         #expect(head.header("Content-Length") == String(seed.body.count))
+        // A streamed answer keeps its GET head under HEAD: chunked, no Content-Length: 0.
+        let exportHead = try RawHTTP.request(port: server.port, "HEAD", "/v1/export")
+        #expect(exportHead.status == 200)
+        #expect(exportHead.header("Content-Length") == nil)
+        #expect(exportHead.header("Transfer-Encoding") == "chunked")
+        #expect(exportHead.header("Content-Type")?.hasPrefix("application/x-ndjson") == true)
+        #expect(exportHead.body.isEmpty)
         let wrong = try RawHTTP.request(port: server.port, "PUT", "/v1/cables/07ASTANA3153")
         #expect(wrong.status == 405)
         #expect(wrong.header("Allow")?.contains("DELETE") == true)

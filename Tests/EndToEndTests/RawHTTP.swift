@@ -80,7 +80,8 @@ enum RawHTTP {
         }
         var body = Array(bytes[(end + 4)...])
         let response = RawResponse(status: status, headers: headers, body: body)
-        if response.header("Transfer-Encoding")?.lowercased() == "chunked" { body = try dechunk(body) }
+        // A HEAD answer carries GET's head but no body, chunked or not.
+        if method != "HEAD" && response.header("Transfer-Encoding")?.lowercased() == "chunked" { body = try dechunk(body) }
         return RawResponse(status: status, headers: headers, body: method == "HEAD" ? [] : body)
     }
 
