@@ -30,6 +30,7 @@ extension CableAPI {
     public func serverConfiguration(logger: Logger) -> HTTPServerConfiguration {
         var server = HTTPServerConfiguration(host: configuration.host, port: configuration.port)
         if configuration.loops > 0 { server.loopCount = configuration.loops }
+        server.workerThreads = configuration.workerThreads
         server.limits.maxRequestLineBytes = configuration.maxRequestLineBytes
         server.limits.maxHeaderBytes = configuration.maxHeaderBytes
         server.limits.maxHeaderCount = configuration.maxHeaderFields

@@ -35,6 +35,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var shutdownGraceSeconds: Int = 10
     /// Most open client connections; further ones wait in the listen backlog.
     public var maxConnections: Int = 1024
+    /// Most threads for work off the event loops (imports, streamed exports); started as needed.
+    public var workerThreads: Int = 64
     /// Smallest response body that is gzip-compressed when the client accepts it.
     public var gzipMinBytes: Int = 1024
     /// Bearer token for writes; empty means writes are accepted from loopback clients only.
@@ -112,6 +114,7 @@ extension ServiceConfiguration {
         int("server.port", \.port, 0...65535),
         int("server.loops", \.loops, 0...256),
         int("server.max_connections", \.maxConnections, 1...1_000_000),
+        int("server.worker_threads", \.workerThreads, 1...4096),
         int("server.shutdown_grace_seconds", \.shutdownGraceSeconds, 0...3600),
         string("database.path", \.databasePath, nonEmpty: true),
         bool("database.load_sample", \.loadSample),

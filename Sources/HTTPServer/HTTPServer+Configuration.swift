@@ -15,8 +15,10 @@ public struct HTTPServerConfiguration: Sendable {
     public var backlog: Int32 = 1024
     /// Number of event-loop threads; defaults to the number of online cores.
     public var loopCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    /// Threads that run offloaded work (`Response.deferred`, streaming producers).
-    public var workerThreads: Int = 4
+    /// Most threads that run offloaded work (`Response.deferred`, streaming producers and body
+    /// readers). The pool starts with one and adds a thread whenever a job finds none idle, because a
+    /// streamed response holds its thread for as long as its client takes to read.
+    public var workerThreads: Int = 64
     /// The limits a client cannot exceed.
     public var limits = HTTPServerLimits()
     /// The timeouts a client cannot outlast.

@@ -96,7 +96,7 @@ final class ServerCore: @unchecked Sendable {
         let (fd, port) = try Listener.bind(host: configuration.host, port: configuration.port, backlog: configuration.backlog)
         listener = fd
         boundPort = port
-        workers = try WorkerPool(threadCount: configuration.workerThreads)
+        workers = try WorkerPool(maximumThreads: configuration.workerThreads)
 
         let startup = StartupLatch(count: max(1, configuration.loopCount))
         // Every loop exists before any runs: a loop deals accepted connections to all of them.
