@@ -120,7 +120,10 @@ import Glibc
             var size: Int32 = 4096
             setsockopt(client.fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
             try client.send("GET /stream?n=2000000 HTTP/1.1\r\nHost: t\r\n\r\n")
-            #expect(eventually(seconds: 5) { server.openConnections == 0 })
+            // The timeout runs from the last progress, and the kernel's send buffer (autotuned up to
+            // megabytes) keeps taking bytes while the producer fills it; on a loaded machine that
+            // filling alone took over 5 s once, so the bound is generous. Never closing still fails.
+            #expect(eventually(seconds: 30) { server.openConnections == 0 })
         }
     }
 
