@@ -1,0 +1,215 @@
+import Foundation
+
+/// How much of a very common query a `.relevance` listing ranked, when it did not rank every match.
+///
+/// bm25 has to score every matching paragraph before the best one is known: 673,453 paragraphs
+/// (0.9 s) for `government` on the full-size database. Above `CableReader.relevanceBound` matching
+/// paragraphs (or subjects) only the most recently stored `relevanceBound` of them are scored, so the
+/// order covers the cables those matches belong to; `total` still counts every matching cable.
+public struct RelevanceCoverage: Sendable, Hashable, Codable {
+    /// Matching paragraphs plus matching subjects that were scored.
+    public var rankedMatches: Int
+    /// All matching paragraphs plus matching subjects.
+    public var matches: Int
+    /// Cables the ranked matches cover after the other filters: the relevance pages end after these.
+    public var rankedCables: Int
+}
+
+extension CableReader {
+    /// Cable listing with a full-text query, computed from the FTS5 rowids alone (no paragraph join).
+    ///
+    /// Exact: `total` counts the same cables as the SQL join over all matches, and `.relevance`
+    /// orders by the same best bm25 of a cable's paragraphs and subject, unless more than
+    /// `relevanceBound` matches make it a bounded ranking (then `page.relevance` says so).
+    func listTextMatches(_ filter: CableFilter, sort: CableSort, limit: Int, cursor: String?) throws -> CablePage {
+        let match = try FTSQuery(filter.query ?? "").expression
+        var plain = filter
+        plain.query = nil
+        let others = try FilterSQL(plain)
+        // One read transaction: the map, the matches and the page all come from the same snapshot.
+        let owned = connection.isAutocommit
+        if owned { try connection.execute("BEGIN") }
+        defer { if owned { try? connection.execute("COMMIT") } }
+
+        let version = try connection.scalarInt("PRAGMA data_version") ?? 0
+        if paragraphOwners?.dataVersion != version {
+            paragraphOwners = try ParagraphOwners(connection: connection, dataVersion: version)
+        }
+        let owners = paragraphOwners!
+        let paragraphRowids = try ascendingRowids("SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", match)
+        let subjectRowids = try ascendingRowids("SELECT rowid FROM subjects_fts WHERE subjects_fts MATCH ?", match)
+        var matched = CableSet(capacity: owners.maximumCablePK)
+        for cable in owners.owners(ofAscending: paragraphRowids) { matched.insert(cable) }
+        for cable in subjectRowids { matched.insert(cable) }
+        let selected = try applying(others, to: matched)
+
+        switch sort {
+        case .date, .dateDescending:
+            let page = try datePage(selected, others: others, sort: sort, limit: limit, cursor: cursor)
+            return CablePage(items: page.items, nextCursor: page.next, total: selected.count)
+        case .relevance:
+            return try relevancePage(match, selected: selected, owners: owners, paragraphRowids: paragraphRowids,
+                                     subjectRowids: subjectRowids, limit: limit, cursor: cursor)
+        }
+    }
+
+    /// The matched cables that also pass the non-text filters.
+    private func applying(_ others: FilterSQL, to matched: CableSet) throws -> CableSet {
+        guard !others.conditions.isEmpty else { return matched }
+        var selected = CableSet(capacity: 0)
+        // Few matches: seek them. Many: walk the filter's own (usually indexed) result instead.
+        let statement = matched.count <= seekLimit
+            ? try connection.prepare("SELECT c.pk FROM json_each(?) j JOIN cables c ON c.pk = j.value\(others.whereClause)")
+            : try connection.prepare("SELECT c.pk FROM cables c\(others.whereClause)")
+        try statement.bind(matched.count <= seekLimit ? [Self.jsonArray(matched.members)] + others.values : others.values)
+        defer { statement.reset() }
+        while try statement.step() {
+            let pk = statement.int(0)
+            if matched.contains(pk) { selected.insert(pk) }
+        }
+        return selected
+    }
+
+    private func datePage(_ selected: CableSet, others: FilterSQL, sort: CableSort, limit: Int,
+                          cursor: String?) throws -> (items: [CableSummary], next: String?) {
+        let kind = "cables:" + sort.rawValue
+        let descending = sort == .dateDescending
+        var conditions: [String] = []
+        var values: [(any SQLBindable)?] = []
+        if let cursor {
+            let key = try Cursor.decode(cursor, kind: kind, fieldCount: 2)
+            conditions.append(descending ? "(c.date, c.id) < (?, ?)" : "(c.date, c.id) > (?, ?)")
+            values += [key[0], key[1]]
+        }
+        let order = descending ? "c.date DESC, c.id DESC" : "c.date, c.id"
+        var pks: [Int] = []
+        if selected.count <= seekLimit {
+            let statement = try connection.prepare("""
+                SELECT c.pk FROM json_each(?) j JOIN cables c ON c.pk = j.value\
+                \(conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?
+                """)
+            try statement.bind([Self.jsonArray(selected.members)] + values + [limit + 1])
+            defer { statement.reset() }
+            while try statement.step() { pks.append(statement.int(0)) }
+        } else {
+            // Dense matches: walking the date order meets limit + 1 of them after a few hundred rows.
+            let all = others.conditions + conditions
+            let statement = try connection.prepare("""
+                SELECT c.pk FROM cables c\(all.isEmpty ? "" : " WHERE " + all.joined(separator: " AND ")) ORDER BY \(order)
+                """)
+            try statement.bind(others.values + values)
+            defer { statement.reset() }
+            while pks.count <= limit, try statement.step() {
+                let pk = statement.int(0)
+                if selected.contains(pk) { pks.append(pk) }
+            }
+        }
+        var items = try summaries(pks, scores: [:])
+        var next: String?
+        if items.count > limit {
+            items.removeLast()
+            let last = items[items.count - 1]
+            next = Cursor.encode(kind: kind, [last.date ?? "", last.id])
+        }
+        return (items, next)
+    }
+
+    private func relevancePage(_ match: String, selected: CableSet, owners: ParagraphOwners, paragraphRowids: [Int],
+                               subjectRowids: [Int], limit: Int, cursor: String?) throws -> CablePage {
+        let kind = "cables:relevance"
+        var after: (score: Double, id: String)?
+        if let cursor {
+            let key = try Cursor.decode(cursor, kind: kind, fieldCount: 2)
+            after = (try Cursor.decodeDouble(key[0]), key[1])
+        }
+        // Best (lowest) bm25 per cable over its ranked paragraphs and subject.
+        var best: [Int: Double] = [:]
+        let paragraphFloor = floor(of: paragraphRowids)
+        let paragraphScores = try rowidsAndRanks("paragraphs_fts", match, from: paragraphFloor)
+        for (cable, score) in zip(owners.owners(ofAscending: paragraphScores.rowids), paragraphScores.ranks)
+        where selected.contains(cable) {
+            best[cable] = min(best[cable] ?? score, score)
+        }
+        let subjectFloor = floor(of: subjectRowids)
+        let subjectScores = try rowidsAndRanks("subjects_fts", match, from: subjectFloor)
+        for (cable, score) in zip(subjectScores.rowids, subjectScores.ranks) where selected.contains(cable) {
+            best[cable] = min(best[cable] ?? score, score)
+        }
+        var coverage: RelevanceCoverage?
+        if paragraphFloor != nil || subjectFloor != nil {
+            coverage = RelevanceCoverage(rankedMatches: paragraphScores.rowids.count + subjectScores.rowids.count,
+                                         matches: paragraphRowids.count + subjectRowids.count, rankedCables: best.count)
+        }
+
+        // Ids break score ties, so only the cables that can reach this page are read: everything
+        // tied with the cursor's score, the next limit + 1, and whatever ties with the last of those.
+        var ranked = best.filter { after == nil || $0.value >= after!.score }.sorted { $0.value < $1.value }
+        var end = 0
+        while end < ranked.count, let after, ranked[end].value == after.score { end += 1 }
+        end = min(ranked.count, end + limit + 1)
+        while end < ranked.count, end > 0, ranked[end].value == ranked[end - 1].value { end += 1 }
+        ranked.removeSubrange(end...)
+        var items = try summaries(ranked.map(\.key), scores: best)
+            .filter { item in after.map { item.score! > $0.score || item.id > $0.id } ?? true }
+            .sorted { ($0.score!, $0.id) < ($1.score!, $1.id) }
+        if items.count > limit + 1 { items.removeSubrange((limit + 1)...) }
+        var next: String?
+        if items.count > limit {
+            items.removeLast()
+            let last = items[items.count - 1]
+            next = Cursor.encode(kind: kind, [Cursor.encode(last.score ?? 0), last.id])
+        }
+        return CablePage(items: items, nextCursor: next, total: selected.count, relevance: coverage)
+    }
+
+    /// nil when every match is to be ranked, else the smallest rowid of the `relevanceBound` newest.
+    private func floor(of ascendingRowids: [Int]) -> Int? {
+        ascendingRowids.count > relevanceBound ? ascendingRowids[ascendingRowids.count - relevanceBound] : nil
+    }
+
+    private func rowidsAndRanks(_ table: String, _ match: String, from floor: Int?) throws -> (rowids: [Int], ranks: [Double]) {
+        let statement = try connection.prepare(
+            "SELECT rowid, rank FROM \(table) WHERE \(table) MATCH ?\(floor == nil ? "" : " AND rowid >= ?") ORDER BY rowid")
+        try statement.bind(floor.map { [match, $0] } ?? [match])
+        defer { statement.reset() }
+        var rowids: [Int] = [], ranks: [Double] = []
+        while try statement.step() {
+            rowids.append(statement.int(0))
+            ranks.append(statement.double(1))
+        }
+        return (rowids, ranks)
+    }
+
+    private func ascendingRowids(_ sql: String, _ match: String) throws -> [Int] {
+        let statement = try connection.prepare(sql + " ORDER BY rowid")
+        try statement.bind(match)
+        defer { statement.reset() }
+        var rowids: [Int] = []
+        while try statement.step() { rowids.append(statement.int(0)) }
+        return rowids
+    }
+
+    /// Summaries of the cables `pks`, in that order (pks of vanished cables are skipped).
+    func summaries(_ pks: [Int], scores: [Int: Double]) throws -> [CableSummary] {
+        let statement = try connection.prepare("""
+            SELECT id, date, origin, station, classification, subject, partial, word_count FROM cables WHERE pk = ?
+            """)
+        var items: [CableSummary] = []
+        for pk in pks {
+            try statement.bind(pk)
+            if try statement.step() {
+                let date = statement.text(1) ?? ""
+                items.append(CableSummary(
+                    id: statement.text(0) ?? "", date: date.isEmpty ? nil : date, origin: statement.text(2),
+                    station: statement.text(3) ?? "", classification: statement.text(4), subject: statement.text(5),
+                    partial: statement.int(6) != 0, wordCount: statement.int(7), score: scores[pk]))
+            }
+            statement.reset()
+        }
+        return items
+    }
+
+    private static func jsonArray(_ values: [Int]) -> String {
+        "[" + values.map(String.init).joined(separator: ",") + "]"
+    }
+}

@@ -1,0 +1,132 @@
+import CableParser
+import Foundation
+import Testing
+@testable import CableStore
+
+/// 40 cables whose paragraphs repeat (so many bm25 scores tie), some matching only by subject, some
+/// replaced after the first listing (so paragraph keys stop being in cable order).
+private func makeTieStore() throws -> CableStore {
+    let store = try CableStore(path: temporaryDatabasePath())
+    for serial in 1...40 {
+        var paragraphs = ["Trade talks on grain.", "Energy policy and pipelines."]
+        if serial % 3 == 0 { paragraphs.append("The minister discussed the visa regime.") }
+        if serial % 5 == 0 { paragraphs.append("Visa fees, visa queues and the minister.") }
+        if serial % 7 == 0 { paragraphs = ["Nothing about travel here."] }
+        let cable = makeCable(
+            id: "07STATION\(serial)", date: serial % 11 == 0 ? nil : String(format: "2007-%02d-%02dT10:00:00Z", serial % 12 + 1, serial % 27 + 1),
+            origin: serial % 2 == 0 ? "Embassy Astana" : "Embassy Paris", classification: serial % 4 == 0 ? "SECRET" : "CONFIDENTIAL",
+            tags: serial % 3 == 1 ? ["PGOV"] : ["ECON"], subject: serial % 7 == 0 ? "VISA WAIVER" : "SUBJECT \(serial % 4)",
+            paragraphs: paragraphs)
+        try store.put(raw: "raw \(serial)", cable: cable)
+    }
+    return store
+}
+
+@Suite("Full-text cable listing")
+struct TextListTests {
+    let store: CableStore
+    let reader: CableReader
+
+    init() throws {
+        store = try makeTieStore()
+        reader = try store.makeReader()
+    }
+
+    /// The listing as the single SQL join over every matching paragraph computes it (the reference).
+    private func reference(_ filter: CableFilter, sort: CableSort) throws -> [(id: String, score: Double)] {
+        let sql = try FilterSQL(filter)
+        let order = switch sort {
+        case .date: "c.date, c.id"
+        case .dateDescending: "c.date DESC, c.id DESC"
+        case .relevance: "m.score, c.id"
+        }
+        let statement = try reader.connection.prepare("SELECT c.id, m.score FROM \(sql.from)\(sql.whereClause) ORDER BY \(order)")
+        try statement.bind(sql.values)
+        defer { statement.reset() }
+        var rows: [(String, Double)] = []
+        while try statement.step() { rows.append((statement.text(0) ?? "", statement.double(1))) }
+        return rows
+    }
+
+    private func allPages(_ filter: CableFilter, sort: CableSort, limit: Int) throws -> (items: [CableSummary], total: Int) {
+        var items: [CableSummary] = []
+        var cursor: String?
+        var total = -1
+        repeat {
+            let page = try reader.listCables(filter: filter, sort: sort, limit: limit, cursor: cursor)
+            #expect(total == -1 || page.total == total)
+            total = page.total
+            items += page.items
+            cursor = page.nextCursor
+        } while cursor != nil
+        return (items, total)
+    }
+
+    private func expectSameAsReference(_ filter: CableFilter, limit: Int) throws {
+        for sort in CableSort.allCases {
+            let expected = try reference(filter, sort: sort)
+            let listed = try allPages(filter, sort: sort, limit: limit)
+            #expect(listed.total == expected.count, "\(filter) \(sort)")
+            #expect(listed.items.map(\.id) == expected.map(\.id), "\(filter) \(sort)")
+            if sort == .relevance {
+                #expect(listed.items.map { $0.score ?? .nan } == expected.map(\.score))
+            }
+        }
+    }
+
+    @Test func sameCablesOrderAndTotalsAsTheParagraphJoin() throws {
+        for limit in [1, 3, 50] {
+            try expectSameAsReference(CableFilter(query: "visa"), limit: limit)
+            try expectSameAsReference(CableFilter(query: "minister OR grain"), limit: limit)
+        }
+        try expectSameAsReference(CableFilter(query: "visa", origin: "embassy astana"), limit: 2)
+        try expectSameAsReference(CableFilter(query: "visa", classifications: ["SECRET"], tags: ["PGOV"]), limit: 2)
+        try expectSameAsReference(CableFilter(query: "energy", from: "2007-03", to: "2007-08"), limit: 4)
+        try expectSameAsReference(CableFilter(query: "nothingmatchesthis"), limit: 3)
+    }
+
+    @Test func manyMatchesTakeTheIndexWalkAndStillAgree() throws {
+        reader.seekLimit = 2
+        defer { reader.seekLimit = 5_000 }
+        try expectSameAsReference(CableFilter(query: "visa"), limit: 3)
+        try expectSameAsReference(CableFilter(query: "grain", origin: "Embassy Paris"), limit: 5)
+        try expectSameAsReference(CableFilter(query: "visa", classifications: ["SECRET"], from: "2007-02"), limit: 2)
+    }
+
+    @Test func boundedRelevanceSaysWhatItRankedAndKeepsAnExactTotal() throws {
+        reader.relevanceBound = 4
+        defer { reader.relevanceBound = 10_000 }
+        let filter = CableFilter(query: "visa")
+        let exact = try reference(filter, sort: .relevance)
+        let first = try reader.listCables(filter: filter, sort: .relevance, limit: 50)
+        #expect(first.total == exact.count)
+        let coverage = try #require(first.relevance)
+        #expect(coverage.rankedMatches <= 8)  // 4 paragraphs + 4 subjects at most
+        #expect(coverage.matches > coverage.rankedMatches)
+        #expect(coverage.rankedCables == first.items.count)
+        #expect(first.items.count < first.total)
+        let scores = first.items.map { $0.score ?? .nan }
+        #expect(scores == scores.sorted())
+        // Every ranked cable really matches, and paging gives the same list.
+        #expect(Set(first.items.map(\.id)).isSubset(of: Set(exact.map(\.id))))
+        let paged = try allPages(filter, sort: .relevance, limit: 2)
+        #expect(paged.items.map(\.id) == first.items.map(\.id))
+        // Date order is never bounded.
+        #expect(try allPages(filter, sort: .date, limit: 7).items.count == exact.count)
+        reader.relevanceBound = 10_000
+        #expect(try reader.listCables(filter: filter, sort: .relevance).relevance == nil)
+    }
+
+    @Test func aWriteByAnotherConnectionIsSeenByTheNextListing() throws {
+        let before = try reader.listCables(filter: CableFilter(query: "visa"), sort: .relevance, limit: 100)
+        // Replacing a cable moves its paragraphs to new keys at the end; deleting one leaves a gap.
+        try store.put(raw: "raw 1 again", cable: makeCable(id: "07STATION1", paragraphs: ["Visa visa visa visa."]))
+        try store.delete(id: "07STATION3")
+        try store.put(raw: "raw 41", cable: makeCable(id: "07STATION41", paragraphs: ["A visa paragraph."]))
+        let after = try reader.listCables(filter: CableFilter(query: "visa"), sort: .relevance, limit: 100)
+        #expect(after.total == before.total + 1)  // +1, +41, -3
+        #expect(after.items.first?.id == "07STATION1")
+        #expect(!after.items.contains { $0.id == "07STATION3" })
+        try expectSameAsReference(CableFilter(query: "visa"), limit: 3)
+    }
+}
