@@ -22,19 +22,27 @@ struct ParagraphOwners {
     /// Reads the map inside the caller's read transaction.
     init(connection: Connection, dataVersion: Int) throws(SQLiteError) {
         self.dataVersion = dataVersion
-        // paragraphs_by_cable (cable_pk, position) carries the rowid, so this never reads paragraph text.
-        let statement = try connection.prepare(
-            "SELECT cable_pk, pk FROM paragraphs INDEXED BY paragraphs_by_cable ORDER BY cable_pk, position")
-        defer { statement.reset() }
+        // paragraphs_by_cable (cable_pk, position) carries the rowid, so this never reads paragraph
+        // text; grouping in SQL steps once per cable rather than once per paragraph (2.7 M).
+        let grouped = try connection.prepare(
+            "SELECT cable_pk, min(pk), max(pk), count(*) FROM paragraphs INDEXED BY paragraphs_by_cable GROUP BY cable_pk")
+        defer { grouped.reset() }
         var runs: [(start: Int, end: Int, cable: Int)] = []
-        while try statement.step() {
-            let cable = statement.int(0), pk = statement.int(1)
-            if let last = runs.last, last.cable == cable, last.end + 1 == pk {
-                runs[runs.count - 1].end = pk
-            } else {
-                runs.append((pk, pk, cable))
-            }
+        var scattered: [Int] = []
+        while try grouped.step() {
+            let cable = grouped.int(0), low = grouped.int(1), high = grouped.int(2)
+            if high - low + 1 == grouped.int(3) { runs.append((low, high, cable)) } else { scattered.append(cable) }
             maximumCablePK = max(maximumCablePK, cable)
+        }
+        // A cable whose keys are not one block gets a run per block of consecutive keys.
+        let keys = try connection.prepare("SELECT pk FROM paragraphs WHERE cable_pk = ? ORDER BY pk")
+        for cable in scattered {
+            try keys.bind(cable)
+            while try keys.step() {
+                let pk = keys.int(0)
+                if let last = runs.last, last.cable == cable, last.end + 1 == pk { runs[runs.count - 1].end = pk } else { runs.append((pk, pk, cable)) }
+            }
+            keys.reset()
         }
         runs.sort { $0.start < $1.start }
         starts = runs.map(\.start)

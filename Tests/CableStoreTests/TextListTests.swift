@@ -129,4 +129,23 @@ struct TextListTests {
         #expect(!after.items.contains { $0.id == "07STATION3" })
         try expectSameAsReference(CableFilter(query: "visa"), limit: 3)
     }
+
+    @Test func aCableWhoseParagraphKeysAreNotOneBlockIsStillFound() throws {
+        _ = try reader.listCables(filter: CableFilter(query: "visa"))
+        // No writer does this today; the map must not depend on it (keys may be derived otherwise).
+        try store.write { writer in
+            try writer.connection.transaction {
+                let pk = try #require(try writer.connection.scalarInt("SELECT pk FROM cables WHERE id = '07STATION2'"))
+                try writer.connection.execute("""
+                    INSERT INTO paragraphs(pk, cable_pk, position, number, classification, text)
+                        VALUES (1000000, \(pk), 99, 99, 'U', 'A scattered zanzibar paragraph.');
+                    INSERT INTO paragraphs_fts(rowid, text) VALUES (1000000, 'A scattered zanzibar paragraph.');
+                    """)
+            }
+        }
+        let page = try reader.listCables(filter: CableFilter(query: "zanzibar"), sort: .relevance)
+        #expect(page.items.map(\.id) == ["07STATION2"])
+        #expect(page.total == 1)
+        try expectSameAsReference(CableFilter(query: "zanzibar OR grain"), limit: 4)
+    }
 }
