@@ -7,7 +7,7 @@ import Foundation
 /// size); looking the rowids up in this map instead is a merge walk in memory. The writer inserts a
 /// cable's paragraphs together, so one cable is usually one run; the map does not rely on that and
 /// starts a new run wherever keys are not consecutive.
-struct ParagraphOwners {
+struct ParagraphOwners: ParagraphOwnerLookup {
     /// First paragraph key of each run, ascending.
     private(set) var starts: [Int] = []
     /// Last paragraph key of each run (inclusive).
@@ -79,6 +79,33 @@ struct ParagraphOwners {
         }
         return low
     }
+}
+
+/// Finds the cable of matched paragraph rowids.
+protocol ParagraphOwnerLookup {
+    /// Largest cable pk it knows of (sizes the match bitsets; they grow when it is exceeded).
+    var maximumCablePK: Int { get }
+    /// The owning cable of each rowid in `rowids` (ascending), in the same order; -1 when none.
+    func owners(ofAscending rowids: [Int]) -> [Int]
+}
+
+/// The owners of a few matched paragraphs, read from `paragraphs` by pk (one seek each).
+struct LookedUpOwners: ParagraphOwnerLookup {
+    private var owner: [Int: Int] = [:]
+    private(set) var maximumCablePK = 0
+
+    init(connection: Connection, rowids: [Int]) throws(SQLiteError) {
+        let statement = try connection.prepare("SELECT j.value, p.cable_pk FROM json_each(?) j JOIN paragraphs p ON p.pk = j.value")
+        try statement.bind("[" + rowids.map(String.init).joined(separator: ",") + "]")
+        defer { statement.reset() }
+        owner.reserveCapacity(rowids.count)
+        while try statement.step() {
+            owner[statement.int(0)] = statement.int(1)
+            maximumCablePK = max(maximumCablePK, statement.int(1))
+        }
+    }
+
+    func owners(ofAscending rowids: [Int]) -> [Int] { rowids.map { owner[$0] ?? -1 } }
 }
 
 /// A set of cable pks as a bitset (a full-size database has ~250,000 cables: 31 KB).

@@ -31,13 +31,9 @@ extension CableReader {
         if owned { try connection.execute("BEGIN") }
         defer { if owned { try? connection.execute("COMMIT") } }
 
-        let version = try connection.scalarInt("PRAGMA data_version") ?? 0
-        if paragraphOwners?.dataVersion != version {
-            paragraphOwners = try ParagraphOwners(connection: connection, dataVersion: version)
-        }
-        let owners = paragraphOwners!
         let paragraphRowids = try ascendingRowids("SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", match)
         let subjectRowids = try ascendingRowids("SELECT rowid FROM subjects_fts WHERE subjects_fts MATCH ?", match)
+        let owners = try paragraphOwnerLookup(for: paragraphRowids)
         var matched = CableSet(capacity: owners.maximumCablePK)
         for cable in owners.owners(ofAscending: paragraphRowids) { matched.insert(cable) }
         for cable in subjectRowids { matched.insert(cable) }
@@ -51,6 +47,19 @@ extension CableReader {
             return try relevancePage(match, selected: selected, owners: owners, paragraphRowids: paragraphRowids,
                                      subjectRowids: subjectRowids, limit: limit, cursor: cursor)
         }
+    }
+
+    /// The current map, or, when it is out of date and the query matched few paragraphs, their owners
+    /// looked up one by one: rereading the map after every write would cost a rare term ~0.6 s.
+    private func paragraphOwnerLookup(for rowids: [Int]) throws -> any ParagraphOwnerLookup {
+        let version = try connection.scalarInt("PRAGMA data_version") ?? 0
+        if let map = paragraphOwners, map.dataVersion == version { return map }
+        if rowids.count <= ownerLookupLimit {
+            return try LookedUpOwners(connection: connection, rowids: rowids)
+        }
+        let map = try ParagraphOwners(connection: connection, dataVersion: version)
+        paragraphOwners = map
+        return map
     }
 
     /// The matched cables that also pass the non-text filters.
@@ -114,7 +123,7 @@ extension CableReader {
         return (items, next)
     }
 
-    private func relevancePage(_ match: String, selected: CableSet, owners: ParagraphOwners, paragraphRowids: [Int],
+    private func relevancePage(_ match: String, selected: CableSet, owners: any ParagraphOwnerLookup, paragraphRowids: [Int],
                                subjectRowids: [Int], limit: Int, cursor: String?) throws -> CablePage {
         let kind = "cables:relevance"
         var after: (score: Double, id: String)?

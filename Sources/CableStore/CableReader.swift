@@ -15,6 +15,9 @@ public final class CableReader {
     /// Up to this many matching cables are looked up by pk; more are found by walking an index in
     /// order and testing membership, which meets a dense match set's next page within a few rows.
     var seekLimit = 5_000
+    /// A query matching up to this many paragraphs finds their cables by pk when the map is out of
+    /// date (~2 µs each) rather than rereading the whole map.
+    var ownerLookupLimit = 20_000
 
     init(connection: Connection) {
         self.connection = connection

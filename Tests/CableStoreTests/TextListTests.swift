@@ -74,7 +74,10 @@ struct TextListTests {
         }
     }
 
-    @Test func sameCablesOrderAndTotalsAsTheParagraphJoin() throws {
+    /// Both ways of finding a paragraph's cable: the in-memory map (limit 0) and pk lookups.
+    @Test(arguments: [0, 20_000])
+    func sameCablesOrderAndTotalsAsTheParagraphJoin(ownerLookupLimit: Int) throws {
+        reader.ownerLookupLimit = ownerLookupLimit
         for limit in [1, 3, 50] {
             try expectSameAsReference(CableFilter(query: "visa"), limit: limit)
             try expectSameAsReference(CableFilter(query: "minister OR grain"), limit: limit)
@@ -85,7 +88,9 @@ struct TextListTests {
         try expectSameAsReference(CableFilter(query: "nothingmatchesthis"), limit: 3)
     }
 
-    @Test func manyMatchesTakeTheIndexWalkAndStillAgree() throws {
+    @Test(arguments: [0, 20_000])
+    func manyMatchesTakeTheIndexWalkAndStillAgree(ownerLookupLimit: Int) throws {
+        reader.ownerLookupLimit = ownerLookupLimit
         reader.seekLimit = 2
         defer { reader.seekLimit = 5_000 }
         try expectSameAsReference(CableFilter(query: "visa"), limit: 3)
@@ -94,6 +99,7 @@ struct TextListTests {
     }
 
     @Test func boundedRelevanceSaysWhatItRankedAndKeepsAnExactTotal() throws {
+        reader.ownerLookupLimit = 0
         reader.relevanceBound = 4
         defer { reader.relevanceBound = 10_000 }
         let filter = CableFilter(query: "visa")
@@ -117,7 +123,9 @@ struct TextListTests {
         #expect(try reader.listCables(filter: filter, sort: .relevance).relevance == nil)
     }
 
-    @Test func aWriteByAnotherConnectionIsSeenByTheNextListing() throws {
+    @Test(arguments: [0, 20_000])
+    func aWriteByAnotherConnectionIsSeenByTheNextListing(ownerLookupLimit: Int) throws {
+        reader.ownerLookupLimit = ownerLookupLimit
         let before = try reader.listCables(filter: CableFilter(query: "visa"), sort: .relevance, limit: 100)
         // Replacing a cable moves its paragraphs to new keys at the end; deleting one leaves a gap.
         try store.put(raw: "raw 1 again", cable: makeCable(id: "07STATION1", paragraphs: ["Visa visa visa visa."]))
@@ -131,6 +139,7 @@ struct TextListTests {
     }
 
     @Test func aCableWhoseParagraphKeysAreNotOneBlockIsStillFound() throws {
+        reader.ownerLookupLimit = 0
         _ = try reader.listCables(filter: CableFilter(query: "visa"))
         // No writer does this today; the map must not depend on it (keys may be derived otherwise).
         try store.write { writer in
