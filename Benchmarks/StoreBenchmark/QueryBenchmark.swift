@@ -25,9 +25,13 @@ struct QueryBenchmark: ParsableCommand {
     @Option(help: "Run only the kinds whose label contains this text (e.g. 'get by id').")
     var only: String?
 
+    @Option(help: "CableReader.relevanceBound for the run (default: the reader's).")
+    var relevanceBound: Int?
+
     func run() throws {
         let store = try CableStore(path: db)
         let reader = try store.makeReader()
+        if let relevanceBound { reader.relevanceBound = relevanceBound }
         let ids = try sampleIDs(reader)
         let origins = try reader.stats().byOrigin.prefix(40).map(\.value)
         var random = SplitMix64(seed: seed)
@@ -93,6 +97,12 @@ struct QueryBenchmark: ParsableCommand {
         try measure("cable list q='\(rare)' (rare), 50, relevance, reader with a current map", iterations: min(iterations, 200)) {
             let page = try reader.listCables(filter: CableFilter(query: rare), sort: .relevance, limit: 50)
             return "total \(page.total)"
+        }
+        for term in [rare, common] {
+            try measure("facets (classification, year, origin, tag) for q='\(term)'", iterations: min(iterations, 200)) {
+                let facets = try reader.facets(filter: CableFilter(query: term))
+                return "\(facets.classification.reduce(0) { $0 + $1.count }) cables by classification"
+            }
         }
         try measure("cable list q='\(common)' + origin + classification, 50, relevance, exact total", iterations: min(iterations, 200)) {
             let origin = origins[Int(random.next() % UInt64(origins.count))]

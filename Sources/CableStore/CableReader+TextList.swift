@@ -22,22 +22,13 @@ extension CableReader {
     /// orders by the same best bm25 of a cable's paragraphs and subject, unless more than
     /// `relevanceBound` matches make it a bounded ranking (then `page.relevance` says so).
     func listTextMatches(_ filter: CableFilter, sort: CableSort, limit: Int, cursor: String?) throws -> CablePage {
-        let match = try FTSQuery(filter.query ?? "").expression
-        var plain = filter
-        plain.query = nil
-        let others = try FilterSQL(plain)
         // One read transaction: the map, the matches and the page all come from the same snapshot.
         let owned = connection.isAutocommit
         if owned { try connection.execute("BEGIN") }
         defer { if owned { try? connection.execute("COMMIT") } }
-
-        let paragraphRowids = try ascendingRowids("SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", match)
-        let subjectRowids = try ascendingRowids("SELECT rowid FROM subjects_fts WHERE subjects_fts MATCH ?", match)
-        let owners = try paragraphOwnerLookup(for: paragraphRowids)
-        var matched = CableSet(capacity: owners.maximumCablePK)
-        for cable in owners.owners(ofAscending: paragraphRowids) { matched.insert(cable) }
-        for cable in subjectRowids { matched.insert(cable) }
-        let selected = try applying(others, to: matched)
+        let (text, others) = try textMatch(filter)
+        let (match, selected, owners) = (text.match, text.selected, text.owners)
+        let (paragraphRowids, subjectRowids) = (text.paragraphRowids, text.subjectRowids)
 
         switch sort {
         case .date, .dateDescending:
@@ -47,6 +38,32 @@ extension CableReader {
             return try relevancePage(match, selected: selected, owners: owners, paragraphRowids: paragraphRowids,
                                      subjectRowids: subjectRowids, limit: limit, cursor: cursor)
         }
+    }
+
+    /// What a full-text filter matches: FTS5 rowids, their cables, and those passing the other filters.
+    struct TextMatch {
+        var match: String
+        var paragraphRowids: [Int]
+        var subjectRowids: [Int]
+        var owners: any ParagraphOwnerLookup
+        var selected: CableSet
+    }
+
+    /// Runs the text part of `filter` and applies the rest; call inside a read transaction.
+    func textMatch(_ filter: CableFilter) throws -> (TextMatch, others: FilterSQL) {
+        let match = try FTSQuery(filter.query ?? "").expression
+        var plain = filter
+        plain.query = nil
+        let others = try FilterSQL(plain)
+        let paragraphRowids = try ascendingRowids("SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", match)
+        let subjectRowids = try ascendingRowids("SELECT rowid FROM subjects_fts WHERE subjects_fts MATCH ?", match)
+        let owners = try paragraphOwnerLookup(for: paragraphRowids)
+        var matched = CableSet(capacity: owners.maximumCablePK)
+        for cable in owners.owners(ofAscending: paragraphRowids) { matched.insert(cable) }
+        for cable in subjectRowids { matched.insert(cable) }
+        let selected = try applying(others, to: matched)
+        return (TextMatch(match: match, paragraphRowids: paragraphRowids, subjectRowids: subjectRowids,
+                          owners: owners, selected: selected), others)
     }
 
     /// The current map, or, when it is out of date and the query matched few paragraphs, their owners
@@ -218,7 +235,7 @@ extension CableReader {
         return items
     }
 
-    private static func jsonArray(_ values: [Int]) -> String {
+    static func jsonArray(_ values: [Int]) -> String {
         "[" + values.map(String.init).joined(separator: ",") + "]"
     }
 }

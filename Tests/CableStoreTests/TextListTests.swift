@@ -157,4 +157,31 @@ struct TextListTests {
         #expect(page.total == 1)
         try expectSameAsReference(CableFilter(query: "zanzibar OR grain"), limit: 4)
     }
+
+    /// Facets as the SQL join over every matching paragraph groups them (the reference).
+    private func referenceFacets(_ filter: CableFilter) throws -> CableFacets {
+        let sql = try FilterSQL(filter)
+        func group(_ expression: String, join: String = "") throws -> [FacetCount] {
+            let statement = try reader.connection.prepare("""
+                SELECT \(expression) AS value, count(*) AS n FROM \(sql.from) \(join)\(sql.whereClause)
+                GROUP BY value HAVING value IS NOT NULL ORDER BY n DESC, value LIMIT 100
+                """)
+            try statement.bind(sql.values)
+            defer { statement.reset() }
+            var counts: [FacetCount] = []
+            while try statement.step() { counts.append(FacetCount(value: statement.text(0) ?? "", count: statement.int(1))) }
+            return counts
+        }
+        return CableFacets(classification: try group("c.classification"), year: try group("CAST(c.year AS TEXT)"),
+                           origin: try group("c.origin"), tag: try group("ft.code", join: "JOIN cable_tags ft ON ft.cable_pk = c.pk"))
+    }
+
+    @Test(arguments: [2, 5_000])
+    func textFacetsCountTheSameCablesAsTheJoin(seekLimit: Int) throws {
+        reader.seekLimit = seekLimit
+        for filter in [CableFilter(query: "visa"), CableFilter(query: "grain OR visa"), CableFilter(query: "energy", origin: "Embassy Paris"),
+                       CableFilter(query: "visa", classifications: ["SECRET"], from: "2007-02"), CableFilter(query: "nothingmatchesthis")] {
+            #expect(try reader.facets(filter: filter) == (try referenceFacets(filter)), "\(filter)")
+        }
+    }
 }
