@@ -7,9 +7,10 @@ extension CableReader {
     /// term). Here the matching cables are a bitset: few of them are grouped in SQL by pk; many are
     /// counted in one walk of a covering index per facet.
     func textFacets(_ filter: CableFilter, limit: Int) throws -> CableFacets {
-        let owned = connection.isAutocommit
-        if owned { try connection.execute("BEGIN") }
-        defer { if owned { try? connection.execute("COMMIT") } }
+        try inReadTransaction { try textFacetsInTransaction(filter, limit: limit) }
+    }
+
+    private func textFacetsInTransaction(_ filter: CableFilter, limit: Int) throws -> CableFacets {
         let selected = try textMatch(filter).0.selected
 
         if selected.count <= seekLimit {

@@ -22,10 +22,11 @@ extension CableReader {
     /// orders by the same best bm25 of a cable's paragraphs and subject, unless more than
     /// `relevanceBound` matches make it a bounded ranking (then `page.relevance` says so).
     func listTextMatches(_ filter: CableFilter, sort: CableSort, limit: Int, cursor: String?) throws -> CablePage {
-        // One read transaction: the map, the matches and the page all come from the same snapshot.
-        let owned = connection.isAutocommit
-        if owned { try connection.execute("BEGIN") }
-        defer { if owned { try? connection.execute("COMMIT") } }
+        try inReadTransaction { try listTextMatchesInTransaction(filter, sort: sort, limit: limit, cursor: cursor) }
+    }
+
+    private func listTextMatchesInTransaction(_ filter: CableFilter, sort: CableSort, limit: Int,
+                                              cursor: String?) throws -> CablePage {
         let (text, others) = try textMatch(filter)
         let (match, selected, owners) = (text.match, text.selected, text.owners)
         let (paragraphRowids, subjectRowids) = (text.paragraphRowids, text.subjectRowids)
@@ -38,6 +39,18 @@ extension CableReader {
             return try relevancePage(match, selected: selected, owners: owners, paragraphRowids: paragraphRowids,
                                      subjectRowids: subjectRowids, limit: limit, cursor: cursor)
         }
+    }
+
+    /// Runs `body` in one read transaction (unless one is open), so the map, the matches and the page
+    /// all come from the same snapshot. A reader must never be left inside it: a stuck read
+    /// transaction would pin an old snapshot for every later query.
+    func inReadTransaction<T>(_ body: () throws -> T) throws -> T {
+        guard connection.isAutocommit else { return try body() }
+        try connection.execute("BEGIN")
+        defer {
+            if (try? connection.execute("COMMIT")) == nil, !connection.isAutocommit { try? connection.execute("ROLLBACK") }
+        }
+        return try body()
     }
 
     /// What a full-text filter matches: FTS5 rowids, their cables, and those passing the other filters.

@@ -184,4 +184,18 @@ struct TextListTests {
             #expect(try reader.facets(filter: filter) == (try referenceFacets(filter)), "\(filter)")
         }
     }
+
+    @Test func aFailedListingLeavesNoReadTransactionOpen() throws {
+        #expect(throws: StoreError.self) {
+            try reader.listCables(filter: CableFilter(query: "visa"), sort: .relevance, cursor: "not-a-cursor")
+        }
+        #expect(throws: StoreError.self) {
+            try reader.listCables(filter: CableFilter(query: "visa", from: "yesterday"))
+        }
+        #expect(reader.connection.isAutocommit)
+        let before = try reader.listCables(filter: CableFilter(query: "visa")).total
+        try store.put(raw: "raw 50", cable: makeCable(id: "07STATION50", paragraphs: ["One more visa."]))
+        #expect(try reader.listCables(filter: CableFilter(query: "visa")).total == before + 1)
+        #expect(try reader.facets(filter: CableFilter(query: "visa")).classification.reduce(0) { $0 + $1.count } == before + 1)
+    }
 }
