@@ -198,4 +198,18 @@ struct TextListTests {
         #expect(try reader.listCables(filter: CableFilter(query: "visa")).total == before + 1)
         #expect(try reader.facets(filter: CableFilter(query: "visa")).classification.reduce(0) { $0 + $1.count } == before + 1)
     }
+
+    @Test func preparingTheMapMakesEvenRareTermsUseIt() throws {
+        #expect(reader.paragraphOwners == nil)
+        _ = try reader.listCables(filter: CableFilter(query: "visa"))
+        #expect(reader.paragraphOwners == nil)  // few matches: looked up by pk, no map read
+        try reader.prepareFullTextMap()
+        let map = try #require(reader.paragraphOwners)
+        try expectSameAsReference(CableFilter(query: "visa OR grain"), limit: 3)
+        #expect(reader.paragraphOwners?.dataVersion == map.dataVersion)
+        try store.put(raw: "raw 60", cable: makeCable(id: "07STATION60", paragraphs: ["Visa again."]))
+        try reader.prepareFullTextMap()
+        #expect(reader.paragraphOwners?.dataVersion != map.dataVersion)
+        try expectSameAsReference(CableFilter(query: "visa"), limit: 5)
+    }
 }
