@@ -52,10 +52,13 @@ extension CableAPI {
             }
             return (page, chosen)
         }
+        // `relevance` appears only when a very common query was ranked over its newest matches.
         struct Body: Encodable {
-            let items: [CableSummary]; let nextCursor: String?; let total: Int; let facets: [String: [FacetCount]]?
+            let items: [CableSummary]; let nextCursor: String?; let total: Int; let relevance: RelevanceCoverage?
+            let facets: [String: [FacetCount]]?
         }
-        let body = try encode(Body(items: page.items, nextCursor: page.nextCursor, total: page.total, facets: facets))
+        let body = try encode(Body(items: page.items, nextCursor: page.nextCursor, total: page.total,
+                                   relevance: page.relevance, facets: facets))
         return .json(body, headers: linkHeader(request, next: page.nextCursor))
     }
 
@@ -105,8 +108,8 @@ extension CableAPI {
         let classifications = try query.list("classification").map { $0.uppercased() }
         let cursor = try query.string("cursor")
         let page = try read { try $0.searchParagraphs(query: q, classifications: classifications, limit: limit, cursor: cursor) }
-        struct Body: Encodable { let items: [ParagraphHit]; let nextCursor: String? }
-        return .json(try encode(Body(items: page.items, nextCursor: page.nextCursor)),
+        struct Body: Encodable { let items: [ParagraphHit]; let nextCursor: String?; let rankedMatches: Int? }
+        return .json(try encode(Body(items: page.items, nextCursor: page.nextCursor, rankedMatches: page.rankedMatches)),
                      headers: linkHeader(request, next: page.nextCursor))
     }
 

@@ -22,6 +22,9 @@ public struct CablePage: Sendable, Hashable {
     public var nextCursor: String?
     /// Exact number of cables matching the filter (all pages).
     public var total: Int
+    /// Set when a `.relevance` listing ranked only part of a very common query's matches; nil when
+    /// the order covers every match (and then the pages add up to `total`).
+    public var relevance: RelevanceCoverage? = nil
 }
 
 /// Counts of the cables matching a filter, grouped four ways (largest first, then by value).
@@ -52,6 +55,7 @@ extension CableReader {
         if sort == .relevance && !sql.hasQuery {
             throw StoreError.invalidParameter(name: "sort", reason: "relevance needs a full-text query (q)")
         }
+        if sql.hasQuery { return try listTextMatches(filter, sort: sort, limit: limit, cursor: cursor) }
         let total = try connection.scalarIntBound("SELECT count(*) FROM \(sql.from)\(sql.whereClause)", sql.values) ?? 0
 
         let kind = "cables:" + sort.rawValue
@@ -109,6 +113,7 @@ extension CableReader {
     /// Counts of the cables matching `filter` by classification, year, origin and tag.
     public func facets(filter: CableFilter = CableFilter(), limit: Int = 100) throws -> CableFacets {
         let sql = try FilterSQL(filter)
+        if sql.hasQuery { return try textFacets(filter, limit: limit) }
         func group(_ expression: String, join: String = "") throws -> [FacetCount] {
             let statement = try connection.prepare("""
                 SELECT \(expression) AS value, count(*) AS n FROM \(sql.from) \(join)\(sql.whereClause)

@@ -18,11 +18,14 @@ public struct ParagraphPage: Sendable, Hashable {
     public var items: [ParagraphHit]
     /// Cursor for the next page; nil on the last page.
     public var nextCursor: String?
+    /// Set when a `.relevance` search matched more than `CableReader.relevanceBound` paragraphs: only
+    /// this many of the most recently stored matches were ranked (and are paged through).
+    public var rankedMatches: Int? = nil
 }
 
 /// Order of paragraph search results.
 public enum ParagraphSort: String, Sendable, CaseIterable {
-    /// Best bm25 first. Scores every matching paragraph, so a very common term costs more.
+    /// Best bm25 first, over at most `CableReader.relevanceBound` of the most recently stored matches.
     case relevance
     /// Storage order (roughly import order). Stops after one page, so it is fast for any term.
     case stored
@@ -64,8 +67,23 @@ extension CableReader {
                 values.append(rowid)
             }
         }
+        // Over relevanceBound matches, bm25 ranks only the newest relevanceBound of them: scoring all
+        // 673,453 `government` paragraphs took 0.5 s. The floor is found by a rowid-only walk.
+        var rankedMatches: Int?
+        if sort == .relevance {
+            let floor = try connection.prepare(
+                "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?")
+            try floor.bind(match, relevanceBound)
+            if try floor.step() {
+                conditions.append("f.rowid > ?")
+                values.append(floor.int(0))
+                rankedMatches = relevanceBound
+            }
+            floor.reset()
+        }
         // Stage 1 picks the page without snippets; SQLite would otherwise build a snippet for every
-        // match before sorting. Stage 2 makes the snippets for the page only, one rowid seek each.
+        // match before sorting. Stored order needs no sort, but the join on the classification
+        // filter would still run per match, so it takes the same two stages.
         let join = classifications.isEmpty ? "" : " JOIN paragraphs p ON p.pk = f.rowid JOIN cables c ON c.pk = p.cable_pk"
         // rank (bm25) needs each term's document count, a walk over its whole posting list: only
         // relevance order pays for it.
@@ -79,21 +97,31 @@ extension CableReader {
         while try page.step() { keys.append((page.int(0), page.double(1))) }
         page.reset()
 
-        let detail = try connection.prepare("""
-            SELECT c.id, p.number, p.classification, snippet(paragraphs_fts, 0, ?, ?, '…', 16)
-            FROM paragraphs_fts f JOIN paragraphs p ON p.pk = f.rowid JOIN cables c ON c.pk = p.cable_pk
-            WHERE paragraphs_fts MATCH ? AND f.rowid = ?
-            """)
+        // Stage 2: one pass over the matches between the page's smallest and largest rowid, making
+        // snippets for the page's rows only. A `MATCH … AND rowid = ?` per row instead re-reads the
+        // query's doclists each time: ~0.4 ms a row for a prefix query such as `uzbek*`.
+        var details: [Int: ParagraphHit] = [:]
+        if let low = keys.map(\.rowid).min(), let high = keys.map(\.rowid).max() {
+            let detail = try connection.prepare("""
+                SELECT f.rowid, c.id, p.number, p.classification, snippet(paragraphs_fts, 0, ?, ?, '…', 16)
+                FROM paragraphs_fts f JOIN paragraphs p ON p.pk = f.rowid JOIN cables c ON c.pk = p.cable_pk
+                WHERE paragraphs_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND +f.rowid IN (SELECT value FROM json_each(?))
+                """)
+            try detail.bind(highlight.open, highlight.close, match, low, high,
+                            "[" + keys.map { String($0.rowid) }.joined(separator: ",") + "]")
+            defer { detail.reset() }
+            while try detail.step() {
+                details[detail.int(0)] = ParagraphHit(cableID: detail.text(1) ?? "", number: detail.int(2),
+                                                     classification: detail.text(3), snippet: detail.text(4) ?? "", score: 0)
+            }
+        }
         var items: [ParagraphHit] = []
         var rowids: [Int] = []
         for key in keys {
-            try detail.bind(highlight.open, highlight.close, match, key.rowid)
-            if try detail.step() {
-                items.append(ParagraphHit(cableID: detail.text(0) ?? "", number: detail.int(1),
-                                          classification: detail.text(2), snippet: detail.text(3) ?? "", score: key.score))
-                rowids.append(key.rowid)
-            }
-            detail.reset()
+            guard var hit = details[key.rowid] else { continue }
+            hit.score = key.score
+            items.append(hit)
+            rowids.append(key.rowid)
         }
         var next: String?
         if items.count > limit {
@@ -104,6 +132,6 @@ extension CableReader {
                 ? Cursor.encode(kind: kind, [Cursor.encode(items[items.count - 1].score), rowid])
                 : Cursor.encode(kind: kind, [rowid])
         }
-        return ParagraphPage(items: items, nextCursor: next)
+        return ParagraphPage(items: items, nextCursor: next, rankedMatches: rankedMatches)
     }
 }

@@ -6,6 +6,18 @@ import Foundation
 /// Every query is a cached prepared statement; user values are only ever bound as parameters.
 public final class CableReader {
     let connection: Connection
+    /// Paragraph-to-cable map for full-text listings, rebuilt when another connection has written.
+    var paragraphOwners: ParagraphOwners?
+    /// Most matching paragraphs (and, separately, subjects) a `.relevance` cable listing scores; a
+    /// query with more ranks only the most recently stored ones (see `RelevanceCoverage`). bm25 costs
+    /// ~1.3 µs per match, so the default keeps ranking near 15 ms.
+    public var relevanceBound = 10_000
+    /// Up to this many matching cables are looked up by pk; more are found by walking an index in
+    /// order and testing membership, which meets a dense match set's next page within a few rows.
+    var seekLimit = 5_000
+    /// A query matching up to this many paragraphs finds their cables by pk when the map is out of
+    /// date (~2 µs each) rather than rereading the whole map.
+    var ownerLookupLimit = 20_000
 
     init(connection: Connection) {
         self.connection = connection
