@@ -24,6 +24,8 @@ public struct EntityExtractor: Sendable {
 
     /// An extractor over a given gazetteer (tests, experiments).
     public init(gazetteer: Gazetteer) {
+        var gazetteer = gazetteer
+        gazetteer.lexicon = Lexicon(gazetteer)  // the lists may have changed since it was built
         self.gazetteer = gazetteer
         self.loadError = nil
     }

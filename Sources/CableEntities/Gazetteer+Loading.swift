@@ -26,6 +26,7 @@ extension Gazetteer {
         g.firstNames = KeySet(try lines(resource("first-names", "txt")).map { NameText.key($0.text) })
         g.englishWords = KeySet(try lines(resource("english-words", "txt")).map { $0.text.uppercased() })
         g.sortPhrases()
+        g.lexicon = Lexicon(g)
         return g
     }
 

@@ -56,6 +56,8 @@ public struct Gazetteer: Sendable {
     var orgStarts: KeySet = []
     var locationHeads: KeySet = []
     var connectors: KeySet = []
+    /// All of the above in one table (built last by `bundled()`; empty while lists are being loaded).
+    var lexicon = Lexicon()
 
     /// An empty gazetteer (the extractor then relies on cues and capitalisation alone).
     public init() {}

@@ -27,6 +27,8 @@ struct KeySet: Sendable, ExpressibleByArrayLiteral {
     }
 
     var count: Int { all.count }
+    /// Every key as inserted.
+    var elements: Set<String> { all }
     var isEmpty: Bool { all.isEmpty }
 
     mutating func insert(_ key: String) {

@@ -21,12 +21,23 @@ struct ParagraphRecognizer {
 
     /// The longest lexicon phrase starting at each token, looked up once.
     private let phrases: [(phrase: Match, length: Int)?]
+    /// Word-list memberships of each token's key (`has`), one lexicon probe per token.
+    private let lex: [Lexicon.Flags]
 
     init(gazetteer: Gazetteer, tokens: [Token], context: CableContext) {
         self.gazetteer = gazetteer
         self.tokens = tokens
         self.context = context
         self.claimed = Array(repeating: false, count: tokens.count)
+        let none = gazetteer.lexicon.flags("", hash: 0, in: gazetteer)
+        // By index: a closure over `Token` values would copy (retain and release) both strings of each.
+        self.lex = [Lexicon.Flags](unsafeUninitializedCapacity: tokens.count) { buffer, count in
+            for i in tokens.indices {
+                buffer[i] = tokens[i].kind == .punct ? none
+                    : gazetteer.lexicon.flags(tokens[i].key, hash: tokens[i].hash, in: gazetteer)
+            }
+            count = tokens.count
+        }
         var lower = 0, upper = 0
         for token in tokens where token.kind == .word {
             if token.isAllCaps { upper += 1 } else { lower += 1 }
@@ -65,7 +76,7 @@ struct ParagraphRecognizer {
         if let org = organizationRun(at: i) { return add(org) }
         if let place = placeRun(at: i) { return add(place) }
         // A given name before a surname outranks a place of the same spelling (DOUGLAS BRAVO, Victoria Nuland).
-        if isCapWord(i), (phrase(i)?.length ?? 0) < 2, gazetteer.firstNames.contains(tokens[i].key),
+        if isCapWord(i), (phrase(i)?.length ?? 0) < 2, has(i, .firstName),
            let person = nameRun(at: i), person.end - person.first >= 2 {
             return add(person)
         }
@@ -139,7 +150,19 @@ struct ParagraphRecognizer {
     /// A capitalised word in mixed text; any word in ALL-CAPS text.
     func isCapWord(_ i: Int) -> Bool { isWord(i) && (caps || tokens[i].isCapitalized) }
 
-    func isStop(_ i: Int) -> Bool { gazetteer.stopwords.contains(tokens[i].key) || Self.isRedaction(tokens[i].key) }
+    func isStop(_ i: Int) -> Bool { has(i, .stop) }
+
+    /// Whether token `i`'s key is in the word list(s) of `flag`, from the one lexicon probe made per token.
+    @inline(__always)
+    func has(_ i: Int, _ flag: Lexicon.Flags) -> Bool {
+        let flags = lex[i]
+        if flags.contains(flag) { return true }
+        if flags.contains(.complete) { return false }
+        // A key in no list: only the rules can say yes.
+        if flag == .english { return gazetteer.isEnglish(tokens[i].key) }
+        if flag == .stop { return Self.isRedaction(tokens[i].key) }
+        return false
+    }
 
     /// `XXXXXXXXXXXX`: a redacted name, never an entity.
     static func isRedaction(_ key: String) -> Bool {
@@ -147,7 +170,7 @@ struct ParagraphRecognizer {
     }
 
     func isConnector(_ i: Int) -> Bool {
-        isWord(i) && gazetteer.connectors.contains(tokens[i].key) && (!caps ? !tokens[i].isCapitalized : true)
+        isWord(i) && has(i, .connector) && (!caps ? !tokens[i].isCapitalized : true)
     }
 
     /// In capitals, `US` is the pronoun unless the context says country (`THE US`, `US OFFICIALS`, `US-`).
@@ -155,7 +178,7 @@ struct ParagraphRecognizer {
         if i > 0, tokens[i - 1].key == "THE" { return true }
         if i + 1 < tokens.count {
             if tokens[i + 1].mark == "-" { return true }
-            if Self.nounsAfterUS.contains(tokens[i + 1].key) { return true }
+            if has(i + 1, .nounAfterUS) { return true }
         }
         return false
     }

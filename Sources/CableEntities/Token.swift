@@ -24,6 +24,8 @@ struct Token: Sendable {
     var lineStart: Bool = false
     /// The text holds a `-` (known from the scalars, so hyphen checks need no scan of the String).
     var hasHyphen: Bool = false
+    /// FNV-1a of the key's bytes when the key is ASCII (`Lexicon`'s probe), 0 when not computed.
+    var hash: UInt64 = 0
 
     var isWord: Bool { kind == .word }
     /// The punctuation scalar, for `.punct` tokens.

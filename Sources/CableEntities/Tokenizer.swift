@@ -152,8 +152,14 @@ enum Tokenizer {
             }
         }
         let count = slice.count
+        // The key's FNV-1a (as `KeySet.asciiHash`, for `Lexicon`), computed while the bytes are written.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         let text = String(unsafeUninitializedCapacity: count) { buffer in
-            for (k, c) in slice.enumerated() { buffer[k] = UInt8(truncatingIfNeeded: c.value) }
+            for (k, c) in slice.enumerated() {
+                let v = UInt8(truncatingIfNeeded: c.value)
+                buffer[k] = v
+                hash = (hash ^ UInt64((v >= 0x61 && v <= 0x7A) ? v - 0x20 : v)) &* 0x0000_0100_0000_01b3
+            }
             return count
         }
         let kind: Token.Kind = letters == 0 ? .number : .word
@@ -171,7 +177,7 @@ enum Tokenizer {
         }
         return Token(kind: kind, start: start, end: start + count, text: text, key: key,
                      isCapitalized: firstUpper ?? false, isAllCaps: letters > 0 && upper == letters,
-                     sentenceStart: sentenceStart, possessive: possessive, hasHyphen: hyphen)
+                     sentenceStart: sentenceStart, possessive: possessive, hasHyphen: hyphen, hash: hash)
     }
 
     @inline(__always)

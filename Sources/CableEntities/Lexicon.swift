@@ -1,0 +1,146 @@
+/// Every word list the recogniser consults, folded into one open-addressing table: a single probe per
+/// token answers all the membership questions (stop word, given name, English, title head...) that the
+/// rules used to ask one `KeySet` or dictionary at a time.
+///
+/// Answers are exactly those of the lists it was built from: each stored key's flags are computed by the
+/// original lookups, a non-ASCII probe is answered by those lookups directly, and an ASCII probe that is
+/// not stored belongs to no list (only `english` and `stop` have rules beyond the lists, and those rules
+/// are applied to such probes too).
+struct Lexicon: Sendable {
+    /// What a word key is, one bit per word list.
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt32
+        static let stop = Flags(rawValue: 1 << 0)  // a stop word or an `XXXX` redaction
+        static let firstName = Flags(rawValue: 1 << 1)
+        static let english = Flags(rawValue: 1 << 2)  // `Gazetteer.isEnglish`
+        static let honorific = Flags(rawValue: 1 << 3)
+        static let orgHead = Flags(rawValue: 1 << 4)
+        static let orgStart = Flags(rawValue: 1 << 5)
+        static let locationHead = Flags(rawValue: 1 << 6)
+        static let connector = Flags(rawValue: 1 << 7)
+        static let capital = Flags(rawValue: 1 << 8)
+        static let countryWord = Flags(rawValue: 1 << 9)  // a key of `countryOfWord`
+        static let governmentAcronym = Flags(rawValue: 1 << 10)  // a key of `governmentAcronyms`
+        static let oneWordName = Flags(rawValue: 1 << 11)  // a one-word phrase that is no title
+        static let functionWord = Flags(rawValue: 1 << 12)
+        static let jargon = Flags(rawValue: 1 << 13)
+        static let properModifier = Flags(rawValue: 1 << 14)
+        static let placePreposition = Flags(rawValue: 1 << 15)
+        static let commonAcronym = Flags(rawValue: 1 << 16)
+        static let labelWord = Flags(rawValue: 1 << 17)
+        static let lowercaseLocationHead = Flags(rawValue: 1 << 18)
+        static let nounAfterUS = Flags(rawValue: 1 << 19)
+        /// Every flag above is known. Without it (an ASCII key in no list), `english` and `stop` still
+        /// depend on `ruleFlags`, which is asked only when a rule needs them: most such words never are.
+        static let complete = Flags(rawValue: 1 << 31)
+    }
+
+    private var keys: [String] = []
+    private var hashes: [UInt64] = []
+    private var values: [Flags] = []
+    /// Index + 1 into `keys`; 0 marks an empty slot. A power of two, at most half full.
+    private var slots: [Int32] = Array(repeating: 0, count: 16)
+    /// False for the empty lexicon of a gazetteer still being loaded: every probe then asks the lists.
+    private var built = false
+
+    /// An empty lexicon: every probe is answered by the lists themselves.
+    init() {}
+
+    /// Builds the table from every list of `gazetteer` and the recogniser's fixed lists. The gazetteer
+    /// keeps it (`Gazetteer.lexicon`), so it must be rebuilt when a list changes.
+    init(_ gazetteer: Gazetteer) {
+        built = true
+        var all: Set<String> = []
+        for set in [gazetteer.firstNames, gazetteer.capitals, gazetteer.englishWords, gazetteer.stopwords,
+                    gazetteer.honorifics, gazetteer.orgHeads, gazetteer.orgStarts, gazetteer.locationHeads,
+                    gazetteer.connectors] + Self.recogniserLists.map(\.set) {
+            all.formUnion(set.elements)
+        }
+        all.formUnion(gazetteer.countryOfWord.keys)
+        all.formUnion(gazetteer.governmentAcronyms.keys)
+        all.formUnion(gazetteer.phrases.keys)
+        for key in all {
+            // "K" (Kelvin sign) equals "K": an ASCII probe must find what the lists say about it.
+            let stored = Self.hash(key) != nil ? key : key.precomposedStringWithCanonicalMapping
+            guard let hash = Self.hash(stored), find(stored, hash) == nil else { continue }
+            add(stored, hash, Self.computeFlags(stored, gazetteer))
+        }
+    }
+
+    /// The list flags of a word key of `gazetteer` (the one the table was built from): one probe for
+    /// ASCII keys, whose FNV-1a `hash` the tokeniser has computed (0: not computed).
+    func flags(_ key: String, hash: UInt64, in gazetteer: Gazetteer) -> Flags {
+        guard built, let hash = hash != 0 ? hash : Self.hash(key) else { return Self.computeFlags(key, gazetteer) }
+        if let index = find(key, hash) { return values[index] }
+        return []
+    }
+
+    private func find(_ key: String, _ hash: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            if hashes[entry - 1] == hash, keys[entry - 1] == key { return entry - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func add(_ key: String, _ hash: UInt64, _ flags: Flags) {
+        keys.append(key)
+        hashes.append(hash)
+        values.append(flags)
+        if keys.count * 2 > slots.count {
+            slots = Array(repeating: 0, count: slots.count * 2)
+            for index in keys.indices { place(index) }
+        } else {
+            place(keys.count - 1)
+        }
+    }
+
+    private mutating func place(_ index: Int) {
+        let mask = slots.count - 1
+        let hash = hashes[index]
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(index + 1)
+    }
+
+    /// FNV-1a over the UTF-8 bytes; nil when a byte is not ASCII.
+    @inline(__always)
+    static func hash(_ key: String) -> UInt64? { KeySet.asciiHash(key) }
+
+    /// The flags by asking every list: how stored keys and non-ASCII probes are answered.
+    private static func computeFlags(_ key: String, _ g: Gazetteer) -> Flags {
+        var f = ruleFlags(key, g).union(.complete)
+        if g.stopwords.contains(key) { f.insert(.stop) }
+        if g.firstNames.contains(key) { f.insert(.firstName) }
+        if g.honorifics.contains(key) { f.insert(.honorific) }
+        if g.orgHeads.contains(key) { f.insert(.orgHead) }
+        if g.orgStarts.contains(key) { f.insert(.orgStart) }
+        if g.locationHeads.contains(key) { f.insert(.locationHead) }
+        if g.connectors.contains(key) { f.insert(.connector) }
+        if g.capitals.contains(key) { f.insert(.capital) }
+        if g.countryOfWord[key] != nil { f.insert(.countryWord) }
+        if g.governmentAcronyms[key] != nil { f.insert(.governmentAcronym) }
+        if g.phrases[key]?.contains(where: { $0.keys.count == 1 && $0.payload != .title }) == true { f.insert(.oneWordName) }
+        for (flag, set) in recogniserLists where set.contains(key) { f.insert(flag) }
+        return f
+    }
+
+    /// What holds of a key that is in no list: English by word formation, a redaction is a stop word.
+    static func ruleFlags(_ key: String, _ g: Gazetteer) -> Flags {
+        var f: Flags = []
+        if ParagraphRecognizer.isRedaction(key) { f.insert(.stop) }
+        if g.isEnglish(key) { f.insert(.english) }
+        return f
+    }
+
+    /// The recogniser's own fixed lists and the flag each sets.
+    private static let recogniserLists: [(flag: Flags, set: KeySet)] = [
+        (.functionWord, ParagraphRecognizer.functionWords), (.jargon, ParagraphRecognizer.jargon),
+        (.properModifier, ParagraphRecognizer.properModifiers), (.placePreposition, ParagraphRecognizer.placePrepositions),
+        (.commonAcronym, ParagraphRecognizer.commonAcronyms), (.labelWord, ParagraphRecognizer.labelWords),
+        (.lowercaseLocationHead, ParagraphRecognizer.lowercaseLocationHeads), (.nounAfterUS, ParagraphRecognizer.nounsAfterUS),
+    ]
+}
