@@ -49,26 +49,24 @@ public struct EntityExtractor: Sendable {
         if let loadError { cable.warnings.append("entities: \(loadError.description)") }
         let context = CableContext(gazetteer: gazetteer, cable: cable)
         var pending: [EntityResolver.Pending] = []
-        var paragraphTokens: [[Token]] = []
+        var paragraphTokens: [TokenList] = []
         var paragraphCaps: [Bool] = []
-        var paragraphScalars: [[Unicode.Scalar]] = []
 
         for (p, paragraph) in cable.paragraphs.enumerated() {
             let scalars = NameText.scalars(paragraph.text)
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
             for c in recognizer.run() {
-                pending.append(Self.pending(c, tokens: tokens, scalars: scalars, place: .init(paragraph: p, first: c.first, end: c.end)))
+                pending.append(Self.pending(c, tokens: tokens, place: .init(paragraph: p, first: c.first, end: c.end)))
             }
             paragraphTokens.append(tokens)
             paragraphCaps.append(recognizer.caps)
-            paragraphScalars.append(scalars)
         }
         if let subject = cable.subject {
             let scalars = NameText.scalars(subject)
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
-            for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, scalars: scalars, place: nil)) }
+            for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, place: nil)) }
         }
         for m in CableEvidence(gazetteer: gazetteer, context: context).collect(cable, rawText: rawText) {
             pending.append(.init(type: m.type, keys: m.keys, surface: m.surface, canonical: m.canonical, country: nil,
@@ -78,20 +76,20 @@ public struct EntityExtractor: Sendable {
         var resolver = EntityResolver(gazetteer: gazetteer)
         resolver.resolve(pending)
         aliasPass(&resolver, tokens: paragraphTokens, caps: paragraphCaps)
-        write(resolver, into: &cable, scalars: paragraphScalars, tokens: paragraphTokens)
+        write(resolver, into: &cable, tokens: paragraphTokens)
     }
 
-    private static func pending(_ c: Candidate, tokens: [Token], scalars: [Unicode.Scalar], place: EntityResolver.Place?) -> EntityResolver.Pending {
-        let surface = c.end - c.first == 1 ? tokens[c.first].text
-            : NameText.string(scalars[tokens[c.first].start..<tokens[c.end - 1].end])
-        let keys = c.end - c.first == 1 ? [tokens[c.first].key] : tokens[c.first..<c.end].filter { $0.kind == .word }.map(\.key)
+    private static func pending(_ c: Candidate, tokens: TokenList, place: EntityResolver.Place?) -> EntityResolver.Pending {
+        let surface = c.end - c.first == 1 ? tokens.text(c.first)
+            : NameText.string(tokens.scalars[tokens[c.first].start..<tokens[c.end - 1].end])
+        let keys = c.end - c.first == 1 ? [tokens.keys[c.first]] : (c.first..<c.end).filter { tokens[$0].kind == .word }.map { tokens.keys[$0] }
         return .init(type: c.type, keys: keys, surface: surface,
                      canonical: c.canonical, country: c.country, generic: c.generic, evidence: c.evidence,
                      acronym: c.definedAcronym, place: place)
     }
 
     /// Second look at every paragraph: lone surnames and acronyms of entities found elsewhere in the cable.
-    private func aliasPass(_ resolver: inout EntityResolver, tokens: [[Token]], caps: [Bool]) {
+    private func aliasPass(_ resolver: inout EntityResolver, tokens: [TokenList], caps: [Bool]) {
         let table = resolver.aliasTable()
         guard !table.isEmpty else { return }
         var covered = tokens.map { Array(repeating: false, count: $0.count) }
@@ -100,9 +98,9 @@ public struct EntityExtractor: Sendable {
         }
         for (p, list) in tokens.enumerated() {
             for (k, token) in list.enumerated() where token.kind == .word && !covered[p][k] {
-                guard caps[p] || token.isCapitalized, let entity = table[token.key] else { continue }
+                guard caps[p] || token.isCapitalized, let entity = table[list.keys[k]] else { continue }
                 if caps[p] {
-                    if gazetteer.isEnglish(token.key) { continue }
+                    if gazetteer.isEnglish(list.keys[k]) { continue }
                 } else if !token.isCapitalized {
                     continue
                 }
@@ -112,7 +110,7 @@ public struct EntityExtractor: Sendable {
     }
 
     /// Turns resolved entities into the model's mentions and summaries.
-    private func write(_ resolver: EntityResolver, into cable: inout Cable, scalars: [[Unicode.Scalar]], tokens: [[Token]]) {
+    private func write(_ resolver: EntityResolver, into cable: inout Cable, tokens: [TokenList]) {
         var ids: [String] = []
         var names: [String] = []
         for e in resolver.entities {
@@ -124,8 +122,8 @@ public struct EntityExtractor: Sendable {
         for (entity, place) in resolver.attached {
             let list = tokens[place.paragraph]
             let start = list[place.first].start, end = list[place.end - 1].end
-            let surface = place.end - place.first == 1 ? list[place.first].text
-                : NameText.string(scalars[place.paragraph][start..<end])
+            let surface = place.end - place.first == 1 ? list.text(place.first)
+                : NameText.string(list.scalars[start..<end])
             mentions[place.paragraph].append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue,
                                                    surface: surface, start: start, end: end))
         }

@@ -7,12 +7,12 @@ extension ParagraphRecognizer {
         guard isCapWord(i) else { return nil }
         var start = i
         // Sentence openers and articles are not part of the name.
-        while start < tokens.count, isWord(start), tokens[start].key == "THE" { start += 1 }
+        while start < tokens.count, isWord(start), tokens.keys[start] == "THE" { start += 1 }
         let run = capitalisedRun(from: start, limit: 8)
         guard run.end - start >= 2 else { return nil }
         var end: Int? = nil
         if has(start, .orgStart), start + 2 < run.end,
-           tokens[start + 1].key == "OF" || tokens[start + 1].key == "FOR" {
+           tokens.keys[start + 1] == "OF" || tokens.keys[start + 1] == "FOR" {
             // "Ministry of ...", "Center for ...": a starting head word with its complement.
             end = run.end
         } else {
@@ -20,7 +20,7 @@ extension ParagraphRecognizer {
             // after it ("Administrative Department of Security").
             for j in stride(from: run.end - 1, to: start, by: -1) where has(j, .orgHead) {
                 end = j + 1
-                if j + 2 < run.end, tokens[j + 1].key == "OF" || tokens[j + 1].key == "FOR" { end = run.end }
+                if j + 2 < run.end, tokens.keys[j + 1] == "OF" || tokens.keys[j + 1] == "FOR" { end = run.end }
                 break
             }
         }
@@ -32,7 +32,7 @@ extension ParagraphRecognizer {
                 break
             }
         }
-        while stop > start, isConnector(stop - 1) || ["OF", "FOR", "AND", "THE", "ON"].contains(tokens[stop - 1].key) { stop -= 1 }
+        while stop > start, isConnector(stop - 1) || ["OF", "FOR", "AND", "THE", "ON"].contains(tokens.keys[stop - 1]) { stop -= 1 }
         guard stop - start >= 2 else { return nil }
         if let known = knownPhrase(start, stop) { return known }
         // Openers and jargon at the front are not part of an organisation ("The", "Summary"); a title at the
@@ -105,18 +105,19 @@ extension ParagraphRecognizer {
     func governmentAcronym(at i: Int) -> Candidate? {
         let token = tokens[i]
         // Cheap byte checks first: this runs at almost every word. A key of 3-5 characters has 3-20 bytes.
-        let bytes = token.key.utf8.count
+        let key = tokens.keys[i]
+        let bytes = key.utf8.count
         guard bytes >= 3, bytes <= 20, token.isCapitalized else { return nil }
         // "GOK", "GIRoA", "GoA": capitals, or "Go" + capitals.
-        let goForm = token.text.utf8.starts(with: [0x47, 0x6F]) && token.text.dropFirst(2).allSatisfy(\.isUppercase)
-        guard (3...5).contains(NameText.characterCount(token.key)),
+        let goForm = tokens.isGoForm(i)
+        guard (3...5).contains(NameText.characterCount(key)),
               token.isAllCaps || goForm || (token.isCapitalized && has(i, .governmentAcronym))
         else { return nil }
         let code: String?
-        if let listed = gazetteer.governmentAcronyms[token.key] {
+        if let listed = gazetteer.governmentAcronyms[key] {
             code = listed
-        } else if token.key.hasPrefix("GO") {
-            code = context.governmentCountry(initials: String(token.key.dropFirst(2)))
+        } else if key.hasPrefix("GO") {
+            code = context.governmentCountry(initials: String(key.dropFirst(2)))
         } else {
             code = nil
         }
@@ -129,9 +130,10 @@ extension ParagraphRecognizer {
     func unknownAcronym(at i: Int) -> Candidate? {
         guard !caps, tokens[i].isAllCaps else { return nil }
         let token = tokens[i]
-        let (letters, scalars) = NameText.letterAndScalarCounts(token.key)
+        let key = tokens.keys[i]
+        let (letters, scalars) = NameText.letterAndScalarCounts(key)
         guard letters >= 3, letters <= 7, letters == scalars,
-              !has(i, .commonAcronym), !isStop(i), !has(i, .english), !Self.isTagCode(token.key),
+              !has(i, .commonAcronym), !isStop(i), !has(i, .english), !Self.isTagCode(key),
               !isOfficeSymbol(i) else { return nil }
         // Portion marks and the like sit in parentheses alone: "(SBU)".
         if i > 0, tokens[i - 1].mark == "(", i + 1 < tokens.count, tokens[i + 1].mark == ")", i < 3 { return nil }
@@ -176,7 +178,7 @@ extension ParagraphRecognizer {
                 }
                 continue
             }
-            let key = tokens[j].key
+            let key = tokens.keys[j]
             var joins = key == "OF" || key == "FOR" || key == "AND" || key == "ON" || (key == "THE" && j > start) || isConnector(j)
             // "... Foreign Affairs and Ministry of Defense": two organisations, not one.
             if key == "AND", j + 1 < tokens.count, has(j + 1, .orgStart) { joins = false }
@@ -216,7 +218,7 @@ extension ParagraphRecognizer {
 
     /// `Russian Foreign Ministry`: a generic body preceded by a country word.
     private func genericBody(_ start: Int, _ end: Int) -> (name: String, country: String?)? {
-        guard end - start >= 2, let country = context.countryOfAdjective(tokens[start].key),
+        guard end - start >= 2, let country = context.countryOfAdjective(tokens.keys[start]),
               let match = phrase(start + 1),
               match.length == end - start - 1, case .entity(let index) = match.phrase.payload,
               gazetteer.entry(index).generic else { return nil }

@@ -6,12 +6,12 @@ extension ParagraphRecognizer {
     /// (`High Commissioner for Refugees`, `Chief of National Police`); returns the index after them.
     func skipTitleComplement(from start: Int) -> Int {
         guard start < tokens.count, tokens[start].kind == .word,
-              tokens[start].key == "OF" || tokens[start].key == "FOR" else { return start }
+              tokens.keys[start] == "OF" || tokens.keys[start] == "FOR" else { return start }
         var j = start + 1
-        if j < tokens.count, tokens[j].key == "THE" { j += 1 }
+        if j < tokens.count, tokens.keys[j] == "THE" { j += 1 }
         var taken = 0
         while j < tokens.count, taken < 4, isWord(j) {
-            let key = tokens[j].key
+            let key = tokens.keys[j]
             if key == "AND" || key == "OF" { j += 1; continue }
             // The complement is ordinary words or known names; the first unusual word may be the person.
             if !caps, !tokens[j].isCapitalized { break }
@@ -36,7 +36,7 @@ extension ParagraphRecognizer {
                     // "A/S VALENZUELA": a one-word town after a title is more likely a surname.
                     let entry = gazetteer.entry(index)
                     let isTown = entry.type == .location && entry.country != nil && !has(j, .countryWord)
-                        && gazetteer.countryOfPlace[tokens[j].key] != nil && !has(j, .capital)
+                        && gazetteer.countryOfPlace[tokens.keys[j]] != nil && !has(j, .capital)
                     let nameEndsHere = j + 1 >= tokens.count || !isCapWord(j + 1) || tokens[j].possessive
                     if match.length == 1, isTown, nameEndsHere {
                         return Candidate(type: .person, first: j, end: j + 1, evidence: .cue)
@@ -68,12 +68,12 @@ extension ParagraphRecognizer {
             }
             if j - i >= 2 { return Candidate(type: .person, first: i, end: j, evidence: .shape) }
             // A lone unusual word: weak, kept only if it repeats or echoes a name found elsewhere (QADHAFI).
-            if j - i == 1, tokens[i].key.count >= 4, !tokens[i].key.utf8.contains(0x2D), !isOfficeSymbol(i) {
+            if j - i == 1, tokens.keys[i].count >= 4, !tokens.keys[i].utf8.contains(0x2D), !isOfficeSymbol(i) {
                 return Candidate(type: .person, first: i, end: j, evidence: .weak)
             }
             return nil
         }
-        guard token.isCapitalized, !token.isAllCaps || isInitial(i), !Self.isPluralAcronym(token.text) else { return nil }
+        guard token.isCapitalized, !token.isAllCaps || isInitial(i), !tokens.isPluralAcronym(i) else { return nil }
         guard let end = nameEnd(from: i, afterCue: false) else { return nil }
         let length = end - i
         if length >= 2 {
@@ -86,7 +86,7 @@ extension ParagraphRecognizer {
             return nil
         }
         // A lone capitalised word: kept as weak evidence, resolved against the cable's other names.
-        if token.sentenceStart || has(i, .english) || token.text.count < 3 { return nil }
+        if token.sentenceStart || has(i, .english) || tokens.characterCount(i) < 3 { return nil }
         if i > 0, has(i - 1, .placePreposition), tokens[i - 1].kind == .word,
            !tokens[i - 1].isCapitalized {
             return nil  // left to prepositionPlace
@@ -137,13 +137,14 @@ extension ParagraphRecognizer {
             if has(i, .english) {
                 // After a given name or an initial an ordinary word may still be a surname (DOUGLAS BRAVO,
                 // A. ARIAS), but not a verb form (JACKSON ADVOCATED).
-                let verbForm = token.key.hasSuffix("ED") || token.key.hasSuffix("ING") || token.key.hasSuffix("LY")
+                let key = tokens.keys[i]
+                let verbForm = key.hasSuffix("ED") || key.hasSuffix("ING") || key.hasSuffix("LY")
                 return afterGiven && !verbForm
             }
-            return token.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count >= 2
+            return tokens.letterCount(i) >= 2
         }
         guard token.isCapitalized else { return false }
-        if token.isAllCaps, token.text.count > 2 {
+        if token.isAllCaps, tokens.characterCount(i) > 2 {
             // A surname in capitals inside mixed text (Classified By lines, signatures) is fine after a cue.
             return afterCue || !first
         }
@@ -164,9 +165,7 @@ extension ParagraphRecognizer {
 
     /// `M.`, `P.`: one letter and a period.
     func isInitial(_ i: Int) -> Bool {
-        let text = tokens[i].text
-        // The last byte first: String.count walks grapheme clusters.
-        guard text.utf8.last == 0x2E, NameText.characterCount(text) == 2, text.hasSuffix("."), tokens[i].isCapitalized else { return false }
+        guard tokens.isInitialShape(i), tokens[i].isCapitalized else { return false }
         // "ref B.", "para C.": list labels, not initials.
         if i > 0, has(i - 1, .labelWord) { return false }
         return true
@@ -178,7 +177,7 @@ extension ParagraphRecognizer {
     /// ALL-CAPS word that is neither English, a stopword nor a known phrase: likely part of a name.
     func isUnusualCapsWord(_ i: Int) -> Bool {
         guard isWord(i), !isClaimed(i) else { return false }
-        let key = tokens[i].key
+        let key = tokens.keys[i]
         if isStop(i) || has(i, .english) || key.count < 3 || Self.isTagCode(key)
             || has(i, .commonAcronym) { return false }
         if key.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && $0 != "-" && $0 != "'" }) { return false }

@@ -7,7 +7,7 @@
 /// ALL CAPS (`caps`) relies on the gazetteer, cues, given names and the English lexicon instead.
 struct ParagraphRecognizer {
     let gazetteer: Gazetteer
-    let tokens: [Token]
+    let tokens: TokenList
     let caps: Bool
     let context: CableContext
     private(set) var candidates: [Candidate] = []
@@ -24,7 +24,7 @@ struct ParagraphRecognizer {
     /// Word-list memberships of each token's key (`has`), one lexicon probe per token.
     private let lex: [Lexicon.Flags]
 
-    init(gazetteer: Gazetteer, tokens: [Token], context: CableContext) {
+    init(gazetteer: Gazetteer, tokens: TokenList, context: CableContext) {
         self.gazetteer = gazetteer
         self.tokens = tokens
         self.context = context
@@ -34,7 +34,7 @@ struct ParagraphRecognizer {
         self.lex = [Lexicon.Flags](unsafeUninitializedCapacity: tokens.count) { buffer, count in
             for i in tokens.indices {
                 buffer[i] = tokens[i].kind == .punct ? none
-                    : gazetteer.lexicon.flags(tokens[i].key, hash: tokens[i].hash, in: gazetteer)
+                    : gazetteer.lexicon.flags(tokens.keys[i], hash: tokens[i].hash, in: gazetteer)
             }
             count = tokens.count
         }
@@ -94,7 +94,7 @@ struct ParagraphRecognizer {
         switch phrase.payload {
         case .entity(let index):
             let entry = gazetteer.entry(index)
-            if caps, tokens[i].key == "US", length == 1, !usIsCountry(at: i) { return i + 1 }
+            if caps, tokens.keys[i] == "US", length == 1, !usIsCountry(at: i) { return i + 1 }
             var candidate = Candidate(type: entry.type, first: i, end: i + length, canonical: entry.name,
                                       evidence: .known)
             if entry.generic {
@@ -129,9 +129,9 @@ struct ParagraphRecognizer {
             let end = candidates[index].end
             guard end + 2 < tokens.count, tokens[end].mark == "(", tokens[end + 2].mark == ")" else { continue }
             let acronym = tokens[end + 1]
-            guard acronym.kind == .word, acronym.isAllCaps || Gazetteer.looksLikeAcronym(acronym.text),
-                  acronym.text.count >= 2 else { continue }
-            candidates[index].definedAcronym = acronym.key
+            guard acronym.kind == .word, acronym.isAllCaps || Gazetteer.looksLikeAcronym(tokens.text(end + 1)),
+                  tokens.characterCount(end + 1) >= 2 else { continue }
+            candidates[index].definedAcronym = tokens.keys[end + 1]
             if !claimed[end + 1] {
                 claimed[end + 1] = true
                 var alias = candidates[index]
@@ -159,8 +159,8 @@ struct ParagraphRecognizer {
         if flags.contains(flag) { return true }
         if flags.contains(.complete) { return false }
         // A key in no list: only the rules can say yes.
-        if flag == .english { return gazetteer.isEnglish(tokens[i].key) }
-        if flag == .stop { return Self.isRedaction(tokens[i].key) }
+        if flag == .english { return gazetteer.isEnglish(tokens.keys[i]) }
+        if flag == .stop { return Self.isRedaction(tokens.keys[i]) }
         return false
     }
 
@@ -175,7 +175,7 @@ struct ParagraphRecognizer {
 
     /// In capitals, `US` is the pronoun unless the context says country (`THE US`, `US OFFICIALS`, `US-`).
     private func usIsCountry(at i: Int) -> Bool {
-        if i > 0, tokens[i - 1].key == "THE" { return true }
+        if i > 0, tokens.keys[i - 1] == "THE" { return true }
         if i + 1 < tokens.count {
             if tokens[i + 1].mark == "-" { return true }
             if has(i + 1, .nounAfterUS) { return true }
@@ -195,6 +195,6 @@ struct ParagraphRecognizer {
     /// The country named by a demonym or country word right before token `i` (`Russian MFA` → RS).
     func countryBefore(_ i: Int) -> String? {
         guard i > 0, tokens[i - 1].kind == .word else { return nil }
-        return context.countryOfAdjective(tokens[i - 1].key)
+        return context.countryOfAdjective(tokens.keys[i - 1])
     }
 }

@@ -9,16 +9,15 @@ enum Tokenizer {
         "CAPT", "BRIG", "ADM", "GOV", "MT", "FT", "CO", "CORP", "INC", "LTD", "MME", "CDR", "SGT", "NO",
     ]
 
-    /// One-character strings for the ASCII scalars, made once: punctuation tokens are a fifth of all tokens.
-    private static let asciiStrings: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
-
-    static func tokenize(_ text: String) -> [Token] {
+    static func tokenize(_ text: String) -> TokenList {
         tokenize(scalars: Array(text.unicodeScalars))
     }
 
-    static func tokenize(scalars: [Unicode.Scalar]) -> [Token] {
+    static func tokenize(scalars: [Unicode.Scalar]) -> TokenList {
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
+        var keys: [String] = []
+        tokens.reserveCapacity(scalars.count / 4)
+        keys.reserveCapacity(scalars.count / 4)
         var i = 0
         var atSentenceStart = true
         var atLineStart = true
@@ -27,8 +26,8 @@ enum Tokenizer {
             let s = scalars[i]
             if s.value < 0x80, isWordScalar(s) == false, s != " " && s != "\n" && s != "\t" && s != "\r" {
                 // ASCII punctuation: the most common non-word case, without property lookups.
-                tokens.append(Token(kind: .punct, start: i, end: i + 1, text: asciiStrings[Int(s.value)], key: "", isCapitalized: false,
-                                    isAllCaps: false, sentenceStart: false, possessive: false))
+                tokens.append(punct(s, at: i))
+                keys.append("")
                 if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
                 if s == "-", i + 1 < n, scalars[i + 1] == "-" { atSentenceStart = true }
                 atLineStart = false
@@ -47,9 +46,8 @@ enum Tokenizer {
                 continue
             }
             if !isWordScalar(s) {
-                let text = String(Character(s))
-                tokens.append(Token(kind: .punct, start: i, end: i + 1, text: text, key: "", isCapitalized: false,
-                                    isAllCaps: false, sentenceStart: false, possessive: false))
+                tokens.append(punct(s, at: i))
+                keys.append("")
                 if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
                 if s == "-", i + 1 < n, scalars[i + 1] == "-" { atSentenceStart = true }
                 atLineStart = false
@@ -99,24 +97,35 @@ enum Tokenizer {
                 possessive = true
                 j += 2
             }
-            var token = word(scalars[i..<end], start: i, sentenceStart: atSentenceStart, possessive: possessive)
-            // The byte scan first: most words have no hyphen, and String.firstIndex walks Characters.
-            if !token.isCapitalized, token.hasHyphen, let dash = token.text.firstIndex(of: "-"),
-               ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"].contains(token.text[..<dash]),
-               token.text[token.text.index(after: dash)...].first?.isUppercase == true {
-                token.isCapitalized = true  // "al-Masri", "bin-Laden": the particle is lower case, the name is not
+            var (token, key) = word(scalars[i..<end], start: i, sentenceStart: atSentenceStart, possessive: possessive)
+            // The flag first: most words have no hyphen, and String.firstIndex walks Characters.
+            if !token.isCapitalized, token.hasHyphen {
+                let text = NameText.string(scalars[i..<end])
+                if let dash = text.firstIndex(of: "-"),
+                   ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"].contains(text[..<dash]),
+                   text[text.index(after: dash)...].first?.isUppercase == true {
+                    token.isCapitalized = true  // "al-Masri", "bin-Laden": the particle is lower case, the name is not
+                }
             }
             token.lineStart = atLineStart
             tokens.append(token)
+            keys.append(key)
             atLineStart = false
             atSentenceStart = false
             i = j
         }
-        return tokens
+        return TokenList(items: tokens, keys: keys, scalars: scalars)
     }
 
-    /// A word token over `slice`, whose first scalar is at offset `start`.
-    static func word(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
+    /// A punctuation token for scalar `s` at offset `at`.
+    @inline(__always)
+    static func punct(_ s: Unicode.Scalar, at: Int) -> Token {
+        Token(kind: .punct, start: at, end: at + 1, isCapitalized: false, isAllCaps: false, sentenceStart: false,
+              possessive: false, isASCII: s.isASCII, markValue: s.value)
+    }
+
+    /// A word token over `slice`, whose first scalar is at offset `start`, and its key.
+    static func word(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> (Token, String) {
         if slice.allSatisfy({ $0.value < 0x80 }) {
             return asciiWord(slice, start: start, sentenceStart: sentenceStart, possessive: possessive)
         }
@@ -129,14 +138,14 @@ enum Tokenizer {
             if c.properties.isUppercase { upper += 1 }
         }
         let kind: Token.Kind = letters == 0 ? .number : .word
-        return Token(kind: kind, start: start, end: start + slice.count, text: text,
-                     key: kind == .word ? NameText.key(text) : text, isCapitalized: first?.properties.isUppercase ?? false,
-                     isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
-                     hasHyphen: slice.contains("-"))
+        let token = Token(kind: kind, start: start, end: start + slice.count, isCapitalized: first?.properties.isUppercase ?? false,
+                          isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
+                          hasHyphen: slice.contains("-"), isASCII: false)
+        return (token, kind == .word ? NameText.key(text) : text)
     }
 
-    /// The common case, without Unicode property tables: text and key straight from the bytes.
-    private static func asciiWord(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
+    /// The common case, without Unicode property tables: the key straight from the bytes.
+    private static func asciiWord(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> (Token, String) {
         var letters = 0, upper = 0
         var firstUpper: Bool? = nil
         var hyphen = false
@@ -152,32 +161,23 @@ enum Tokenizer {
             }
         }
         let count = slice.count
-        // The key's FNV-1a (as `KeySet.asciiHash`, for `Lexicon`), computed while the bytes are written.
+        let kind: Token.Kind = letters == 0 ? .number : .word
+        // The key is the text in capitals (a number has no letters: its text). Its FNV-1a (as
+        // `KeySet.asciiHash`, for `Lexicon`) is computed as it is written.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let text = String(unsafeUninitializedCapacity: count) { buffer in
+        let key = String(unsafeUninitializedCapacity: count) { buffer in
             for (k, c) in slice.enumerated() {
                 let v = UInt8(truncatingIfNeeded: c.value)
-                buffer[k] = v
-                hash = (hash ^ UInt64((v >= 0x61 && v <= 0x7A) ? v - 0x20 : v)) &* 0x0000_0100_0000_01b3
+                let b = v >= 0x61 && v <= 0x7A ? v - 0x20 : v
+                buffer[k] = b
+                hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3
             }
             return count
         }
-        let kind: Token.Kind = letters == 0 ? .number : .word
-        let key: String
-        if kind == .number || upper == letters {
-            key = text
-        } else {
-            key = String(unsafeUninitializedCapacity: count) { buffer in
-                for (k, c) in slice.enumerated() {
-                    let v = UInt8(truncatingIfNeeded: c.value)
-                    buffer[k] = (v >= 0x61 && v <= 0x7A) ? v - 0x20 : v
-                }
-                return count
-            }
-        }
-        return Token(kind: kind, start: start, end: start + count, text: text, key: key,
-                     isCapitalized: firstUpper ?? false, isAllCaps: letters > 0 && upper == letters,
-                     sentenceStart: sentenceStart, possessive: possessive, hasHyphen: hyphen, hash: hash)
+        let token = Token(kind: kind, start: start, end: start + count, isCapitalized: firstUpper ?? false,
+                          isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
+                          hasHyphen: hyphen, isASCII: true, hash: hash)
+        return (token, key)
     }
 
     @inline(__always)
