@@ -75,6 +75,11 @@ public struct Gazetteer: Sendable {
     /// The longest phrase starting at `tokens[i]`, honouring `capsOnly` and requiring capitals in mixed-case text.
     func longestPhrase(in tokens: TokenList, at i: Int, capsText: Bool) -> (phrase: Phrase, length: Int)? {
         guard let candidates = phrases[tokens.keys[i]] else { return nil }
+        return longestPhrase(candidates, in: tokens, at: i, capsText: capsText)
+    }
+
+    /// `longestPhrase(in:at:capsText:)` among `candidates`, the phrases of token `i`'s key (found by the caller).
+    func longestPhrase(_ candidates: [Phrase], in tokens: TokenList, at i: Int, capsText: Bool) -> (phrase: Phrase, length: Int)? {
         for phrase in candidates {
             let count = phrase.keys.count
             guard i + count <= tokens.count else { continue }

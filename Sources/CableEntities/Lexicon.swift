@@ -30,6 +30,7 @@ struct Lexicon: Sendable {
         static let labelWord = Flags(rawValue: 1 << 17)
         static let lowercaseLocationHead = Flags(rawValue: 1 << 18)
         static let nounAfterUS = Flags(rawValue: 1 << 19)
+        static let phraseStart = Flags(rawValue: 1 << 20)  // a key of `phrases`
         /// Every flag above is known. Without it (an ASCII key in no list), `english` and `stop` still
         /// depend on `ruleFlags`, which is asked only when a rule needs them: most such words never are.
         static let complete = Flags(rawValue: 1 << 31)
@@ -38,6 +39,9 @@ struct Lexicon: Sendable {
     private var keys: [String] = []
     private var hashes: [UInt64] = []
     private var values: [Flags] = []
+    /// Index into `phraseLists` of each stored key's phrases (`Gazetteer.phrases`), -1 for none.
+    private var phraseIndex: [Int32] = []
+    private(set) var phraseLists: [[Gazetteer.Phrase]] = []
     /// Index + 1 into `keys`; 0 marks an empty slot. A power of two, at most half full.
     private var slots: [Int32] = Array(repeating: 0, count: 16)
     /// False for the empty lexicon of a gazetteer still being loaded: every probe then asks the lists.
@@ -63,8 +67,26 @@ struct Lexicon: Sendable {
             // "K" (Kelvin sign) equals "K": an ASCII probe must find what the lists say about it.
             let stored = Self.hash(key) != nil ? key : key.precomposedStringWithCanonicalMapping
             guard let hash = Self.hash(stored), find(stored, hash) == nil else { continue }
+            var list: Int32 = -1
+            if let phrases = gazetteer.phrases[stored] {
+                list = Int32(phraseLists.count)
+                phraseLists.append(phrases)
+            }
             add(stored, hash, Self.computeFlags(stored, gazetteer))
+            phraseIndex.append(list)
         }
+    }
+
+    /// Where a key's phrases are: `phraseLists[index]`, none, or (for keys the table cannot answer)
+    /// in `Gazetteer.phrases`.
+    enum PhraseSlot: Equatable { case list(Int), none, dictionary }
+
+    /// `flags` and, in the same probe, where the key's phrases are.
+    func probe(_ key: String, hash: UInt64, in gazetteer: Gazetteer) -> (flags: Flags, phrases: PhraseSlot) {
+        guard built, let hash = hash != 0 ? hash : Self.hash(key) else { return (Self.computeFlags(key, gazetteer), .dictionary) }
+        guard let index = find(key, hash) else { return ([], .none) }
+        let list = phraseIndex[index]
+        return (values[index], list >= 0 ? .list(Int(list)) : .none)
     }
 
     /// The list flags of a word key of `gazetteer` (the one the table was built from): one probe for
@@ -123,7 +145,10 @@ struct Lexicon: Sendable {
         if g.capitals.contains(key) { f.insert(.capital) }
         if g.countryOfWord[key] != nil { f.insert(.countryWord) }
         if g.governmentAcronyms[key] != nil { f.insert(.governmentAcronym) }
-        if g.phrases[key]?.contains(where: { $0.keys.count == 1 && $0.payload != .title }) == true { f.insert(.oneWordName) }
+        if let phrases = g.phrases[key] {
+            f.insert(.phraseStart)
+            if phrases.contains(where: { $0.keys.count == 1 && $0.payload != .title }) { f.insert(.oneWordName) }
+        }
         for (flag, set) in recogniserLists where set.contains(key) { f.insert(flag) }
         return f
     }

@@ -29,27 +29,33 @@ struct ParagraphRecognizer {
         self.tokens = tokens
         self.context = context
         self.claimed = Array(repeating: false, count: tokens.count)
-        let none = gazetteer.lexicon.flags("", hash: 0, in: gazetteer)
-        // By index: a closure over `Token` values would copy (retain and release) both strings of each.
-        self.lex = [Lexicon.Flags](unsafeUninitializedCapacity: tokens.count) { buffer, count in
-            for i in tokens.indices {
-                buffer[i] = tokens[i].kind == .punct ? none
-                    : gazetteer.lexicon.flags(tokens.keys[i], hash: tokens[i].hash, in: gazetteer)
-            }
-            count = tokens.count
-        }
         var lower = 0, upper = 0
         for token in tokens where token.kind == .word {
             if token.isAllCaps { upper += 1 } else { lower += 1 }
         }
         let caps = upper > 3 * lower && upper >= 3
         self.caps = caps
-        // In mixed-case text only capitalised words can start a phrase that matters (a lower-case title
-        // is followed by a lower-case word), so most words cost no lookup at all.
-        self.phrases = tokens.indices.map { i in
-            tokens[i].kind == .word && (caps || tokens[i].isCapitalized)
-                ? gazetteer.longestPhrase(in: tokens, at: i, capsText: caps).map { (Match(payload: $0.phrase.payload), $0.length) } : nil
+        // One lexicon probe per token gives its word-list flags and its phrases. In mixed-case text only
+        // capitalised words can start a phrase that matters (a lower-case title is followed by a
+        // lower-case word), so most words need no phrase matching at all.
+        let none = gazetteer.lexicon.flags("", hash: 0, in: gazetteer)
+        var lex = [Lexicon.Flags](repeating: none, count: tokens.count)
+        var phrases = [(phrase: Match, length: Int)?](repeating: nil, count: tokens.count)
+        let lexicon = gazetteer.lexicon
+        for i in tokens.indices where tokens[i].kind != .punct {
+            let (flags, slot) = lexicon.probe(tokens.keys[i], hash: tokens[i].hash, in: gazetteer)
+            lex[i] = flags
+            guard tokens[i].kind == .word, caps || tokens[i].isCapitalized else { continue }
+            let found: (phrase: Gazetteer.Phrase, length: Int)?
+            switch slot {
+            case .none: continue
+            case .list(let list): found = gazetteer.longestPhrase(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps)
+            case .dictionary: found = gazetteer.longestPhrase(in: tokens, at: i, capsText: caps)
+            }
+            if let found { phrases[i] = (Match(payload: found.phrase.payload), found.length) }
         }
+        self.lex = lex
+        self.phrases = phrases
     }
 
     /// The longest lexicon phrase starting at token `i` (titles, demonyms and entities).
