@@ -54,7 +54,7 @@ public struct EntityExtractor: Sendable {
 
         for (p, paragraph) in cable.paragraphs.enumerated() {
             let scalars = NameText.scalars(paragraph.text)
-            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
             for c in recognizer.run() {
                 pending.append(Self.pending(c, tokens: tokens, place: .init(paragraph: p, first: c.first, end: c.end)))
@@ -64,7 +64,7 @@ public struct EntityExtractor: Sendable {
         }
         if let subject = cable.subject {
             let scalars = NameText.scalars(subject)
-            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
             for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, place: nil)) }
         }

@@ -42,6 +42,10 @@ struct Lexicon: Sendable {
     /// Index into `phraseLists` of each stored key's phrases (`Gazetteer.phrases`), -1 for none.
     private var phraseIndex: [Int32] = []
     private(set) var phraseLists: [[Gazetteer.Phrase]] = []
+    /// The stored keys' bytes end to end (key `i` ends at `keyEnds[i]`), so that the tokeniser can probe
+    /// with a word's scalars before any `String` is made.
+    private var keyBytes: [UInt8] = []
+    private var keyEnds: [Int32] = []
     /// Index + 1 into `keys`; 0 marks an empty slot. A power of two, at most half full.
     private var slots: [Int32] = Array(repeating: 0, count: 16)
     /// False for the empty lexicon of a gazetteer still being loaded: every probe then asks the lists.
@@ -81,6 +85,45 @@ struct Lexicon: Sendable {
     /// in `Gazetteer.phrases`.
     enum PhraseSlot: Equatable { case list(Int), none, dictionary }
 
+    /// The entry of an ASCII word whose key (its scalars in capitals) has FNV-1a `hash`; nil when the key
+    /// is not stored or the lexicon is empty.
+    @inline(__always)
+    func entry(folding word: ArraySlice<Unicode.Scalar>, hash: UInt64) -> Int? {
+        guard built else { return nil }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            if hashes[entry - 1] == hash, matches(entry - 1, word) { return entry - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func matches(_ entry: Int, _ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        let start = entry == 0 ? 0 : Int(keyEnds[entry - 1]), end = Int(keyEnds[entry])
+        guard end - start == word.count else { return false }
+        var k = start
+        for c in word {
+            let v = UInt8(truncatingIfNeeded: c.value)
+            if (v >= 0x61 && v <= 0x7A ? v - 0x20 : v) != keyBytes[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The key of a stored entry.
+    func key(_ entry: Int) -> String { keys[entry] }
+
+    /// What `probe` answers for a stored entry.
+    func stored(_ entry: Int) -> (flags: Flags, phrases: PhraseSlot) {
+        let list = phraseIndex[entry]
+        return (values[entry], list >= 0 ? .list(Int(list)) : .none)
+    }
+
+    /// Whether probes are answered by the table (false while the gazetteer is being loaded).
+    var isBuilt: Bool { built }
+
     /// `flags` and, in the same probe, where the key's phrases are.
     func probe(_ key: String, hash: UInt64, in gazetteer: Gazetteer) -> (flags: Flags, phrases: PhraseSlot) {
         guard built, let hash = hash != 0 ? hash : Self.hash(key) else { return (Self.computeFlags(key, gazetteer), .dictionary) }
@@ -110,6 +153,8 @@ struct Lexicon: Sendable {
 
     private mutating func add(_ key: String, _ hash: UInt64, _ flags: Flags) {
         keys.append(key)
+        keyBytes.append(contentsOf: key.utf8)
+        keyEnds.append(Int32(keyBytes.count))
         hashes.append(hash)
         values.append(flags)
         if keys.count * 2 > slots.count {

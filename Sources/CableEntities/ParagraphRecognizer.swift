@@ -43,7 +43,9 @@ struct ParagraphRecognizer {
         var phrases = [(phrase: Match, length: Int)?](repeating: nil, count: tokens.count)
         let lexicon = gazetteer.lexicon
         for i in tokens.indices where tokens[i].kind != .punct {
-            let (flags, slot) = lexicon.probe(tokens.keys[i], hash: tokens[i].hash, in: gazetteer)
+            let entry = tokens[i].entry
+            let (flags, slot) = entry >= 0 ? lexicon.stored(Int(entry))
+                : entry == -2 ? ([], .none) : lexicon.probe(tokens.keys[i], hash: tokens[i].hash, in: gazetteer)
             lex[i] = flags
             guard tokens[i].kind == .word, caps || tokens[i].isCapitalized else { continue }
             let found: (phrase: Gazetteer.Phrase, length: Int)?

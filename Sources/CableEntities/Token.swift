@@ -27,6 +27,8 @@ struct Token: Sendable {
     var isASCII: Bool = true
     /// FNV-1a of the key's bytes when the key is ASCII (`Lexicon`'s probe), 0 when not computed.
     var hash: UInt64 = 0
+    /// The key's `Lexicon` entry when the tokeniser probed it: -1 not probed, -2 probed and not stored.
+    var entry: Int32 = -1
     /// The scalar value of a `.punct` token.
     var markValue: UInt32 = 0
 

@@ -13,7 +13,9 @@ enum Tokenizer {
         tokenize(scalars: Array(text.unicodeScalars))
     }
 
-    static func tokenize(scalars: [Unicode.Scalar]) -> TokenList {
+    /// With a built `lexicon`, each ASCII word is looked up in it as it is read (`Token.entry`), and a
+    /// stored word takes its key from there instead of making a `String`.
+    static func tokenize(scalars: [Unicode.Scalar], lexicon: Lexicon? = nil) -> TokenList {
         var tokens: [Token] = []
         var keys: [String] = []
         tokens.reserveCapacity(scalars.count / 4)
@@ -97,7 +99,7 @@ enum Tokenizer {
                 possessive = true
                 j += 2
             }
-            var (token, key) = word(scalars[i..<end], start: i, sentenceStart: atSentenceStart, possessive: possessive)
+            var (token, key) = word(scalars[i..<end], start: i, sentenceStart: atSentenceStart, possessive: possessive, lexicon: lexicon)
             // The flag first: most words have no hyphen, and String.firstIndex walks Characters.
             if !token.isCapitalized, token.hasHyphen {
                 let text = NameText.string(scalars[i..<end])
@@ -125,9 +127,10 @@ enum Tokenizer {
     }
 
     /// A word token over `slice`, whose first scalar is at offset `start`, and its key.
-    static func word(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> (Token, String) {
+    static func word(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool,
+                     lexicon: Lexicon? = nil) -> (Token, String) {
         if slice.allSatisfy({ $0.value < 0x80 }) {
-            return asciiWord(slice, start: start, sentenceStart: sentenceStart, possessive: possessive)
+            return asciiWord(slice, start: start, sentenceStart: sentenceStart, possessive: possessive, lexicon: lexicon)
         }
         let text = NameText.string(slice)
         var letters = 0, upper = 0
@@ -145,12 +148,17 @@ enum Tokenizer {
     }
 
     /// The common case, without Unicode property tables: the key straight from the bytes.
-    private static func asciiWord(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> (Token, String) {
+    private static func asciiWord(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool,
+                                  lexicon: Lexicon?) -> (Token, String) {
         var letters = 0, upper = 0
         var firstUpper: Bool? = nil
         var hyphen = false
+        // The key is the text in capitals (a number has no letters: its text); its FNV-1a (as
+        // `KeySet.asciiHash`) is the lexicon's probe.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for c in slice {
             let v = c.value
+            hash = (hash ^ UInt64(v >= 0x61 && v <= 0x7A ? v - 0x20 : v)) &* 0x0000_0100_0000_01b3
             if v == 0x2D { hyphen = true }
             if v >= 0x41 && v <= 0x5A {
                 letters += 1; upper += 1
@@ -162,21 +170,24 @@ enum Tokenizer {
         }
         let count = slice.count
         let kind: Token.Kind = letters == 0 ? .number : .word
-        // The key is the text in capitals (a number has no letters: its text). Its FNV-1a (as
-        // `KeySet.asciiHash`, for `Lexicon`) is computed as it is written.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var token = Token(kind: kind, start: start, end: start + count, isCapitalized: firstUpper ?? false,
+                          isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
+                          hasHyphen: hyphen, isASCII: true, hash: hash)
+        if let lexicon, lexicon.isBuilt {
+            // Most words are in the lexicon: their key is the stored one, no String is made.
+            if let entry = lexicon.entry(folding: slice, hash: hash) {
+                token.entry = Int32(entry)
+                return (token, lexicon.key(entry))
+            }
+            token.entry = -2
+        }
         let key = String(unsafeUninitializedCapacity: count) { buffer in
             for (k, c) in slice.enumerated() {
                 let v = UInt8(truncatingIfNeeded: c.value)
-                let b = v >= 0x61 && v <= 0x7A ? v - 0x20 : v
-                buffer[k] = b
-                hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3
+                buffer[k] = v >= 0x61 && v <= 0x7A ? v - 0x20 : v
             }
             return count
         }
-        let token = Token(kind: kind, start: start, end: start + count, isCapitalized: firstUpper ?? false,
-                          isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
-                          hasHyphen: hyphen, isASCII: true, hash: hash)
         return (token, key)
     }
 
