@@ -88,7 +88,7 @@ struct Lexicon: Sendable {
     /// The entry of an ASCII word whose key (its scalars in capitals) has FNV-1a `hash`; nil when the key
     /// is not stored or the lexicon is empty.
     @inline(__always)
-    func entry(folding word: ArraySlice<Unicode.Scalar>, hash: UInt64) -> Int? {
+    func entry(folding word: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt64) -> Int? {
         guard built else { return nil }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
@@ -100,7 +100,7 @@ struct Lexicon: Sendable {
         }
     }
 
-    private func matches(_ entry: Int, _ word: ArraySlice<Unicode.Scalar>) -> Bool {
+    private func matches(_ entry: Int, _ word: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         let start = entry == 0 ? 0 : Int(keyEnds[entry - 1]), end = Int(keyEnds[entry])
         guard end - start == word.count else { return false }
         var k = start

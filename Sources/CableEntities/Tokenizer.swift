@@ -20,6 +20,18 @@ enum Tokenizer {
         var keys: [String] = []
         tokens.reserveCapacity(scalars.count / 4)
         keys.reserveCapacity(scalars.count / 4)
+        let lexicon = lexicon ?? Self.noLexicon
+        // Through a buffer pointer: the scan reads every scalar several times, and array reads check bounds.
+        scalars.withUnsafeBufferPointer { scalars in
+            scan(scalars, lexicon: lexicon, into: &tokens, &keys)
+        }
+        return TokenList(items: tokens, keys: keys, scalars: scalars)
+    }
+
+    private static let noLexicon = Lexicon()
+
+    private static func scan(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, lexicon: Lexicon,
+                             into tokens: inout [Token], _ keys: inout [String]) {
         var i = 0
         var atSentenceStart = true
         var atLineStart = true
@@ -58,8 +70,10 @@ enum Tokenizer {
             }
             var j = i + 1
             var segmentLength = 1  // letters since the token start or the last period, for initials like U.S.
+            var ascii = s.isASCII
             while j < n {
                 let c = scalars[j]
+                if !c.isASCII { ascii = false }
                 if isWordScalar(c) {
                     segmentLength += 1
                     j += 1
@@ -99,10 +113,14 @@ enum Tokenizer {
                 possessive = true
                 j += 2
             }
-            var (token, key) = word(scalars[i..<end], start: i, sentenceStart: atSentenceStart, possessive: possessive, lexicon: lexicon)
+            // The scan saw only ASCII (or the word may still be, without a trailing "’s"): the byte path.
+            let word = UnsafeBufferPointer(rebasing: scalars[i..<end])
+            var (token, key) = ascii || word.allSatisfy({ $0.isASCII })
+                ? asciiWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive, lexicon: lexicon)
+                : unicodeWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive)
             // The flag first: most words have no hyphen, and String.firstIndex walks Characters.
             if !token.isCapitalized, token.hasHyphen {
-                let text = NameText.string(scalars[i..<end])
+                let text = NameText.string(word)
                 if let dash = text.firstIndex(of: "-"),
                    ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"].contains(text[..<dash]),
                    text[text.index(after: dash)...].first?.isUppercase == true {
@@ -116,7 +134,6 @@ enum Tokenizer {
             atSentenceStart = false
             i = j
         }
-        return TokenList(items: tokens, keys: keys, scalars: scalars)
     }
 
     /// A punctuation token for scalar `s` at offset `at`.
@@ -127,11 +144,17 @@ enum Tokenizer {
     }
 
     /// A word token over `slice`, whose first scalar is at offset `start`, and its key.
-    static func word(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool,
-                     lexicon: Lexicon? = nil) -> (Token, String) {
-        if slice.allSatisfy({ $0.value < 0x80 }) {
-            return asciiWord(slice, start: start, sentenceStart: sentenceStart, possessive: possessive, lexicon: lexicon)
+    static func word(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> (Token, String) {
+        slice.withUnsafeBufferPointer { word in
+            word.allSatisfy({ $0.isASCII })
+                ? asciiWord(word, start: start, sentenceStart: sentenceStart, possessive: possessive, lexicon: noLexicon)
+                : unicodeWord(word, start: start, sentenceStart: sentenceStart, possessive: possessive)
         }
+    }
+
+    /// `word` for a slice holding a non-ASCII scalar: keys by `NameText.key`, letters by Unicode properties.
+    private static func unicodeWord(_ slice: UnsafeBufferPointer<Unicode.Scalar>, start: Int, sentenceStart: Bool,
+                                    possessive: Bool) -> (Token, String) {
         let text = NameText.string(slice)
         var letters = 0, upper = 0
         var first: Unicode.Scalar? = nil
@@ -148,8 +171,8 @@ enum Tokenizer {
     }
 
     /// The common case, without Unicode property tables: the key straight from the bytes.
-    private static func asciiWord(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool,
-                                  lexicon: Lexicon?) -> (Token, String) {
+    private static func asciiWord(_ slice: UnsafeBufferPointer<Unicode.Scalar>, start: Int, sentenceStart: Bool,
+                                  possessive: Bool, lexicon: Lexicon) -> (Token, String) {
         var letters = 0, upper = 0
         var firstUpper: Bool? = nil
         var hyphen = false
@@ -173,7 +196,7 @@ enum Tokenizer {
         var token = Token(kind: kind, start: start, end: start + count, isCapitalized: firstUpper ?? false,
                           isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
                           hasHyphen: hyphen, isASCII: true, hash: hash)
-        if let lexicon, lexicon.isBuilt {
+        if lexicon.isBuilt {
             // Most words are in the lexicon: their key is the stored one, no String is made.
             if let entry = lexicon.entry(folding: slice, hash: hash) {
                 token.entry = Int32(entry)
