@@ -116,7 +116,8 @@ public struct EntityExtractor: Sendable {
         for e in resolver.entities {
             let name = displayName(e)
             names.append(name)
-            ids.append("\(e.type.rawValue):\(NameText.slug(name))")
+            let slug = NameText.slug(name)
+            ids.append(EntityResolver.concatenate([e.type.rawValue, ":", slug]))
         }
         var mentions = Array(repeating: [Cable.EntityMention](), count: cable.paragraphs.count)
         for (entity, place) in resolver.attached {
