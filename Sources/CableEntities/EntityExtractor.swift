@@ -48,6 +48,7 @@ public struct EntityExtractor: Sendable {
     public func annotate(_ cable: inout Cable, rawText: String?) {
         if let loadError { cable.warnings.append("entities: \(loadError.description)") }
         let context = CableContext(gazetteer: gazetteer, cable: cable)
+        let env = ParagraphRecognizer.Environment(gazetteer: gazetteer, context: context)
         var pending: [EntityResolver.Pending] = []
         var paragraphTokens: [TokenList] = []
         var paragraphCaps: [Bool] = []
@@ -55,7 +56,7 @@ public struct EntityExtractor: Sendable {
         for (p, paragraph) in cable.paragraphs.enumerated() {
             let scalars = NameText.scalars(paragraph.text)
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
-            var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
+            var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
             for c in recognizer.run() {
                 pending.append(Self.pending(c, tokens: tokens, place: .init(paragraph: p, first: c.first, end: c.end)))
             }
@@ -65,7 +66,7 @@ public struct EntityExtractor: Sendable {
         if let subject = cable.subject {
             let scalars = NameText.scalars(subject)
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
-            var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
+            var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
             for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, place: nil)) }
         }
         for m in CableEvidence(gazetteer: gazetteer, context: context).collect(cable, rawText: rawText) {

@@ -44,14 +44,14 @@ extension ParagraphRecognizer {
         // "TEHRAN NATIONAL IRANIAN OIL COMPANY": a place before a proper modifier is where, not who.
         if stop - start >= 3, has(start + 1, .properModifier),
            let match = phrase(start), match.length == 1,
-           case .entity(let index) = match.phrase.payload, gazetteer.entry(index).type == .location {
+           case .entity(let index) = match.phrase.payload, env.gazetteer.entry(index).type == .location {
             start += 1
         }
         guard stop - start >= 2 else { return nil }
         if let known = knownPhrase(start, stop) { return known }
         // "MFA Export Control Division": the known organisation is reported on its own, the rest after it.
         if let match = phrase(start), match.length == 1, stop - start > 1,
-           case .entity(let index) = match.phrase.payload, gazetteer.entry(index).type == .organization {
+           case .entity(let index) = match.phrase.payload, env.gazetteer.entry(index).type == .organization {
             return knownPhrase(start, start + match.length)
         }
         if caps && !capsOrganizationIsPlausible(start, stop) { return nil }
@@ -114,14 +114,14 @@ extension ParagraphRecognizer {
               token.isAllCaps || goForm || (token.isCapitalized && has(i, .governmentAcronym))
         else { return nil }
         let code: String?
-        if let listed = gazetteer.governmentAcronyms[key] {
+        if let listed = env.gazetteer.governmentAcronyms[key] {
             code = listed
         } else if key.hasPrefix("GO") {
-            code = context.governmentCountry(initials: String(key.dropFirst(2)))
+            code = env.context.governmentCountry(initials: String(key.dropFirst(2)))
         } else {
             code = nil
         }
-        guard let code, let country = gazetteer.country(code: code) else { return nil }
+        guard let code, let country = env.gazetteer.country(code: code) else { return nil }
         let name = code == "US" ? "United States Government" : "Government of \(country.name)"
         return Candidate(type: .organization, first: i, end: i + 1, canonical: name, country: code, evidence: .known)
     }
@@ -207,22 +207,22 @@ extension ParagraphRecognizer {
     private func knownPhrase(_ start: Int, _ end: Int) -> Candidate? {
         guard let match = phrase(start), match.length == end - start,
               case .entity(let index) = match.phrase.payload else { return nil }
-        let entry = gazetteer.entry(index)
+        let entry = env.gazetteer.entry(index)
         var candidate = Candidate(type: entry.type, first: start, end: end, canonical: entry.name, evidence: .known)
         if entry.generic {
             candidate.generic = true
-            candidate.country = countryBefore(start) ?? context.hostCountry
+            candidate.country = countryBefore(start) ?? env.context.hostCountry
         }
         return candidate
     }
 
     /// `Russian Foreign Ministry`: a generic body preceded by a country word.
     private func genericBody(_ start: Int, _ end: Int) -> (name: String, country: String?)? {
-        guard end - start >= 2, let country = context.countryOfAdjective(tokens.keys[start]),
+        guard end - start >= 2, let country = env.context.countryOfAdjective(tokens.keys[start]),
               let match = phrase(start + 1),
               match.length == end - start - 1, case .entity(let index) = match.phrase.payload,
-              gazetteer.entry(index).generic else { return nil }
-        return (gazetteer.entry(index).name, country)
+              env.gazetteer.entry(index).generic else { return nil }
+        return (env.gazetteer.entry(index).name, country)
     }
 
     static let lowercaseLocationHeads: KeySet = [

@@ -34,9 +34,9 @@ extension ParagraphRecognizer {
                     continue
                 case .entity(let index):
                     // "A/S VALENZUELA": a one-word town after a title is more likely a surname.
-                    let entry = gazetteer.entry(index)
+                    let entry = env.gazetteer.entry(index)
                     let isTown = entry.type == .location && entry.country != nil && !has(j, .countryWord)
-                        && gazetteer.countryOfPlace[tokens.keys[j]] != nil && !has(j, .capital)
+                        && env.gazetteer.countryOfPlace[tokens.keys[j]] != nil && !has(j, .capital)
                     let nameEndsHere = j + 1 >= tokens.count || !isCapWord(j + 1) || tokens[j].possessive
                     if match.length == 1, isTown, nameEndsHere {
                         return Candidate(type: .person, first: j, end: j + 1, evidence: .cue)
@@ -129,7 +129,7 @@ extension ParagraphRecognizer {
             // A title, country or organisation word is not part of a name ("Antonio Guterres said", "Putin Russia"),
             // except a one-word place right after a given name (PAM DURHAM, Simon Bolivar).
             guard afterGiven, match.length == 1, case .entity(let index) = match.phrase.payload,
-                  gazetteer.entry(index).type == .location, !has(i, .countryWord) else { return false }
+                  env.gazetteer.entry(index).type == .location, !has(i, .countryWord) else { return false }
         }
         if isInitial(i) { return true }
         if caps {

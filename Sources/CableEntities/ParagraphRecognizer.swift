@@ -6,10 +6,11 @@
 /// A title or honorific makes the words after it a person. Mixed-case text uses capitalisation; text in
 /// ALL CAPS (`caps`) relies on the gazetteer, cues, given names and the English lexicon instead.
 struct ParagraphRecognizer {
-    let gazetteer: Gazetteer
+    /// The gazetteer and the cable's context, behind one reference: inline they made the recogniser ~900
+    /// bytes, copied whole (`memcpy`) around every rule call of the mutating scan.
+    let env: Environment
     let tokens: TokenList
     let caps: Bool
-    let context: CableContext
     private(set) var candidates: [Candidate] = []
     /// Tokens already inside a candidate.
     private var claimed: [Bool]
@@ -24,10 +25,24 @@ struct ParagraphRecognizer {
     /// Word-list memberships of each token's key (`has`), one lexicon probe per token.
     private let lex: [Lexicon.Flags]
 
+    /// What every paragraph of a cable shares.
+    final class Environment: Sendable {
+        let gazetteer: Gazetteer
+        let context: CableContext
+        init(gazetteer: Gazetteer, context: CableContext) {
+            self.gazetteer = gazetteer
+            self.context = context
+        }
+    }
+
     init(gazetteer: Gazetteer, tokens: TokenList, context: CableContext) {
-        self.gazetteer = gazetteer
+        self.init(env: Environment(gazetteer: gazetteer, context: context), tokens: tokens)
+    }
+
+    init(env: Environment, tokens: TokenList) {
+        self.env = env
+        let gazetteer = env.gazetteer
         self.tokens = tokens
-        self.context = context
         self.claimed = Array(repeating: false, count: tokens.count)
         var lower = 0, upper = 0
         for token in tokens where token.kind == .word {
@@ -101,13 +116,13 @@ struct ParagraphRecognizer {
     private mutating func phrase(_ phrase: Match, length: Int, at i: Int) -> Int? {
         switch phrase.payload {
         case .entity(let index):
-            let entry = gazetteer.entry(index)
+            let entry = env.gazetteer.entry(index)
             if caps, tokens.keys[i] == "US", length == 1, !usIsCountry(at: i) { return i + 1 }
             var candidate = Candidate(type: entry.type, first: i, end: i + length, canonical: entry.name,
                                       evidence: .known)
             if entry.generic {
                 candidate.generic = true
-                candidate.country = countryBefore(i) ?? context.hostCountry
+                candidate.country = countryBefore(i) ?? env.context.hostCountry
             }
             return add(candidate)
         case .title:
@@ -167,7 +182,7 @@ struct ParagraphRecognizer {
         if flags.contains(flag) { return true }
         if flags.contains(.complete) { return false }
         // A key in no list: only the rules can say yes.
-        if flag == .english { return gazetteer.isEnglish(tokens.keys[i]) }
+        if flag == .english { return env.gazetteer.isEnglish(tokens.keys[i]) }
         if flag == .stop { return Self.isRedaction(tokens.keys[i]) }
         return false
     }
@@ -203,6 +218,6 @@ struct ParagraphRecognizer {
     /// The country named by a demonym or country word right before token `i` (`Russian MFA` → RS).
     func countryBefore(_ i: Int) -> String? {
         guard i > 0, tokens[i - 1].kind == .word else { return nil }
-        return context.countryOfAdjective(tokens.keys[i - 1])
+        return env.context.countryOfAdjective(tokens.keys[i - 1])
     }
 }
