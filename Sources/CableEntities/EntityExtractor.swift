@@ -93,13 +93,17 @@ public struct EntityExtractor: Sendable {
     private func aliasPass(_ resolver: inout EntityResolver, tokens: [TokenList], caps: [Bool]) {
         let table = resolver.aliasTable()
         guard !table.isEmpty else { return }
+        // The tokens' key hashes against the table's: most capitalised words are no alias, and hashing a
+        // key for the dictionary costs more than the tokeniser's hash check.
+        let filter = KeySet(table.keys)
         var covered = tokens.map { Array(repeating: false, count: $0.count) }
         for (_, place) in resolver.attached {
             for k in place.first..<place.end { covered[place.paragraph][k] = true }
         }
         for (p, list) in tokens.enumerated() {
             for (k, token) in list.enumerated() where token.kind == .word && !covered[p][k] {
-                guard caps[p] || token.isCapitalized, let entity = table[list.keys[k]] else { continue }
+                guard caps[p] || token.isCapitalized, token.hash == 0 || filter.mayContain(hash: token.hash),
+                      let entity = table[list.keys[k]] else { continue }
                 if caps[p] {
                     if gazetteer.isEnglish(list.keys[k]) { continue }
                 } else if !token.isCapitalized {

@@ -54,6 +54,18 @@ struct KeySet: Sendable, ExpressibleByArrayLiteral {
         }
     }
 
+    /// False when no ASCII key with FNV-1a `hash` (as `asciiHash`) is in the set; true when one may be.
+    func mayContain(hash: UInt64) -> Bool {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return false }
+            if hashes[entry - 1] == hash { return true }
+            slot = (slot + 1) & mask
+        }
+    }
+
     private mutating func add(_ key: String, _ hash: UInt64) {
         if contains(key) { return }
         keys.append(key)

@@ -108,10 +108,10 @@ extension ParagraphRecognizer {
         let key = tokens.keys[i]
         let bytes = key.utf8.count
         guard bytes >= 3, bytes <= 20, token.isCapitalized else { return nil }
-        // "GOK", "GIRoA", "GoA": capitals, or "Go" + capitals.
-        let goForm = tokens.isGoForm(i)
-        guard (3...5).contains(NameText.characterCount(key)),
-              token.isAllCaps || goForm || (token.isCapitalized && has(i, .governmentAcronym))
+        // "GOK", "GIRoA", "GoA": capitals, or "Go" + capitals. The token's flags first: most capitalised
+        // words are none of these, and counting Characters costs more.
+        guard token.isAllCaps || tokens.isGoForm(i) || has(i, .governmentAcronym),
+              (3...5).contains(NameText.characterCount(key))
         else { return nil }
         let code: String?
         if let listed = env.gazetteer.governmentAcronyms[key] {
