@@ -36,18 +36,33 @@ struct Lexicon: Sendable {
         static let complete = Flags(rawValue: 1 << 31)
     }
 
-    private var keys: [String] = []
-    private var hashes: [UInt64] = []
-    private var values: [Flags] = []
-    /// Index into `phraseLists` of each stored key's phrases (`Gazetteer.phrases`), -1 for none.
-    private var phraseIndex: [Int32] = []
+    /// What is stored for a key: one record, so that a hit reads one place.
+    private struct Record {
+        var key: String
+        var flags: Flags
+        /// Index into `phraseLists` of the key's phrases (`Gazetteer.phrases`), -1 for none.
+        var phrases: Int32
+    }
+
+    /// An open-addressing slot with what a probe needs next to each other: the hash, the record and
+    /// where the key's bytes are, so that a probe reads one slot and the key's bytes.
+    private struct Slot {
+        var hash: UInt64 = 0
+        /// Index + 1 into `records`; 0 marks an empty slot.
+        var entry: Int32 = 0
+        /// Start of the key in `keyBytes` (low 24 bits) and its length (high 8 bits); `UInt32.max` when
+        /// either does not fit (then `keyEnds` says).
+        var bytes: UInt32 = 0
+    }
+
+    private var records: [Record] = []
     private(set) var phraseLists: [[Gazetteer.Phrase]] = []
     /// The stored keys' bytes end to end (key `i` ends at `keyEnds[i]`), so that the tokeniser can probe
     /// with a word's scalars before any `String` is made.
     private var keyBytes: [UInt8] = []
     private var keyEnds: [Int32] = []
-    /// Index + 1 into `keys`; 0 marks an empty slot. A power of two, at most half full.
-    private var slots: [Int32] = Array(repeating: 0, count: 16)
+    /// A power of two, at most three quarters full.
+    private var slots: [Slot] = Array(repeating: Slot(), count: 16)
     /// False for the empty lexicon of a gazetteer still being loaded: every probe then asks the lists.
     private var built = false
 
@@ -76,8 +91,7 @@ struct Lexicon: Sendable {
                 list = Int32(phraseLists.count)
                 phraseLists.append(phrases)
             }
-            add(stored, hash, Self.computeFlags(stored, gazetteer))
-            phraseIndex.append(list)
+            add(Record(key: stored, flags: Self.computeFlags(stored, gazetteer), phrases: list), hash)
         }
     }
 
@@ -91,17 +105,25 @@ struct Lexicon: Sendable {
     func entry(folding word: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt64) -> Int? {
         guard built else { return nil }
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return nil }
-            if hashes[entry - 1] == hash, matches(entry - 1, word) { return entry - 1 }
-            slot = (slot + 1) & mask
+            let slot = slots[index]
+            if slot.entry == 0 { return nil }
+            if slot.hash == hash, matches(slot, word) { return Int(slot.entry) - 1 }
+            index = (index + 1) & mask
         }
     }
 
-    private func matches(_ entry: Int, _ word: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        let start = entry == 0 ? 0 : Int(keyEnds[entry - 1]), end = Int(keyEnds[entry])
+    private func matches(_ slot: Slot, _ word: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        let start: Int, end: Int
+        if slot.bytes != UInt32.max {
+            start = Int(slot.bytes & 0xFF_FFFF)
+            end = start + Int(slot.bytes >> 24)
+        } else {
+            let entry = Int(slot.entry) - 1
+            start = entry == 0 ? 0 : Int(keyEnds[entry - 1])
+            end = Int(keyEnds[entry])
+        }
         guard end - start == word.count else { return false }
         var k = start
         for c in word {
@@ -113,12 +135,12 @@ struct Lexicon: Sendable {
     }
 
     /// The key of a stored entry.
-    func key(_ entry: Int) -> String { keys[entry] }
+    func key(_ entry: Int) -> String { records[entry].key }
 
     /// What `probe` answers for a stored entry.
     func stored(_ entry: Int) -> (flags: Flags, phrases: PhraseSlot) {
-        let list = phraseIndex[entry]
-        return (values[entry], list >= 0 ? .list(Int(list)) : .none)
+        let list = records[entry].phrases
+        return (records[entry].flags, list >= 0 ? .list(Int(list)) : .none)
     }
 
     /// Whether probes are answered by the table (false while the gazetteer is being loaded).
@@ -128,49 +150,49 @@ struct Lexicon: Sendable {
     func probe(_ key: String, hash: UInt64, in gazetteer: Gazetteer) -> (flags: Flags, phrases: PhraseSlot) {
         guard built, let hash = hash != 0 ? hash : Self.hash(key) else { return (Self.computeFlags(key, gazetteer), .dictionary) }
         guard let index = find(key, hash) else { return ([], .none) }
-        let list = phraseIndex[index]
-        return (values[index], list >= 0 ? .list(Int(list)) : .none)
+        return stored(index)
     }
 
     /// The list flags of a word key of `gazetteer` (the one the table was built from): one probe for
     /// ASCII keys, whose FNV-1a `hash` the tokeniser has computed (0: not computed).
     func flags(_ key: String, hash: UInt64, in gazetteer: Gazetteer) -> Flags {
         guard built, let hash = hash != 0 ? hash : Self.hash(key) else { return Self.computeFlags(key, gazetteer) }
-        if let index = find(key, hash) { return values[index] }
+        if let index = find(key, hash) { return records[index].flags }
         return []
     }
 
     private func find(_ key: String, _ hash: UInt64) -> Int? {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return nil }
-            if hashes[entry - 1] == hash, keys[entry - 1] == key { return entry - 1 }
-            slot = (slot + 1) & mask
+            let slot = slots[index]
+            if slot.entry == 0 { return nil }
+            if slot.hash == hash, records[Int(slot.entry) - 1].key == key { return Int(slot.entry) - 1 }
+            index = (index + 1) & mask
         }
     }
 
-    private mutating func add(_ key: String, _ hash: UInt64, _ flags: Flags) {
-        keys.append(key)
-        keyBytes.append(contentsOf: key.utf8)
+    private mutating func add(_ record: Record, _ hash: UInt64) {
+        let start = keyBytes.count
+        keyBytes.append(contentsOf: record.key.utf8)
         keyEnds.append(Int32(keyBytes.count))
-        hashes.append(hash)
-        values.append(flags)
-        if keys.count * 2 > slots.count {
-            slots = Array(repeating: 0, count: slots.count * 2)
-            for index in keys.indices { place(index) }
-        } else {
-            place(keys.count - 1)
+        records.append(record)
+        let length = keyBytes.count - start
+        let bytes = start < 1 << 24 && length < 255 ? UInt32(start) | UInt32(length) << 24 : UInt32.max
+        let slot = Slot(hash: hash, entry: Int32(records.count), bytes: bytes)
+        if records.count * 4 > slots.count * 3 {
+            let old = slots
+            slots = Array(repeating: Slot(), count: slots.count * 2)
+            for item in old where item.entry != 0 { place(item) }
         }
+        place(slot)
     }
 
-    private mutating func place(_ index: Int) {
+    private mutating func place(_ slot: Slot) {
         let mask = slots.count - 1
-        let hash = hashes[index]
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(index + 1)
+        var index = Int(truncatingIfNeeded: slot.hash ^ (slot.hash >> 29)) & mask
+        while slots[index].entry != 0 { index = (index + 1) & mask }
+        slots[index] = slot
     }
 
     /// FNV-1a over the UTF-8 bytes; nil when a byte is not ASCII.
