@@ -36,31 +36,20 @@ struct Lexicon: Sendable {
         static let complete = Flags(rawValue: 1 << 31)
     }
 
-    /// What is stored for a key: one record, so that a hit reads one place.
-    private struct Record {
-        var key: String
-        var flags: Flags
-        /// Index into `phraseLists` of the key's phrases (`Gazetteer.phrases`), -1 for none.
-        var phrases: Int32
-    }
-
-    /// An open-addressing slot with what a probe needs next to each other: the hash, the record and
-    /// where the key's bytes are, so that a probe reads one slot and the key's bytes.
+    /// An open-addressing slot holding everything about its key in 32 bytes: the hash, the key (a small
+    /// `String` keeps up to 15 bytes inline, so checking a hit reads no other memory), the flags and the
+    /// phrases. The probe is memory-bound: one place per word, not one per array, is what makes it cheap.
+    /// A stored key's entry number (`Token.entry`) is its slot index.
     private struct Slot {
         var hash: UInt64 = 0
-        /// Index + 1 into `records`; 0 marks an empty slot.
-        var entry: Int32 = 0
-        /// Start of the key in `keyBytes` (low 24 bits) and its length (high 8 bits); `UInt32.max` when
-        /// either does not fit (then `keyEnds` says).
-        var bytes: UInt32 = 0
+        var key: String = ""
+        var flags: Flags = []
+        /// Index into `phraseLists` of the key's phrases (`Gazetteer.phrases`), -1 for none, -2: empty slot.
+        var phrases: Int32 = -2
     }
 
-    private var records: [Record] = []
     private(set) var phraseLists: [[Gazetteer.Phrase]] = []
-    /// The stored keys' bytes end to end (key `i` ends at `keyEnds[i]`), so that the tokeniser can probe
-    /// with a word's scalars before any `String` is made.
-    private var keyBytes: [UInt8] = []
-    private var keyEnds: [Int32] = []
+    private var count = 0
     /// A power of two, at most three quarters full.
     private var slots: [Slot] = Array(repeating: Slot(), count: 16)
     /// False for the empty lexicon of a gazetteer still being loaded: every probe then asks the lists.
@@ -91,7 +80,7 @@ struct Lexicon: Sendable {
                 list = Int32(phraseLists.count)
                 phraseLists.append(phrases)
             }
-            add(Record(key: stored, flags: Self.computeFlags(stored, gazetteer), phrases: list), hash)
+            add(Slot(hash: hash, key: stored, flags: Self.computeFlags(stored, gazetteer), phrases: list))
         }
     }
 
@@ -107,40 +96,32 @@ struct Lexicon: Sendable {
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
-            let slot = slots[index]
-            if slot.entry == 0 { return nil }
-            if slot.hash == hash, matches(slot, word) { return Int(slot.entry) - 1 }
+            if slots[index].phrases == -2 { return nil }
+            if slots[index].hash == hash, Self.matches(slots[index].key, word) { return index }
             index = (index + 1) & mask
         }
     }
 
-    private func matches(_ slot: Slot, _ word: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        let start: Int, end: Int
-        if slot.bytes != UInt32.max {
-            start = Int(slot.bytes & 0xFF_FFFF)
-            end = start + Int(slot.bytes >> 24)
-        } else {
-            let entry = Int(slot.entry) - 1
-            start = entry == 0 ? 0 : Int(keyEnds[entry - 1])
-            end = Int(keyEnds[entry])
+    /// The key's bytes equal the word's scalars in capitals.
+    private static func matches(_ key: String, _ word: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        var key = key
+        return key.withUTF8 { bytes in
+            guard bytes.count == word.count else { return false }
+            for k in 0..<bytes.count {
+                let v = UInt8(truncatingIfNeeded: word[k].value)
+                if (v >= 0x61 && v <= 0x7A ? v - 0x20 : v) != bytes[k] { return false }
+            }
+            return true
         }
-        guard end - start == word.count else { return false }
-        var k = start
-        for c in word {
-            let v = UInt8(truncatingIfNeeded: c.value)
-            if (v >= 0x61 && v <= 0x7A ? v - 0x20 : v) != keyBytes[k] { return false }
-            k += 1
-        }
-        return true
     }
 
     /// The key of a stored entry.
-    func key(_ entry: Int) -> String { records[entry].key }
+    func key(_ entry: Int) -> String { slots[entry].key }
 
     /// What `probe` answers for a stored entry.
     func stored(_ entry: Int) -> (flags: Flags, phrases: PhraseSlot) {
-        let list = records[entry].phrases
-        return (records[entry].flags, list >= 0 ? .list(Int(list)) : .none)
+        let list = slots[entry].phrases
+        return (slots[entry].flags, list >= 0 ? .list(Int(list)) : .none)
     }
 
     /// Whether probes are answered by the table (false while the gazetteer is being loaded).
@@ -157,7 +138,7 @@ struct Lexicon: Sendable {
     /// ASCII keys, whose FNV-1a `hash` the tokeniser has computed (0: not computed).
     func flags(_ key: String, hash: UInt64, in gazetteer: Gazetteer) -> Flags {
         guard built, let hash = hash != 0 ? hash : Self.hash(key) else { return Self.computeFlags(key, gazetteer) }
-        if let index = find(key, hash) { return records[index].flags }
+        if let index = find(key, hash) { return slots[index].flags }
         return []
     }
 
@@ -165,25 +146,18 @@ struct Lexicon: Sendable {
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
-            let slot = slots[index]
-            if slot.entry == 0 { return nil }
-            if slot.hash == hash, records[Int(slot.entry) - 1].key == key { return Int(slot.entry) - 1 }
+            if slots[index].phrases == -2 { return nil }
+            if slots[index].hash == hash, slots[index].key == key { return index }
             index = (index + 1) & mask
         }
     }
 
-    private mutating func add(_ record: Record, _ hash: UInt64) {
-        let start = keyBytes.count
-        keyBytes.append(contentsOf: record.key.utf8)
-        keyEnds.append(Int32(keyBytes.count))
-        records.append(record)
-        let length = keyBytes.count - start
-        let bytes = start < 1 << 24 && length < 255 ? UInt32(start) | UInt32(length) << 24 : UInt32.max
-        let slot = Slot(hash: hash, entry: Int32(records.count), bytes: bytes)
-        if records.count * 4 > slots.count * 3 {
+    private mutating func add(_ slot: Slot) {
+        count += 1
+        if count * 4 > slots.count * 3 {
             let old = slots
             slots = Array(repeating: Slot(), count: slots.count * 2)
-            for item in old where item.entry != 0 { place(item) }
+            for item in old where item.phrases != -2 { place(item) }
         }
         place(slot)
     }
@@ -191,7 +165,7 @@ struct Lexicon: Sendable {
     private mutating func place(_ slot: Slot) {
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: slot.hash ^ (slot.hash >> 29)) & mask
-        while slots[index].entry != 0 { index = (index + 1) & mask }
+        while slots[index].phrases != -2 { index = (index + 1) & mask }
         slots[index] = slot
     }
 
