@@ -80,7 +80,11 @@ struct Lexicon: Sendable {
                 list = Int32(phraseLists.count)
                 phraseLists.append(phrases)
             }
-            add(Slot(hash: hash, key: stored, flags: Self.computeFlags(stored, gazetteer), phrases: list))
+            let flags = Self.computeFlags(stored, gazetteer)
+            // A key whose only flags are those the rules give anyway (most English words) is left out:
+            // a miss answers the same, and a table a quarter the size stays in cache.
+            if list < 0, flags.subtracting(.complete) == Self.ruleFlags(stored, gazetteer) { continue }
+            add(Slot(hash: hash, key: stored, flags: flags, phrases: list))
         }
     }
 
