@@ -128,6 +128,9 @@ struct Lexicon: Sendable {
         return (slots[entry].flags, list >= 0 ? .list(Int(list)) : .none)
     }
 
+    /// Number of keys in the table.
+    var storedCount: Int { count }
+
     /// Whether probes are answered by the table (false while the gazetteer is being loaded).
     var isBuilt: Bool { built }
 

@@ -33,6 +33,17 @@ import CableParser
         #expect(tokens.indices.contains { recognizer.has($0, .firstName) } && tokens.indices.contains { recognizer.has($0, .english) })
     }
 
+    @Test func wordsTheRulesAnswerStayOutOfTheTable() throws {
+        let g = try Gazetteer.bundled()
+        let tokens = Tokenizer.tokenize(scalars: Array("negotiation Negotiation THE".unicodeScalars), lexicon: g.lexicon)
+        #expect(tokens[0].entry == -2 && tokens[1].entry == -2, "an English-only word is not stored")
+        #expect(tokens[2].entry >= 0, "a stop word is stored")
+        let recognizer = ParagraphRecognizer(gazetteer: g, tokens: tokens, context: CableContext(gazetteer: g, cable: Cable(id: "07X1", station: "X", serial: 1)))
+        #expect(recognizer.has(0, .english) && !recognizer.has(0, .stop) && recognizer.has(2, .stop))
+        print("lexicon: \(g.lexicon.storedCount) keys stored, \(g.englishWords.count) English words")
+        #expect(g.lexicon.storedCount < g.englishWords.count / 2)
+    }
+
     @Test func characterQuestionsAgreeWithStrings() {
         let tokens = Tokenizer.tokenize(Self.text)
         for i in tokens.indices where tokens[i].kind != .punct {
