@@ -82,19 +82,22 @@ struct CableEvidence {
 
     private func person(_ raw: String) -> [MetadataMention] {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        let tokens = Tokenizer.tokenize(trimmed).filter { $0.kind == .word }
+        let list = Tokenizer.tokenize(trimmed)
+        let tokens = list.indices.filter { list[$0].kind == .word }
         guard !tokens.isEmpty, tokens.count <= 6 else { return [] }
         // Drop titles the parser may have left in ("Ambassador", "DCM").
         var words = tokens.filter {
-            (!gazetteer.stopwords.contains($0.key) || gazetteer.firstNames.contains($0.key)) && !Self.suffixes.contains($0.key)
+            let key = list.keys[$0]
+            return (!gazetteer.stopwords.contains(key) || gazetteer.firstNames.contains(key)) && !Self.suffixes.contains(key)
         }
         while let first = words.first, words.count > 1,
-              gazetteer.longestPhrase(in: [first], at: 0, capsText: true).map({ $0.phrase.payload == .title }) == true {
+              gazetteer.longestPhrase(in: TokenList(items: [list[first]], keys: [list.keys[first]], scalars: list.scalars),
+                                      at: 0, capsText: true).map({ $0.phrase.payload == .title }) == true {
             words.removeFirst()
         }
         guard let first = words.first, let last = words.last else { return [] }
-        let surface = NameText.string(Array(trimmed.unicodeScalars)[first.start..<last.end])
-        return [MetadataMention(type: .person, surface: surface, canonical: nil, keys: words.map(\.key), evidence: .known)]
+        let surface = NameText.string(list.scalars[list[first].start..<list[last].end])
+        return [MetadataMention(type: .person, surface: surface, canonical: nil, keys: words.map { list.keys[$0] }, evidence: .known)]
     }
 
     /// Runs the recogniser over a line of metadata and keeps the people it finds after titles.
@@ -103,16 +106,16 @@ struct CableEvidence {
         var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
         var out: [MetadataMention] = []
         var organizations: [MetadataMention] = []
-        let scalars = NameText.scalars(text)
+        let scalars = tokens.scalars
         for candidate in recognizer.run() {
-            let span = tokens[candidate.first..<candidate.end]
-            let surface = NameText.string(scalars[span.first!.start..<span.last!.end])
+            let span = candidate.first..<candidate.end
+            let surface = NameText.string(scalars[tokens[span.first!].start..<tokens[span.last!].end])
             if candidate.type == .person && candidate.evidence >= .cue {
-                out.append(MetadataMention(type: .person, surface: surface, canonical: nil, keys: span.map(\.key), evidence: .known))
+                out.append(MetadataMention(type: .person, surface: surface, canonical: nil, keys: span.map { tokens.keys[$0] }, evidence: .known))
             } else if forLine, candidate.type == .organization, candidate.evidence == .known, let name = candidate.canonical {
                 // "NSC FOR CBARTON", "HQ USSOUTHCOM ALSO FOR POLAD": a known organisation addressed by name.
                 organizations.append(MetadataMention(type: .organization, surface: surface, canonical: name,
-                                                     keys: span.map(\.key), evidence: .known))
+                                                     keys: span.map { tokens.keys[$0] }, evidence: .known))
             }
         }
         if forLine, out.isEmpty, let range = text.range(of: " FOR ", options: [.caseInsensitive, .backwards]) {
@@ -227,6 +230,7 @@ struct CableEvidence {
     }
 
     private func keys(_ text: String) -> [String] {
-        Tokenizer.tokenize(text).filter { $0.kind == .word }.map(\.key)
+        let list = Tokenizer.tokenize(text)
+        return list.indices.filter { list[$0].kind == .word }.map { list.keys[$0] }
     }
 }

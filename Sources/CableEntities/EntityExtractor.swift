@@ -24,6 +24,8 @@ public struct EntityExtractor: Sendable {
 
     /// An extractor over a given gazetteer (tests, experiments).
     public init(gazetteer: Gazetteer) {
+        var gazetteer = gazetteer
+        gazetteer.lexicon = Lexicon(gazetteer)  // the lists may have changed since it was built
         self.gazetteer = gazetteer
         self.loadError = nil
     }
@@ -46,27 +48,26 @@ public struct EntityExtractor: Sendable {
     public func annotate(_ cable: inout Cable, rawText: String?) {
         if let loadError { cable.warnings.append("entities: \(loadError.description)") }
         let context = CableContext(gazetteer: gazetteer, cable: cable)
+        let env = ParagraphRecognizer.Environment(gazetteer: gazetteer, context: context)
         var pending: [EntityResolver.Pending] = []
-        var paragraphTokens: [[Token]] = []
+        var paragraphTokens: [TokenList] = []
         var paragraphCaps: [Bool] = []
-        var paragraphScalars: [[Unicode.Scalar]] = []
 
         for (p, paragraph) in cable.paragraphs.enumerated() {
             let scalars = NameText.scalars(paragraph.text)
-            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
-            var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
+            var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
             for c in recognizer.run() {
-                pending.append(Self.pending(c, tokens: tokens, scalars: scalars, place: .init(paragraph: p, first: c.first, end: c.end)))
+                pending.append(Self.pending(c, tokens: tokens, place: .init(paragraph: p, first: c.first, end: c.end)))
             }
             paragraphTokens.append(tokens)
             paragraphCaps.append(recognizer.caps)
-            paragraphScalars.append(scalars)
         }
         if let subject = cable.subject {
             let scalars = NameText.scalars(subject)
-            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars), gazetteer: gazetteer)
-            var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
-            for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, scalars: scalars, place: nil)) }
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
+            var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
+            for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, place: nil)) }
         }
         for m in CableEvidence(gazetteer: gazetteer, context: context).collect(cable, rawText: rawText) {
             pending.append(.init(type: m.type, keys: m.keys, surface: m.surface, canonical: m.canonical, country: nil,
@@ -76,31 +77,35 @@ public struct EntityExtractor: Sendable {
         var resolver = EntityResolver(gazetteer: gazetteer)
         resolver.resolve(pending)
         aliasPass(&resolver, tokens: paragraphTokens, caps: paragraphCaps)
-        write(resolver, into: &cable, scalars: paragraphScalars, tokens: paragraphTokens)
+        write(resolver, into: &cable, tokens: paragraphTokens)
     }
 
-    private static func pending(_ c: Candidate, tokens: [Token], scalars: [Unicode.Scalar], place: EntityResolver.Place?) -> EntityResolver.Pending {
-        let surface = c.end - c.first == 1 ? tokens[c.first].text
-            : NameText.string(scalars[tokens[c.first].start..<tokens[c.end - 1].end])
-        let keys = c.end - c.first == 1 ? [tokens[c.first].key] : tokens[c.first..<c.end].filter { $0.kind == .word }.map(\.key)
+    private static func pending(_ c: Candidate, tokens: TokenList, place: EntityResolver.Place?) -> EntityResolver.Pending {
+        let surface = c.end - c.first == 1 ? tokens.text(c.first)
+            : NameText.string(tokens.scalars[tokens[c.first].start..<tokens[c.end - 1].end])
+        let keys = c.end - c.first == 1 ? [tokens.keys[c.first]] : (c.first..<c.end).filter { tokens[$0].kind == .word }.map { tokens.keys[$0] }
         return .init(type: c.type, keys: keys, surface: surface,
                      canonical: c.canonical, country: c.country, generic: c.generic, evidence: c.evidence,
                      acronym: c.definedAcronym, place: place)
     }
 
     /// Second look at every paragraph: lone surnames and acronyms of entities found elsewhere in the cable.
-    private func aliasPass(_ resolver: inout EntityResolver, tokens: [[Token]], caps: [Bool]) {
+    private func aliasPass(_ resolver: inout EntityResolver, tokens: [TokenList], caps: [Bool]) {
         let table = resolver.aliasTable()
         guard !table.isEmpty else { return }
+        // The tokens' key hashes against the table's: most capitalised words are no alias, and hashing a
+        // key for the dictionary costs more than the tokeniser's hash check.
+        let filter = KeySet(table.keys)
         var covered = tokens.map { Array(repeating: false, count: $0.count) }
         for (_, place) in resolver.attached {
             for k in place.first..<place.end { covered[place.paragraph][k] = true }
         }
         for (p, list) in tokens.enumerated() {
             for (k, token) in list.enumerated() where token.kind == .word && !covered[p][k] {
-                guard caps[p] || token.isCapitalized, let entity = table[token.key] else { continue }
+                guard caps[p] || token.isCapitalized, token.hash == 0 || filter.mayContain(hash: token.hash),
+                      let entity = table[list.keys[k]] else { continue }
                 if caps[p] {
-                    if gazetteer.isEnglish(token.key) { continue }
+                    if gazetteer.isEnglish(list.keys[k]) { continue }
                 } else if !token.isCapitalized {
                     continue
                 }
@@ -110,20 +115,21 @@ public struct EntityExtractor: Sendable {
     }
 
     /// Turns resolved entities into the model's mentions and summaries.
-    private func write(_ resolver: EntityResolver, into cable: inout Cable, scalars: [[Unicode.Scalar]], tokens: [[Token]]) {
+    private func write(_ resolver: EntityResolver, into cable: inout Cable, tokens: [TokenList]) {
         var ids: [String] = []
         var names: [String] = []
         for e in resolver.entities {
             let name = displayName(e)
             names.append(name)
-            ids.append("\(e.type.rawValue):\(NameText.slug(name))")
+            let slug = NameText.slug(name)
+            ids.append(EntityResolver.concatenate([e.type.rawValue, ":", slug]))
         }
         var mentions = Array(repeating: [Cable.EntityMention](), count: cable.paragraphs.count)
         for (entity, place) in resolver.attached {
             let list = tokens[place.paragraph]
             let start = list[place.first].start, end = list[place.end - 1].end
-            let surface = place.end - place.first == 1 ? list[place.first].text
-                : NameText.string(scalars[place.paragraph][start..<end])
+            let surface = place.end - place.first == 1 ? list.text(place.first)
+                : NameText.string(list.scalars[start..<end])
             mentions[place.paragraph].append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue,
                                                    surface: surface, start: start, end: end))
         }

@@ -88,29 +88,41 @@ struct EntityResolver {
         return id
     }
 
-    /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise; appended piece by piece into one
-    /// reserved buffer (interpolation and `joined` cost more than the lookup itself).
+    /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise; the bytes written once into a
+    /// string of the right size (each `+=` costs more than the lookup itself).
     private func indexKey(_ m: Pending) -> String {
-        var out = m.type.rawValue
-        if let canonical = m.canonical {
-            let country = m.generic ? m.country ?? "" : ""
-            out.reserveCapacity(out.utf8.count + canonical.utf8.count + country.utf8.count + 3)
-            out += "|="
-            out += canonical
-            out += "|"
-            out += country
-            return out
-        }
         var count = m.keys.count
         // "Guantanamo Bay" and "Guantanamo", "Miranda State" and "Miranda": one place.
-        if m.type == .location, count > 1, let last = m.keys.last, gazetteer.locationHeads.contains(last) { count -= 1 }
-        out.reserveCapacity(out.utf8.count + 1 + m.keys[..<count].reduce(0) { $0 + $1.utf8.count + 1 })
-        out += "|"
-        for k in 0..<count {
-            if k > 0 { out += " " }
-            out += m.keys[k]
+        if m.canonical == nil, m.type == .location, count > 1, let last = m.keys.last, gazetteer.locationHeads.contains(last) {
+            count -= 1
         }
-        return out
+        if let canonical = m.canonical {
+            return Self.concatenate([m.type.rawValue, "|=", canonical, "|", m.generic ? m.country ?? "" : ""])
+        }
+        var parts = [m.type.rawValue, "|"]
+        parts.reserveCapacity(2 * count + 2)
+        for k in 0..<count {
+            if k > 0 { parts.append(" ") }
+            parts.append(m.keys[k])
+        }
+        return Self.concatenate(parts)
+    }
+
+    /// The parts end to end, copied once into a string of the right size.
+    static func concatenate(_ parts: [String]) -> String {
+        var total = 0
+        for part in parts { total += part.utf8.count }
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            var k = 0
+            for var part in parts {
+                part.withUTF8 { bytes in
+                    UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[k...]))
+                        .copyMemory(from: UnsafeRawBufferPointer(bytes))
+                    k += bytes.count
+                }
+            }
+            return k
+        }
     }
 
     /// The entity a mention belongs to, if one exists already.

@@ -26,6 +26,7 @@ extension Gazetteer {
         g.firstNames = KeySet(try lines(resource("first-names", "txt")).map { NameText.key($0.text) })
         g.englishWords = KeySet(try lines(resource("english-words", "txt")).map { $0.text.uppercased() })
         g.sortPhrases()
+        g.lexicon = Lexicon(g)
         return g
     }
 
@@ -142,7 +143,8 @@ extension Gazetteer {
     }
 
     private mutating func addPhrase(_ text: String, _ payload: Payload, capsOnly: Bool) {
-        let keys = Tokenizer.tokenize(text).map { $0.kind == .punct ? $0.text : $0.key }
+        let list = Tokenizer.tokenize(text)
+        let keys = list.indices.map { list[$0].kind == .punct ? list.text($0) : list.keys[$0] }
         guard let first = keys.first, !keys.contains(where: { $0.isEmpty }) else { return }
         if keys.count == 1, case .entity = payload, stopwords.contains(first) { return }
         phrases[first, default: []].append(Phrase(keys: keys, payload: payload, capsOnly: capsOnly, written: text))

@@ -56,6 +56,8 @@ public struct Gazetteer: Sendable {
     var orgStarts: KeySet = []
     var locationHeads: KeySet = []
     var connectors: KeySet = []
+    /// All of the above in one table (built last by `bundled()`; empty while lists are being loaded).
+    var lexicon = Lexicon()
 
     /// An empty gazetteer (the extractor then relies on cues and capitalisation alone).
     public init() {}
@@ -71,17 +73,22 @@ public struct Gazetteer: Sendable {
     }
 
     /// The longest phrase starting at `tokens[i]`, honouring `capsOnly` and requiring capitals in mixed-case text.
-    func longestPhrase(in tokens: [Token], at i: Int, capsText: Bool) -> (phrase: Phrase, length: Int)? {
-        guard let candidates = phrases[tokens[i].key] else { return nil }
+    func longestPhrase(in tokens: TokenList, at i: Int, capsText: Bool) -> (phrase: Phrase, length: Int)? {
+        guard let candidates = phrases[tokens.keys[i]] else { return nil }
+        return longestPhrase(candidates, in: tokens, at: i, capsText: capsText)
+    }
+
+    /// `longestPhrase(in:at:capsText:)` among `candidates`, the phrases of token `i`'s key (found by the caller).
+    func longestPhrase(_ candidates: [Phrase], in tokens: TokenList, at i: Int, capsText: Bool) -> (phrase: Phrase, length: Int)? {
         for phrase in candidates {
             let count = phrase.keys.count
             guard i + count <= tokens.count else { continue }
             var ok = true
             for k in 0..<count {
                 let token = tokens[i + k]
-                guard token.kind == .punct ? token.text == phrase.keys[k] : token.key == phrase.keys[k] else { ok = false; break }
+                guard token.kind == .punct ? tokens.text(i + k) == phrase.keys[k] : tokens.keys[i + k] == phrase.keys[k] else { ok = false; break }
                 if k + 1 < count, token.possessive { ok = false; break }
-                if phrase.capsOnly && !token.isAllCaps && token.text != phrase.written { ok = false; break }
+                if phrase.capsOnly && !token.isAllCaps && tokens.text(i + k) != phrase.written { ok = false; break }
                 if capsText && phrase.wordLike { ok = false; break }
                 if !capsText, phrase.payload != .title, k == 0, !token.isCapitalized { ok = false; break }
             }

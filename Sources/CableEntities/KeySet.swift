@@ -27,6 +27,8 @@ struct KeySet: Sendable, ExpressibleByArrayLiteral {
     }
 
     var count: Int { all.count }
+    /// Every key as inserted.
+    var elements: Set<String> { all }
     var isEmpty: Bool { all.isEmpty }
 
     mutating func insert(_ key: String) {
@@ -48,6 +50,18 @@ struct KeySet: Sendable, ExpressibleByArrayLiteral {
             let entry = Int(slots[slot])
             if entry == 0 { return false }
             if hashes[entry - 1] == hash, keys[entry - 1] == key { return true }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// False when no ASCII key with FNV-1a `hash` (as `asciiHash`) is in the set; true when one may be.
+    func mayContain(hash: UInt64) -> Bool {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return false }
+            if hashes[entry - 1] == hash { return true }
             slot = (slot + 1) & mask
         }
     }

@@ -7,7 +7,7 @@ import Foundation
 enum NameText {
     /// The text of a run of scalars. `String(String.UnicodeScalarView(slice))` goes through a generic
     /// append that costs thousands of instructions per call; this writes the UTF-8 bytes directly.
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
         var bytes = 0
         for s in scalars { bytes += UTF8.width(s) }
         return String(unsafeUninitializedCapacity: bytes) { buffer in

@@ -7,32 +7,32 @@ extension ParagraphRecognizer {
         guard isCapWord(i) else { return nil }
         var start = i
         // Sentence openers and articles are not part of the name.
-        while start < tokens.count, isWord(start), tokens[start].key == "THE" { start += 1 }
+        while start < tokens.count, isWord(start), tokens.keys[start] == "THE" { start += 1 }
         let run = capitalisedRun(from: start, limit: 8)
         guard run.end - start >= 2 else { return nil }
         var end: Int? = nil
-        if gazetteer.orgStarts.contains(tokens[start].key), start + 2 < run.end,
-           tokens[start + 1].key == "OF" || tokens[start + 1].key == "FOR" {
+        if has(start, .orgStart), start + 2 < run.end,
+           tokens.keys[start + 1] == "OF" || tokens.keys[start + 1] == "FOR" {
             // "Ministry of ...", "Center for ...": a starting head word with its complement.
             end = run.end
         } else {
             // Longest prefix ending in a head word ("Shahid Bakeri Industrial Group"), with an of-complement
             // after it ("Administrative Department of Security").
-            for j in stride(from: run.end - 1, to: start, by: -1) where gazetteer.orgHeads.contains(tokens[j].key) {
+            for j in stride(from: run.end - 1, to: start, by: -1) where has(j, .orgHead) {
                 end = j + 1
-                if j + 2 < run.end, tokens[j + 1].key == "OF" || tokens[j + 1].key == "FOR" { end = run.end }
+                if j + 2 < run.end, tokens.keys[j + 1] == "OF" || tokens.keys[j + 1] == "FOR" { end = run.end }
                 break
             }
         }
         guard var stop = end else { return nil }
         // "Office of North American Affairs Counselor Deng Hongbo": a title inside ends the organisation.
-        for k in (start + 1)..<stop where !gazetteer.orgStarts.contains(tokens[k].key) && !gazetteer.orgHeads.contains(tokens[k].key) {
+        for k in (start + 1)..<stop where !has(k, .orgStart) && !has(k, .orgHead) {
             if let match = phrase(k), match.phrase.payload == .title {
                 stop = k
                 break
             }
         }
-        while stop > start, isConnector(stop - 1) || ["OF", "FOR", "AND", "THE", "ON"].contains(tokens[stop - 1].key) { stop -= 1 }
+        while stop > start, isConnector(stop - 1) || ["OF", "FOR", "AND", "THE", "ON"].contains(tokens.keys[stop - 1]) { stop -= 1 }
         guard stop - start >= 2 else { return nil }
         if let known = knownPhrase(start, stop) { return known }
         // Openers and jargon at the front are not part of an organisation ("The", "Summary"); a title at the
@@ -42,16 +42,16 @@ extension ParagraphRecognizer {
             start += 1
         }
         // "TEHRAN NATIONAL IRANIAN OIL COMPANY": a place before a proper modifier is where, not who.
-        if stop - start >= 3, Self.properModifiers.contains(tokens[start + 1].key),
+        if stop - start >= 3, has(start + 1, .properModifier),
            let match = phrase(start), match.length == 1,
-           case .entity(let index) = match.phrase.payload, gazetteer.entry(index).type == .location {
+           case .entity(let index) = match.phrase.payload, env.gazetteer.entry(index).type == .location {
             start += 1
         }
         guard stop - start >= 2 else { return nil }
         if let known = knownPhrase(start, stop) { return known }
         // "MFA Export Control Division": the known organisation is reported on its own, the rest after it.
         if let match = phrase(start), match.length == 1, stop - start > 1,
-           case .entity(let index) = match.phrase.payload, gazetteer.entry(index).type == .organization {
+           case .entity(let index) = match.phrase.payload, env.gazetteer.entry(index).type == .organization {
             return knownPhrase(start, start + match.length)
         }
         if caps && !capsOrganizationIsPlausible(start, stop) { return nil }
@@ -66,10 +66,9 @@ extension ParagraphRecognizer {
 
     /// Words that open a sentence or carry a title before an organisation's name.
     private func isLeadingNoise(_ i: Int) -> Bool {
-        let key = tokens[i].key
-        if Self.functionWords.contains(key) || Self.jargon.contains(key) { return true }
+        if has(i, .functionWord) || has(i, .jargon) { return true }
         if let match = phrase(i), match.phrase.payload == .title,
-           !gazetteer.orgStarts.contains(key), !gazetteer.orgHeads.contains(key) { return true }
+           !has(i, .orgStart), !has(i, .orgHead) { return true }
         return false
     }
 
@@ -82,19 +81,19 @@ extension ParagraphRecognizer {
         // "Arab street", "Greek islands": a demonym is not a place name.
         if let match = phrase(i), match.phrase.payload == .demonym { return nil }
         if !caps, run.end < tokens.count, isWord(run.end), !tokens[run.end].isCapitalized, run.end > i,
-           !tokens[run.end - 1].possessive, Self.lowercaseLocationHeads.contains(tokens[run.end].key) {
+           !tokens[run.end - 1].possessive, has(run.end, .lowercaseLocationHead) {
             for k in i..<run.end where isStop(k) || phrase(k) != nil {
                 return nil
             }
             return Candidate(type: .location, first: i, end: run.end, evidence: .cue)
         }
         let end = run.end
-        guard end - i >= 2, gazetteer.locationHeads.contains(tokens[end - 1].key) else { return nil }
+        guard end - i >= 2, has(end - 1, .locationHead) else { return nil }
         var ordinary = 0
         for k in i..<(end - 1) {
             if isStop(k) && !isConnector(k) { return nil }
-            if Self.functionWords.contains(tokens[k].key) { return nil }
-            if gazetteer.isEnglish(tokens[k].key) && phrase(k) == nil { ordinary += 1 }
+            if has(k, .functionWord) { return nil }
+            if has(k, .english) && phrase(k) == nil { ordinary += 1 }
         }
         // In capitals "THE RURAL STATE" is prose; a name needs at least one unusual word.
         if caps && ordinary == end - 1 - i { return nil }
@@ -106,22 +105,23 @@ extension ParagraphRecognizer {
     func governmentAcronym(at i: Int) -> Candidate? {
         let token = tokens[i]
         // Cheap byte checks first: this runs at almost every word. A key of 3-5 characters has 3-20 bytes.
-        let bytes = token.key.utf8.count
+        let key = tokens.keys[i]
+        let bytes = key.utf8.count
         guard bytes >= 3, bytes <= 20, token.isCapitalized else { return nil }
-        // "GOK", "GIRoA", "GoA": capitals, or "Go" + capitals.
-        let goForm = token.text.utf8.starts(with: [0x47, 0x6F]) && token.text.dropFirst(2).allSatisfy(\.isUppercase)
-        guard (3...5).contains(NameText.characterCount(token.key)),
-              token.isAllCaps || goForm || (token.isCapitalized && gazetteer.governmentAcronyms[token.key] != nil)
+        // "GOK", "GIRoA", "GoA": capitals, or "Go" + capitals. The token's flags first: most capitalised
+        // words are none of these, and counting Characters costs more.
+        guard token.isAllCaps || tokens.isGoForm(i) || has(i, .governmentAcronym),
+              (3...5).contains(NameText.characterCount(key))
         else { return nil }
         let code: String?
-        if let listed = gazetteer.governmentAcronyms[token.key] {
+        if let listed = env.gazetteer.governmentAcronyms[key] {
             code = listed
-        } else if token.key.hasPrefix("GO") {
-            code = context.governmentCountry(initials: String(token.key.dropFirst(2)))
+        } else if key.hasPrefix("GO") {
+            code = env.context.governmentCountry(initials: String(key.dropFirst(2)))
         } else {
             code = nil
         }
-        guard let code, let country = gazetteer.country(code: code) else { return nil }
+        guard let code, let country = env.gazetteer.country(code: code) else { return nil }
         let name = code == "US" ? "United States Government" : "Government of \(country.name)"
         return Candidate(type: .organization, first: i, end: i + 1, canonical: name, country: code, evidence: .known)
     }
@@ -130,9 +130,10 @@ extension ParagraphRecognizer {
     func unknownAcronym(at i: Int) -> Candidate? {
         guard !caps, tokens[i].isAllCaps else { return nil }
         let token = tokens[i]
-        let (letters, scalars) = NameText.letterAndScalarCounts(token.key)
+        let key = tokens.keys[i]
+        let (letters, scalars) = NameText.letterAndScalarCounts(key)
         guard letters >= 3, letters <= 7, letters == scalars,
-              !Self.commonAcronyms.contains(token.key), !isStop(i), !gazetteer.isEnglish(token.key), !Self.isTagCode(token.key),
+              !has(i, .commonAcronym), !isStop(i), !has(i, .english), !Self.isTagCode(key),
               !isOfficeSymbol(i) else { return nil }
         // Portion marks and the like sit in parentheses alone: "(SBU)".
         if i > 0, tokens[i - 1].mark == "(", i + 1 < tokens.count, tokens[i + 1].mark == ")", i < 3 { return nil }
@@ -142,12 +143,12 @@ extension ParagraphRecognizer {
     /// `in Saada`, `near Tindouf`: a lone unusual capitalised word after a place preposition.
     func prepositionPlace(at i: Int) -> Candidate? {
         guard !caps, i > 0, isWord(i), tokens[i].isCapitalized, !tokens[i].isAllCaps, !tokens[i].sentenceStart,
-              Self.placePrepositions.contains(tokens[i - 1].key), !tokens[i - 1].isCapitalized else { return nil }
+              has(i - 1, .placePreposition), !tokens[i - 1].isCapitalized else { return nil }
         let run = capitalisedRun(from: i, limit: 3)
         var end = i
         while end < run.end, phrase(end) == nil { end += 1 }
         guard end > i else { return nil }
-        for k in i..<end where isStop(k) || gazetteer.isEnglish(tokens[k].key) || gazetteer.firstNames.contains(tokens[k].key) {
+        for k in i..<end where isStop(k) || has(k, .english) || has(k, .firstName) {
             return nil
         }
         return Candidate(type: .location, first: i, end: end, evidence: .weak)
@@ -160,30 +161,28 @@ extension ParagraphRecognizer {
         while j < tokens.count, words < limit, !isClaimed(j) {
             // A compound split by splitCompounds ("NATO-Ukraine Commission") stays one run.
             if tokens[j].mark == "-", j > start, j + 1 < tokens.count, tokens[j - 1].end == tokens[j].start,
-               tokens[j].end == tokens[j + 1].start, isCapWord(j + 1), !(caps && gazetteer.isEnglish(tokens[j + 1].key)) {
+               tokens[j].end == tokens[j + 1].start, isCapWord(j + 1), !(caps && has(j + 1, .english)) {
                 j += 1
                 continue
             }
             guard isWord(j) else { break }
-            if isCapWord(j) && !(caps && Self.functionWords.contains(tokens[j].key)) {
+            if isCapWord(j) && !(caps && has(j, .functionWord)) {
                 words += 1
                 j += 1
                 if tokens[j - 1].possessive {
                     // "Prosecutor General's Office" continues; "Kazakhstan's Foreign Minister",
                     // "Iran's Ministry" and "the Ministry's Office" do not.
-                    let owner = tokens[j - 1].key
-                    if gazetteer.orgHeads.contains(owner) || gazetteer.countryOfWord[owner] != nil
-                        || gazetteer.phrases[owner]?.contains(where: { $0.keys.count == 1 && $0.payload != .title }) == true { break }
-                    if !(j < tokens.count && isWord(j) && gazetteer.orgHeads.contains(tokens[j].key)) &&
-                        !(j + 1 < tokens.count && gazetteer.orgHeads.contains(tokens[j + 1].key)) { break }
+                    if has(j - 1, .orgHead) || has(j - 1, .countryWord) || has(j - 1, .oneWordName) { break }
+                    if !(j < tokens.count && isWord(j) && has(j, .orgHead)) &&
+                        !(j + 1 < tokens.count && has(j + 1, .orgHead)) { break }
                 }
                 continue
             }
-            let key = tokens[j].key
+            let key = tokens.keys[j]
             var joins = key == "OF" || key == "FOR" || key == "AND" || key == "ON" || (key == "THE" && j > start) || isConnector(j)
             // "... Foreign Affairs and Ministry of Defense": two organisations, not one.
-            if key == "AND", j + 1 < tokens.count, gazetteer.orgStarts.contains(tokens[j + 1].key) { joins = false }
-            if joins, j + 1 < tokens.count, isCapWord(j + 1), !(caps && Self.functionWords.contains(tokens[j + 1].key)) {
+            if key == "AND", j + 1 < tokens.count, has(j + 1, .orgStart) { joins = false }
+            if joins, j + 1 < tokens.count, isCapWord(j + 1), !(caps && has(j + 1, .functionWord)) {
                 j += 1
                 continue
             }
@@ -195,8 +194,8 @@ extension ParagraphRecognizer {
     /// In capitals an organisation needs a proper-looking first word (`NATIONAL`, a demonym, a place).
     private func capsOrganizationIsPlausible(_ start: Int, _ end: Int) -> Bool {
         guard end - start <= 5 else { return false }
-        if Self.properModifiers.contains(tokens[start].key) { return true }
-        if gazetteer.orgStarts.contains(tokens[start].key), end - start >= 3 { return true }
+        if has(start, .properModifier) { return true }
+        if has(start, .orgStart), end - start >= 3 { return true }
         if let match = phrase(start) {
             if case .title = match.phrase.payload { return false }
             return true
@@ -208,22 +207,22 @@ extension ParagraphRecognizer {
     private func knownPhrase(_ start: Int, _ end: Int) -> Candidate? {
         guard let match = phrase(start), match.length == end - start,
               case .entity(let index) = match.phrase.payload else { return nil }
-        let entry = gazetteer.entry(index)
+        let entry = env.gazetteer.entry(index)
         var candidate = Candidate(type: entry.type, first: start, end: end, canonical: entry.name, evidence: .known)
         if entry.generic {
             candidate.generic = true
-            candidate.country = countryBefore(start) ?? context.hostCountry
+            candidate.country = countryBefore(start) ?? env.context.hostCountry
         }
         return candidate
     }
 
     /// `Russian Foreign Ministry`: a generic body preceded by a country word.
     private func genericBody(_ start: Int, _ end: Int) -> (name: String, country: String?)? {
-        guard end - start >= 2, let country = context.countryOfAdjective(tokens[start].key),
+        guard end - start >= 2, let country = env.context.countryOfAdjective(tokens.keys[start]),
               let match = phrase(start + 1),
               match.length == end - start - 1, case .entity(let index) = match.phrase.payload,
-              gazetteer.entry(index).generic else { return nil }
-        return (gazetteer.entry(index).name, country)
+              env.gazetteer.entry(index).generic else { return nil }
+        return (env.gazetteer.entry(index).name, country)
     }
 
     static let lowercaseLocationHeads: KeySet = [

@@ -6,16 +6,16 @@ extension ParagraphRecognizer {
     /// (`High Commissioner for Refugees`, `Chief of National Police`); returns the index after them.
     func skipTitleComplement(from start: Int) -> Int {
         guard start < tokens.count, tokens[start].kind == .word,
-              tokens[start].key == "OF" || tokens[start].key == "FOR" else { return start }
+              tokens.keys[start] == "OF" || tokens.keys[start] == "FOR" else { return start }
         var j = start + 1
-        if j < tokens.count, tokens[j].key == "THE" { j += 1 }
+        if j < tokens.count, tokens.keys[j] == "THE" { j += 1 }
         var taken = 0
         while j < tokens.count, taken < 4, isWord(j) {
-            let key = tokens[j].key
+            let key = tokens.keys[j]
             if key == "AND" || key == "OF" { j += 1; continue }
             // The complement is ordinary words or known names; the first unusual word may be the person.
             if !caps, !tokens[j].isCapitalized { break }
-            guard gazetteer.isEnglish(key) || phrase(j) != nil else { break }
+            guard has(j, .english) || phrase(j) != nil else { break }
             j += 1
             taken += 1
         }
@@ -34,9 +34,9 @@ extension ParagraphRecognizer {
                     continue
                 case .entity(let index):
                     // "A/S VALENZUELA": a one-word town after a title is more likely a surname.
-                    let entry = gazetteer.entry(index), key = tokens[j].key
-                    let isTown = entry.type == .location && entry.country != nil && gazetteer.countryOfWord[key] == nil
-                        && gazetteer.countryOfPlace[key] != nil && !isCapital(key)
+                    let entry = env.gazetteer.entry(index)
+                    let isTown = entry.type == .location && entry.country != nil && !has(j, .countryWord)
+                        && env.gazetteer.countryOfPlace[tokens.keys[j]] != nil && !has(j, .capital)
                     let nameEndsHere = j + 1 >= tokens.count || !isCapWord(j + 1) || tokens[j].possessive
                     if match.length == 1, isTown, nameEndsHere {
                         return Candidate(type: .person, first: j, end: j + 1, evidence: .cue)
@@ -50,16 +50,13 @@ extension ParagraphRecognizer {
         return Candidate(type: .person, first: j, end: end, evidence: .cue)
     }
 
-    /// Capital cities are kept as places even right after a title ("Consul General Istanbul" aside).
-    func isCapital(_ key: String) -> Bool { gazetteer.capitals.contains(key) }
-
     /// A run of name words starting at `i` with no title before it.
     mutating func nameRun(at i: Int) -> Candidate? {
         guard isCapWord(i), !isStop(i) else { return nil }
         let token = tokens[i]
         if caps {
             // A given name that is also a word (ROB, YOUNG) starts a name only after a title.
-            if gazetteer.firstNames.contains(token.key), !gazetteer.isEnglish(token.key),
+            if has(i, .firstName), !has(i, .english),
                let end = nameEnd(from: i, afterCue: false), end - i >= 2 {
                 return Candidate(type: .person, first: i, end: end, evidence: .shape)
             }
@@ -71,26 +68,26 @@ extension ParagraphRecognizer {
             }
             if j - i >= 2 { return Candidate(type: .person, first: i, end: j, evidence: .shape) }
             // A lone unusual word: weak, kept only if it repeats or echoes a name found elsewhere (QADHAFI).
-            if j - i == 1, tokens[i].key.count >= 4, !tokens[i].key.utf8.contains(0x2D), !isOfficeSymbol(i) {
+            if j - i == 1, tokens.keys[i].count >= 4, !tokens.keys[i].utf8.contains(0x2D), !isOfficeSymbol(i) {
                 return Candidate(type: .person, first: i, end: j, evidence: .weak)
             }
             return nil
         }
-        guard token.isCapitalized, !token.isAllCaps || isInitial(i), !Self.isPluralAcronym(token.text) else { return nil }
+        guard token.isCapitalized, !token.isAllCaps || isInitial(i), !tokens.isPluralAcronym(i) else { return nil }
         guard let end = nameEnd(from: i, afterCue: false) else { return nil }
         let length = end - i
         if length >= 2 {
             let words = (i..<end).filter { !isConnector($0) && !isInitial($0) }
-            let firstIsGiven = gazetteer.firstNames.contains(token.key) || (isInitial(i) && !(length == 2 && gazetteer.isEnglish(tokens[i + 1].key)))
-            let allUnusual = words.allSatisfy { !gazetteer.isEnglish(tokens[$0].key) }
+            let firstIsGiven = has(i, .firstName) || (isInitial(i) && !(length == 2 && has(i + 1, .english)))
+            let allUnusual = words.allSatisfy { !has($0, .english) }
             if firstIsGiven || allUnusual {
                 return Candidate(type: .person, first: i, end: end, evidence: .shape)
             }
             return nil
         }
         // A lone capitalised word: kept as weak evidence, resolved against the cable's other names.
-        if token.sentenceStart || gazetteer.isEnglish(token.key) || token.text.count < 3 { return nil }
-        if i > 0, Self.placePrepositions.contains(tokens[i - 1].key), tokens[i - 1].kind == .word,
+        if token.sentenceStart || has(i, .english) || tokens.characterCount(i) < 3 { return nil }
+        if i > 0, has(i - 1, .placePreposition), tokens[i - 1].kind == .word,
            !tokens[i - 1].isCapitalized {
             return nil  // left to prepositionPlace
         }
@@ -111,9 +108,9 @@ extension ParagraphRecognizer {
             }
             guard isNameWord(j, first: false, afterCue: afterCue) else { break }
             // A list of people, one per line: a given name at a line start begins the next person.
-            if words >= 2, tokens[j].lineStart, gazetteer.firstNames.contains(tokens[j].key) { break }
-            if caps, !afterCue, words >= 1, gazetteer.isEnglish(tokens[j].key),
-               !gazetteer.firstNames.contains(tokens[j - 1].key) { break }
+            if words >= 2, tokens[j].lineStart, has(j, .firstName) { break }
+            if caps, !afterCue, words >= 1, has(j, .english),
+               !has(j - 1, .firstName) { break }
             words += 1
             j += 1
             if tokens[j - 1].possessive { break }
@@ -125,28 +122,29 @@ extension ParagraphRecognizer {
     func isNameWord(_ i: Int, first: Bool, afterCue: Bool) -> Bool {
         guard isWord(i) else { return false }
         let token = tokens[i]
-        if isStop(i) || gazetteer.honorifics.contains(token.key) || Self.functionWords.contains(token.key) { return false }
-        let afterGiven = !first && i > 0 && (isInitial(i - 1) || gazetteer.firstNames.contains(tokens[i - 1].key)
-            && !gazetteer.isEnglish(tokens[i - 1].key))
-        if let match = phrase(i), !gazetteer.firstNames.contains(token.key) {
+        if isStop(i) || has(i, .honorific) || has(i, .functionWord) { return false }
+        let afterGiven = !first && i > 0 && (isInitial(i - 1) || has(i - 1, .firstName)
+            && !has(i - 1, .english))
+        if let match = phrase(i), !has(i, .firstName) {
             // A title, country or organisation word is not part of a name ("Antonio Guterres said", "Putin Russia"),
             // except a one-word place right after a given name (PAM DURHAM, Simon Bolivar).
             guard afterGiven, match.length == 1, case .entity(let index) = match.phrase.payload,
-                  gazetteer.entry(index).type == .location, gazetteer.countryOfWord[token.key] == nil else { return false }
+                  env.gazetteer.entry(index).type == .location, !has(i, .countryWord) else { return false }
         }
         if isInitial(i) { return true }
         if caps {
-            if gazetteer.firstNames.contains(token.key) { return true }
-            if gazetteer.isEnglish(token.key) {
+            if has(i, .firstName) { return true }
+            if has(i, .english) {
                 // After a given name or an initial an ordinary word may still be a surname (DOUGLAS BRAVO,
                 // A. ARIAS), but not a verb form (JACKSON ADVOCATED).
-                let verbForm = token.key.hasSuffix("ED") || token.key.hasSuffix("ING") || token.key.hasSuffix("LY")
+                let key = tokens.keys[i]
+                let verbForm = key.hasSuffix("ED") || key.hasSuffix("ING") || key.hasSuffix("LY")
                 return afterGiven && !verbForm
             }
-            return token.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count >= 2
+            return tokens.letterCount(i) >= 2
         }
         guard token.isCapitalized else { return false }
-        if token.isAllCaps, token.text.count > 2 {
+        if token.isAllCaps, tokens.characterCount(i) > 2 {
             // A surname in capitals inside mixed text (Classified By lines, signatures) is fine after a cue.
             return afterCue || !first
         }
@@ -167,11 +165,9 @@ extension ParagraphRecognizer {
 
     /// `M.`, `P.`: one letter and a period.
     func isInitial(_ i: Int) -> Bool {
-        let text = tokens[i].text
-        // The last byte first: String.count walks grapheme clusters.
-        guard text.utf8.last == 0x2E, NameText.characterCount(text) == 2, text.hasSuffix("."), tokens[i].isCapitalized else { return false }
+        guard tokens.isInitialShape(i), tokens[i].isCapitalized else { return false }
         // "ref B.", "para C.": list labels, not initials.
-        if i > 0, Self.labelWords.contains(tokens[i - 1].key) { return false }
+        if i > 0, has(i - 1, .labelWord) { return false }
         return true
     }
 
@@ -181,9 +177,9 @@ extension ParagraphRecognizer {
     /// ALL-CAPS word that is neither English, a stopword nor a known phrase: likely part of a name.
     func isUnusualCapsWord(_ i: Int) -> Bool {
         guard isWord(i), !isClaimed(i) else { return false }
-        let key = tokens[i].key
-        if isStop(i) || gazetteer.isEnglish(key) || key.count < 3 || Self.isTagCode(key)
-            || Self.commonAcronyms.contains(key) { return false }
+        let key = tokens.keys[i]
+        if isStop(i) || has(i, .english) || key.count < 3 || Self.isTagCode(key)
+            || has(i, .commonAcronym) { return false }
         if key.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && $0 != "-" && $0 != "'" }) { return false }
         return phrase(i) == nil
     }

@@ -6,10 +6,11 @@
 /// A title or honorific makes the words after it a person. Mixed-case text uses capitalisation; text in
 /// ALL CAPS (`caps`) relies on the gazetteer, cues, given names and the English lexicon instead.
 struct ParagraphRecognizer {
-    let gazetteer: Gazetteer
-    let tokens: [Token]
+    /// The gazetteer and the cable's context, behind one reference: inline they made the recogniser ~900
+    /// bytes, copied whole (`memcpy`) around every rule call of the mutating scan.
+    let env: Environment
+    let tokens: TokenList
     let caps: Bool
-    let context: CableContext
     private(set) var candidates: [Candidate] = []
     /// Tokens already inside a candidate.
     private var claimed: [Bool]
@@ -21,11 +22,27 @@ struct ParagraphRecognizer {
 
     /// The longest lexicon phrase starting at each token, looked up once.
     private let phrases: [(phrase: Match, length: Int)?]
+    /// Word-list memberships of each token's key (`has`), one lexicon probe per token.
+    private let lex: [Lexicon.Flags]
 
-    init(gazetteer: Gazetteer, tokens: [Token], context: CableContext) {
-        self.gazetteer = gazetteer
+    /// What every paragraph of a cable shares.
+    final class Environment: Sendable {
+        let gazetteer: Gazetteer
+        let context: CableContext
+        init(gazetteer: Gazetteer, context: CableContext) {
+            self.gazetteer = gazetteer
+            self.context = context
+        }
+    }
+
+    init(gazetteer: Gazetteer, tokens: TokenList, context: CableContext) {
+        self.init(env: Environment(gazetteer: gazetteer, context: context), tokens: tokens)
+    }
+
+    init(env: Environment, tokens: TokenList) {
+        self.env = env
+        let gazetteer = env.gazetteer
         self.tokens = tokens
-        self.context = context
         self.claimed = Array(repeating: false, count: tokens.count)
         var lower = 0, upper = 0
         for token in tokens where token.kind == .word {
@@ -33,12 +50,29 @@ struct ParagraphRecognizer {
         }
         let caps = upper > 3 * lower && upper >= 3
         self.caps = caps
-        // In mixed-case text only capitalised words can start a phrase that matters (a lower-case title
-        // is followed by a lower-case word), so most words cost no lookup at all.
-        self.phrases = tokens.indices.map { i in
-            tokens[i].kind == .word && (caps || tokens[i].isCapitalized)
-                ? gazetteer.longestPhrase(in: tokens, at: i, capsText: caps).map { (Match(payload: $0.phrase.payload), $0.length) } : nil
+        // One lexicon probe per token gives its word-list flags and its phrases. In mixed-case text only
+        // capitalised words can start a phrase that matters (a lower-case title is followed by a
+        // lower-case word), so most words need no phrase matching at all.
+        let none = gazetteer.lexicon.flags("", hash: 0, in: gazetteer)
+        var lex = [Lexicon.Flags](repeating: none, count: tokens.count)
+        var phrases = [(phrase: Match, length: Int)?](repeating: nil, count: tokens.count)
+        let lexicon = gazetteer.lexicon
+        for i in tokens.indices where tokens[i].kind != .punct {
+            let entry = tokens[i].entry
+            let (flags, slot) = entry >= 0 ? lexicon.stored(Int(entry))
+                : entry == -2 ? ([], .none) : lexicon.probe(tokens.keys[i], hash: tokens[i].hash, in: gazetteer)
+            lex[i] = flags
+            guard tokens[i].kind == .word, caps || tokens[i].isCapitalized else { continue }
+            let found: (phrase: Gazetteer.Phrase, length: Int)?
+            switch slot {
+            case .none: continue
+            case .list(let list): found = gazetteer.longestPhrase(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps)
+            case .dictionary: found = gazetteer.longestPhrase(in: tokens, at: i, capsText: caps)
+            }
+            if let found { phrases[i] = (Match(payload: found.phrase.payload), found.length) }
         }
+        self.lex = lex
+        self.phrases = phrases
     }
 
     /// The longest lexicon phrase starting at token `i` (titles, demonyms and entities).
@@ -65,7 +99,7 @@ struct ParagraphRecognizer {
         if let org = organizationRun(at: i) { return add(org) }
         if let place = placeRun(at: i) { return add(place) }
         // A given name before a surname outranks a place of the same spelling (DOUGLAS BRAVO, Victoria Nuland).
-        if isCapWord(i), (phrase(i)?.length ?? 0) < 2, gazetteer.firstNames.contains(tokens[i].key),
+        if isCapWord(i), (phrase(i)?.length ?? 0) < 2, has(i, .firstName),
            let person = nameRun(at: i), person.end - person.first >= 2 {
             return add(person)
         }
@@ -82,13 +116,13 @@ struct ParagraphRecognizer {
     private mutating func phrase(_ phrase: Match, length: Int, at i: Int) -> Int? {
         switch phrase.payload {
         case .entity(let index):
-            let entry = gazetteer.entry(index)
-            if caps, tokens[i].key == "US", length == 1, !usIsCountry(at: i) { return i + 1 }
+            let entry = env.gazetteer.entry(index)
+            if caps, tokens.keys[i] == "US", length == 1, !usIsCountry(at: i) { return i + 1 }
             var candidate = Candidate(type: entry.type, first: i, end: i + length, canonical: entry.name,
                                       evidence: .known)
             if entry.generic {
                 candidate.generic = true
-                candidate.country = countryBefore(i) ?? context.hostCountry
+                candidate.country = countryBefore(i) ?? env.context.hostCountry
             }
             return add(candidate)
         case .title:
@@ -118,9 +152,9 @@ struct ParagraphRecognizer {
             let end = candidates[index].end
             guard end + 2 < tokens.count, tokens[end].mark == "(", tokens[end + 2].mark == ")" else { continue }
             let acronym = tokens[end + 1]
-            guard acronym.kind == .word, acronym.isAllCaps || Gazetteer.looksLikeAcronym(acronym.text),
-                  acronym.text.count >= 2 else { continue }
-            candidates[index].definedAcronym = acronym.key
+            guard acronym.kind == .word, acronym.isAllCaps || Gazetteer.looksLikeAcronym(tokens.text(end + 1)),
+                  tokens.characterCount(end + 1) >= 2 else { continue }
+            candidates[index].definedAcronym = tokens.keys[end + 1]
             if !claimed[end + 1] {
                 claimed[end + 1] = true
                 var alias = candidates[index]
@@ -139,7 +173,19 @@ struct ParagraphRecognizer {
     /// A capitalised word in mixed text; any word in ALL-CAPS text.
     func isCapWord(_ i: Int) -> Bool { isWord(i) && (caps || tokens[i].isCapitalized) }
 
-    func isStop(_ i: Int) -> Bool { gazetteer.stopwords.contains(tokens[i].key) || Self.isRedaction(tokens[i].key) }
+    func isStop(_ i: Int) -> Bool { has(i, .stop) }
+
+    /// Whether token `i`'s key is in the word list(s) of `flag`, from the one lexicon probe made per token.
+    @inline(__always)
+    func has(_ i: Int, _ flag: Lexicon.Flags) -> Bool {
+        let flags = lex[i]
+        if flags.contains(flag) { return true }
+        if flags.contains(.complete) { return false }
+        // A key in no list: only the rules can say yes.
+        if flag == .english { return env.gazetteer.isEnglish(tokens.keys[i]) }
+        if flag == .stop { return Self.isRedaction(tokens.keys[i]) }
+        return false
+    }
 
     /// `XXXXXXXXXXXX`: a redacted name, never an entity.
     static func isRedaction(_ key: String) -> Bool {
@@ -147,15 +193,15 @@ struct ParagraphRecognizer {
     }
 
     func isConnector(_ i: Int) -> Bool {
-        isWord(i) && gazetteer.connectors.contains(tokens[i].key) && (!caps ? !tokens[i].isCapitalized : true)
+        isWord(i) && has(i, .connector) && (!caps ? !tokens[i].isCapitalized : true)
     }
 
     /// In capitals, `US` is the pronoun unless the context says country (`THE US`, `US OFFICIALS`, `US-`).
     private func usIsCountry(at i: Int) -> Bool {
-        if i > 0, tokens[i - 1].key == "THE" { return true }
+        if i > 0, tokens.keys[i - 1] == "THE" { return true }
         if i + 1 < tokens.count {
             if tokens[i + 1].mark == "-" { return true }
-            if Self.nounsAfterUS.contains(tokens[i + 1].key) { return true }
+            if has(i + 1, .nounAfterUS) { return true }
         }
         return false
     }
@@ -172,6 +218,6 @@ struct ParagraphRecognizer {
     /// The country named by a demonym or country word right before token `i` (`Russian MFA` → RS).
     func countryBefore(_ i: Int) -> String? {
         guard i > 0, tokens[i - 1].kind == .word else { return nil }
-        return context.countryOfAdjective(tokens[i - 1].key)
+        return env.context.countryOfAdjective(tokens.keys[i - 1])
     }
 }

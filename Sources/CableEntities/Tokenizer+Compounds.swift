@@ -2,46 +2,50 @@
 /// (`Turkey-brokered`, `U.S.-Czech`, `Russia-NATO`); names like `Thompson-Jones` or `al-Megrahi` must not be cut.
 extension Tokenizer {
     /// Splits a hyphenated word when one part is a known one-word name or an ordinary lower-case word.
-    static func splitCompounds(_ tokens: [Token], gazetteer: Gazetteer) -> [Token] {
-        // Most paragraphs split nothing: the token array is only copied from the first split on.
-        var out: [Token]? = nil
-        for index in tokens.indices {
-            guard tokens[index].kind == .word, tokens[index].hasHyphen,
-                  let (scalars, parts) = compoundParts(tokens[index], gazetteer: gazetteer) else {
-                out?.append(tokens[index])
+    static func splitCompounds(_ list: TokenList, gazetteer: Gazetteer) -> TokenList {
+        // Most paragraphs split nothing: the token arrays are only copied from the first split on.
+        var out: (items: [Token], keys: [String])? = nil
+        for index in list.indices {
+            guard list[index].kind == .word, list[index].hasHyphen,
+                  let parts = compoundParts(list, index, gazetteer: gazetteer) else {
+                out?.items.append(list.items[index])
+                out?.keys.append(list.keys[index])
                 continue
             }
             if out == nil {
-                out = Array(tokens[..<index])
-                out!.reserveCapacity(tokens.count + 8)
+                out = (Array(list.items[..<index]), Array(list.keys[..<index]))
+                out!.items.reserveCapacity(list.count + 8)
+                out!.keys.reserveCapacity(list.count + 8)
             }
-            let token = tokens[index]
+            let token = list[index]
             for (n, range) in parts.enumerated() {
                 if n > 0 {
-                    let at = token.start + range.lowerBound - 1
-                    out!.append(Token(kind: .punct, start: at, end: at + 1, text: "-", key: "", isCapitalized: false,
-                                      isAllCaps: false, sentenceStart: false, possessive: false))
+                    out!.items.append(punct("-", at: range.lowerBound - 1))
+                    out!.keys.append("")
                 }
                 guard !range.isEmpty else { continue }
-                out!.append(word(scalars[range], start: token.start + range.lowerBound,
-                                 sentenceStart: n == 0 && token.sentenceStart,
-                                 possessive: n == parts.count - 1 && token.possessive))
+                let (part, key) = word(list.scalars[range], start: range.lowerBound,
+                                       sentenceStart: n == 0 && token.sentenceStart,
+                                       possessive: n == parts.count - 1 && token.possessive)
+                out!.items.append(part)
+                out!.keys.append(key)
             }
         }
-        return out ?? tokens
+        guard let out else { return list }
+        return TokenList(items: out.items, keys: out.keys, scalars: list.scalars)
     }
 
-    /// The scalars of a hyphenated word and its parts, when it should be split; nil to keep it whole.
-    private static func compoundParts(_ token: Token, gazetteer: Gazetteer) -> ([Unicode.Scalar], [Range<Int>])? {
-        guard gazetteer.phrases[token.key] == nil else { return nil }
-        let scalars = Array(token.text.unicodeScalars)
+    /// The parts of hyphenated word `index` as scalar ranges of the text, when it should be split; nil to keep it whole.
+    private static func compoundParts(_ list: TokenList, _ index: Int, gazetteer: Gazetteer) -> [Range<Int>]? {
+        guard gazetteer.phrases[list.keys[index]] == nil else { return nil }
+        let scalars = list.scalars, token = list[index]
         var parts: [Range<Int>] = []
-        var start = 0
-        for (k, s) in scalars.enumerated() where s == "-" {
+        var start = token.start
+        for k in token.start..<token.end where scalars[k] == "-" {
             parts.append(start..<k)
             start = k + 1
         }
-        parts.append(start..<scalars.count)
+        parts.append(start..<token.end)
         let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(NameText.string(scalars[$0]))) }
         let split = !prefixed && parts.contains { range in
             let part = NameText.string(scalars[range])
@@ -53,6 +57,6 @@ extension Tokenizer {
             return gazetteer.countryOfWord[key] != nil
                 || gazetteer.phrases[key]?.contains { $0.keys.count == 1 && $0.payload != .title } == true
         }
-        return split ? (scalars, parts) : nil
+        return split ? parts : nil
     }
 }

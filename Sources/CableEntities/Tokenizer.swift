@@ -9,16 +9,29 @@ enum Tokenizer {
         "CAPT", "BRIG", "ADM", "GOV", "MT", "FT", "CO", "CORP", "INC", "LTD", "MME", "CDR", "SGT", "NO",
     ]
 
-    /// One-character strings for the ASCII scalars, made once: punctuation tokens are a fifth of all tokens.
-    private static let asciiStrings: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
-
-    static func tokenize(_ text: String) -> [Token] {
+    static func tokenize(_ text: String) -> TokenList {
         tokenize(scalars: Array(text.unicodeScalars))
     }
 
-    static func tokenize(scalars: [Unicode.Scalar]) -> [Token] {
+    /// With a built `lexicon`, each ASCII word is looked up in it as it is read (`Token.entry`), and a
+    /// stored word takes its key from there instead of making a `String`.
+    static func tokenize(scalars: [Unicode.Scalar], lexicon: Lexicon? = nil) -> TokenList {
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
+        var keys: [String] = []
+        tokens.reserveCapacity(scalars.count / 4)
+        keys.reserveCapacity(scalars.count / 4)
+        let lexicon = lexicon ?? Self.noLexicon
+        // Through a buffer pointer: the scan reads every scalar several times, and array reads check bounds.
+        scalars.withUnsafeBufferPointer { scalars in
+            scan(scalars, lexicon: lexicon, into: &tokens, &keys)
+        }
+        return TokenList(items: tokens, keys: keys, scalars: scalars)
+    }
+
+    private static let noLexicon = Lexicon()
+
+    private static func scan(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, lexicon: Lexicon,
+                             into tokens: inout [Token], _ keys: inout [String]) {
         var i = 0
         var atSentenceStart = true
         var atLineStart = true
@@ -27,8 +40,8 @@ enum Tokenizer {
             let s = scalars[i]
             if s.value < 0x80, isWordScalar(s) == false, s != " " && s != "\n" && s != "\t" && s != "\r" {
                 // ASCII punctuation: the most common non-word case, without property lookups.
-                tokens.append(Token(kind: .punct, start: i, end: i + 1, text: asciiStrings[Int(s.value)], key: "", isCapitalized: false,
-                                    isAllCaps: false, sentenceStart: false, possessive: false))
+                tokens.append(punct(s, at: i))
+                keys.append("")
                 if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
                 if s == "-", i + 1 < n, scalars[i + 1] == "-" { atSentenceStart = true }
                 atLineStart = false
@@ -47,9 +60,8 @@ enum Tokenizer {
                 continue
             }
             if !isWordScalar(s) {
-                let text = String(Character(s))
-                tokens.append(Token(kind: .punct, start: i, end: i + 1, text: text, key: "", isCapitalized: false,
-                                    isAllCaps: false, sentenceStart: false, possessive: false))
+                tokens.append(punct(s, at: i))
+                keys.append("")
                 if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
                 if s == "-", i + 1 < n, scalars[i + 1] == "-" { atSentenceStart = true }
                 atLineStart = false
@@ -58,8 +70,10 @@ enum Tokenizer {
             }
             var j = i + 1
             var segmentLength = 1  // letters since the token start or the last period, for initials like U.S.
+            var ascii = s.isASCII
             while j < n {
                 let c = scalars[j]
+                if !c.isASCII { ascii = false }
                 if isWordScalar(c) {
                     segmentLength += 1
                     j += 1
@@ -99,27 +113,48 @@ enum Tokenizer {
                 possessive = true
                 j += 2
             }
-            var token = word(scalars[i..<end], start: i, sentenceStart: atSentenceStart, possessive: possessive)
-            // The byte scan first: most words have no hyphen, and String.firstIndex walks Characters.
-            if !token.isCapitalized, token.hasHyphen, let dash = token.text.firstIndex(of: "-"),
-               ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"].contains(token.text[..<dash]),
-               token.text[token.text.index(after: dash)...].first?.isUppercase == true {
-                token.isCapitalized = true  // "al-Masri", "bin-Laden": the particle is lower case, the name is not
+            // The scan saw only ASCII (or the word may still be, without a trailing "’s"): the byte path.
+            let word = UnsafeBufferPointer(rebasing: scalars[i..<end])
+            var (token, key) = ascii || word.allSatisfy({ $0.isASCII })
+                ? asciiWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive, lexicon: lexicon)
+                : unicodeWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive)
+            // The flag first: most words have no hyphen, and String.firstIndex walks Characters.
+            if !token.isCapitalized, token.hasHyphen {
+                let text = NameText.string(word)
+                if let dash = text.firstIndex(of: "-"),
+                   ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"].contains(text[..<dash]),
+                   text[text.index(after: dash)...].first?.isUppercase == true {
+                    token.isCapitalized = true  // "al-Masri", "bin-Laden": the particle is lower case, the name is not
+                }
             }
             token.lineStart = atLineStart
             tokens.append(token)
+            keys.append(key)
             atLineStart = false
             atSentenceStart = false
             i = j
         }
-        return tokens
     }
 
-    /// A word token over `slice`, whose first scalar is at offset `start`.
-    static func word(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
-        if slice.allSatisfy({ $0.value < 0x80 }) {
-            return asciiWord(slice, start: start, sentenceStart: sentenceStart, possessive: possessive)
+    /// A punctuation token for scalar `s` at offset `at`.
+    @inline(__always)
+    static func punct(_ s: Unicode.Scalar, at: Int) -> Token {
+        Token(kind: .punct, start: at, end: at + 1, isCapitalized: false, isAllCaps: false, sentenceStart: false,
+              possessive: false, isASCII: s.isASCII, markValue: s.value)
+    }
+
+    /// A word token over `slice`, whose first scalar is at offset `start`, and its key.
+    static func word(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> (Token, String) {
+        slice.withUnsafeBufferPointer { word in
+            word.allSatisfy({ $0.isASCII })
+                ? asciiWord(word, start: start, sentenceStart: sentenceStart, possessive: possessive, lexicon: noLexicon)
+                : unicodeWord(word, start: start, sentenceStart: sentenceStart, possessive: possessive)
         }
+    }
+
+    /// `word` for a slice holding a non-ASCII scalar: keys by `NameText.key`, letters by Unicode properties.
+    private static func unicodeWord(_ slice: UnsafeBufferPointer<Unicode.Scalar>, start: Int, sentenceStart: Bool,
+                                    possessive: Bool) -> (Token, String) {
         let text = NameText.string(slice)
         var letters = 0, upper = 0
         var first: Unicode.Scalar? = nil
@@ -129,19 +164,24 @@ enum Tokenizer {
             if c.properties.isUppercase { upper += 1 }
         }
         let kind: Token.Kind = letters == 0 ? .number : .word
-        return Token(kind: kind, start: start, end: start + slice.count, text: text,
-                     key: kind == .word ? NameText.key(text) : text, isCapitalized: first?.properties.isUppercase ?? false,
-                     isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
-                     hasHyphen: slice.contains("-"))
+        let token = Token(kind: kind, start: start, end: start + slice.count, isCapitalized: first?.properties.isUppercase ?? false,
+                          isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
+                          hasHyphen: slice.contains("-"), isASCII: false)
+        return (token, kind == .word ? NameText.key(text) : text)
     }
 
-    /// The common case, without Unicode property tables: text and key straight from the bytes.
-    private static func asciiWord(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
+    /// The common case, without Unicode property tables: the key straight from the bytes.
+    private static func asciiWord(_ slice: UnsafeBufferPointer<Unicode.Scalar>, start: Int, sentenceStart: Bool,
+                                  possessive: Bool, lexicon: Lexicon) -> (Token, String) {
         var letters = 0, upper = 0
         var firstUpper: Bool? = nil
         var hyphen = false
+        // The key is the text in capitals (a number has no letters: its text); its FNV-1a (as
+        // `KeySet.asciiHash`) is the lexicon's probe.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for c in slice {
             let v = c.value
+            hash = (hash ^ UInt64(v >= 0x61 && v <= 0x7A ? v - 0x20 : v)) &* 0x0000_0100_0000_01b3
             if v == 0x2D { hyphen = true }
             if v >= 0x41 && v <= 0x5A {
                 letters += 1; upper += 1
@@ -152,26 +192,26 @@ enum Tokenizer {
             }
         }
         let count = slice.count
-        let text = String(unsafeUninitializedCapacity: count) { buffer in
-            for (k, c) in slice.enumerated() { buffer[k] = UInt8(truncatingIfNeeded: c.value) }
+        let kind: Token.Kind = letters == 0 ? .number : .word
+        var token = Token(kind: kind, start: start, end: start + count, isCapitalized: firstUpper ?? false,
+                          isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
+                          hasHyphen: hyphen, isASCII: true, hash: hash)
+        if lexicon.isBuilt {
+            // Most words are in the lexicon: their key is the stored one, no String is made.
+            if let entry = lexicon.entry(folding: slice, hash: hash) {
+                token.entry = Int32(entry)
+                return (token, lexicon.key(entry))
+            }
+            token.entry = -2
+        }
+        let key = String(unsafeUninitializedCapacity: count) { buffer in
+            for (k, c) in slice.enumerated() {
+                let v = UInt8(truncatingIfNeeded: c.value)
+                buffer[k] = v >= 0x61 && v <= 0x7A ? v - 0x20 : v
+            }
             return count
         }
-        let kind: Token.Kind = letters == 0 ? .number : .word
-        let key: String
-        if kind == .number || upper == letters {
-            key = text
-        } else {
-            key = String(unsafeUninitializedCapacity: count) { buffer in
-                for (k, c) in slice.enumerated() {
-                    let v = UInt8(truncatingIfNeeded: c.value)
-                    buffer[k] = (v >= 0x61 && v <= 0x7A) ? v - 0x20 : v
-                }
-                return count
-            }
-        }
-        return Token(kind: kind, start: start, end: start + count, text: text, key: key,
-                     isCapitalized: firstUpper ?? false, isAllCaps: letters > 0 && upper == letters,
-                     sentenceStart: sentenceStart, possessive: possessive, hasHyphen: hyphen)
+        return (token, key)
     }
 
     @inline(__always)

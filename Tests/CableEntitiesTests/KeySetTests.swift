@@ -21,6 +21,15 @@ import Testing
         for word in words { #expect(keys.contains(word) == !word.hasSuffix("7")) }
     }
 
+    @Test func hashFilterNeverDropsAMember() {
+        let keys = KeySet(Self.stored)
+        for probe in Self.probes {
+            guard let hash = KeySet.asciiHash(probe) else { continue }
+            if keys.contains(probe) { #expect(keys.mayContain(hash: hash), "\(probe)") }
+        }
+        #expect(!keys.mayContain(hash: KeySet.asciiHash("NOT A MEMBER")!))
+    }
+
     @Test func bundledLexiconAnswersAsBefore() throws {
         let gazetteer = try Gazetteer.bundled()
         #expect(gazetteer.englishWords.contains("NEGOTIATION"))

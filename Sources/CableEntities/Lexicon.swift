@@ -1,0 +1,219 @@
+/// Every word list the recogniser consults, folded into one open-addressing table: a single probe per
+/// token answers all the membership questions (stop word, given name, English, title head...) that the
+/// rules used to ask one `KeySet` or dictionary at a time.
+///
+/// Answers are exactly those of the lists it was built from: each stored key's flags are computed by the
+/// original lookups, a non-ASCII probe is answered by those lookups directly, and an ASCII probe that is
+/// not stored belongs to no list (only `english` and `stop` have rules beyond the lists, and those rules
+/// are applied to such probes too).
+struct Lexicon: Sendable {
+    /// What a word key is, one bit per word list.
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt32
+        static let stop = Flags(rawValue: 1 << 0)  // a stop word or an `XXXX` redaction
+        static let firstName = Flags(rawValue: 1 << 1)
+        static let english = Flags(rawValue: 1 << 2)  // `Gazetteer.isEnglish`
+        static let honorific = Flags(rawValue: 1 << 3)
+        static let orgHead = Flags(rawValue: 1 << 4)
+        static let orgStart = Flags(rawValue: 1 << 5)
+        static let locationHead = Flags(rawValue: 1 << 6)
+        static let connector = Flags(rawValue: 1 << 7)
+        static let capital = Flags(rawValue: 1 << 8)
+        static let countryWord = Flags(rawValue: 1 << 9)  // a key of `countryOfWord`
+        static let governmentAcronym = Flags(rawValue: 1 << 10)  // a key of `governmentAcronyms`
+        static let oneWordName = Flags(rawValue: 1 << 11)  // a one-word phrase that is no title
+        static let functionWord = Flags(rawValue: 1 << 12)
+        static let jargon = Flags(rawValue: 1 << 13)
+        static let properModifier = Flags(rawValue: 1 << 14)
+        static let placePreposition = Flags(rawValue: 1 << 15)
+        static let commonAcronym = Flags(rawValue: 1 << 16)
+        static let labelWord = Flags(rawValue: 1 << 17)
+        static let lowercaseLocationHead = Flags(rawValue: 1 << 18)
+        static let nounAfterUS = Flags(rawValue: 1 << 19)
+        static let phraseStart = Flags(rawValue: 1 << 20)  // a key of `phrases`
+        /// Every flag above is known. Without it (an ASCII key in no list), `english` and `stop` still
+        /// depend on `ruleFlags`, which is asked only when a rule needs them: most such words never are.
+        static let complete = Flags(rawValue: 1 << 31)
+    }
+
+    /// An open-addressing slot holding everything about its key in 32 bytes: the hash, the key (a small
+    /// `String` keeps up to 15 bytes inline, so checking a hit reads no other memory), the flags and the
+    /// phrases. The probe is memory-bound: one place per word, not one per array, is what makes it cheap.
+    /// A stored key's entry number (`Token.entry`) is its slot index.
+    private struct Slot {
+        var hash: UInt64 = 0
+        var key: String = ""
+        var flags: Flags = []
+        /// Index into `phraseLists` of the key's phrases (`Gazetteer.phrases`), -1 for none, -2: empty slot.
+        var phrases: Int32 = -2
+    }
+
+    private(set) var phraseLists: [[Gazetteer.Phrase]] = []
+    private var count = 0
+    /// A power of two, at most three quarters full.
+    private var slots: [Slot] = Array(repeating: Slot(), count: 16)
+    /// False for the empty lexicon of a gazetteer still being loaded: every probe then asks the lists.
+    private var built = false
+
+    /// An empty lexicon: every probe is answered by the lists themselves.
+    init() {}
+
+    /// Builds the table from every list of `gazetteer` and the recogniser's fixed lists. The gazetteer
+    /// keeps it (`Gazetteer.lexicon`), so it must be rebuilt when a list changes.
+    init(_ gazetteer: Gazetteer) {
+        built = true
+        var all: Set<String> = []
+        for set in [gazetteer.firstNames, gazetteer.capitals, gazetteer.englishWords, gazetteer.stopwords,
+                    gazetteer.honorifics, gazetteer.orgHeads, gazetteer.orgStarts, gazetteer.locationHeads,
+                    gazetteer.connectors] + Self.recogniserLists.map(\.set) {
+            all.formUnion(set.elements)
+        }
+        all.formUnion(gazetteer.countryOfWord.keys)
+        all.formUnion(gazetteer.governmentAcronyms.keys)
+        all.formUnion(gazetteer.phrases.keys)
+        for key in all {
+            // "K" (Kelvin sign) equals "K": an ASCII probe must find what the lists say about it.
+            let stored = Self.hash(key) != nil ? key : key.precomposedStringWithCanonicalMapping
+            guard let hash = Self.hash(stored), find(stored, hash) == nil else { continue }
+            var list: Int32 = -1
+            if let phrases = gazetteer.phrases[stored] {
+                list = Int32(phraseLists.count)
+                phraseLists.append(phrases)
+            }
+            let flags = Self.computeFlags(stored, gazetteer)
+            // A key whose only flags are those the rules give anyway (most English words) is left out:
+            // a miss answers the same, and a table a quarter the size stays in cache.
+            if list < 0, flags.subtracting(.complete) == Self.ruleFlags(stored, gazetteer) { continue }
+            add(Slot(hash: hash, key: stored, flags: flags, phrases: list))
+        }
+    }
+
+    /// Where a key's phrases are: `phraseLists[index]`, none, or (for keys the table cannot answer)
+    /// in `Gazetteer.phrases`.
+    enum PhraseSlot: Equatable { case list(Int), none, dictionary }
+
+    /// The entry of an ASCII word whose key (its scalars in capitals) has FNV-1a `hash`; nil when the key
+    /// is not stored or the lexicon is empty.
+    @inline(__always)
+    func entry(folding word: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt64) -> Int? {
+        guard built else { return nil }
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            if slots[index].phrases == -2 { return nil }
+            if slots[index].hash == hash, Self.matches(slots[index].key, word) { return index }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// The key's bytes equal the word's scalars in capitals.
+    private static func matches(_ key: String, _ word: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        var key = key
+        return key.withUTF8 { bytes in
+            guard bytes.count == word.count else { return false }
+            for k in 0..<bytes.count {
+                let v = UInt8(truncatingIfNeeded: word[k].value)
+                if (v >= 0x61 && v <= 0x7A ? v - 0x20 : v) != bytes[k] { return false }
+            }
+            return true
+        }
+    }
+
+    /// The key of a stored entry.
+    func key(_ entry: Int) -> String { slots[entry].key }
+
+    /// What `probe` answers for a stored entry.
+    func stored(_ entry: Int) -> (flags: Flags, phrases: PhraseSlot) {
+        let list = slots[entry].phrases
+        return (slots[entry].flags, list >= 0 ? .list(Int(list)) : .none)
+    }
+
+    /// Number of keys in the table.
+    var storedCount: Int { count }
+
+    /// Whether probes are answered by the table (false while the gazetteer is being loaded).
+    var isBuilt: Bool { built }
+
+    /// `flags` and, in the same probe, where the key's phrases are.
+    func probe(_ key: String, hash: UInt64, in gazetteer: Gazetteer) -> (flags: Flags, phrases: PhraseSlot) {
+        guard built, let hash = hash != 0 ? hash : Self.hash(key) else { return (Self.computeFlags(key, gazetteer), .dictionary) }
+        guard let index = find(key, hash) else { return ([], .none) }
+        return stored(index)
+    }
+
+    /// The list flags of a word key of `gazetteer` (the one the table was built from): one probe for
+    /// ASCII keys, whose FNV-1a `hash` the tokeniser has computed (0: not computed).
+    func flags(_ key: String, hash: UInt64, in gazetteer: Gazetteer) -> Flags {
+        guard built, let hash = hash != 0 ? hash : Self.hash(key) else { return Self.computeFlags(key, gazetteer) }
+        if let index = find(key, hash) { return slots[index].flags }
+        return []
+    }
+
+    private func find(_ key: String, _ hash: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            if slots[index].phrases == -2 { return nil }
+            if slots[index].hash == hash, slots[index].key == key { return index }
+            index = (index + 1) & mask
+        }
+    }
+
+    private mutating func add(_ slot: Slot) {
+        count += 1
+        if count * 4 > slots.count * 3 {
+            let old = slots
+            slots = Array(repeating: Slot(), count: slots.count * 2)
+            for item in old where item.phrases != -2 { place(item) }
+        }
+        place(slot)
+    }
+
+    private mutating func place(_ slot: Slot) {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: slot.hash ^ (slot.hash >> 29)) & mask
+        while slots[index].phrases != -2 { index = (index + 1) & mask }
+        slots[index] = slot
+    }
+
+    /// FNV-1a over the UTF-8 bytes; nil when a byte is not ASCII.
+    @inline(__always)
+    static func hash(_ key: String) -> UInt64? { KeySet.asciiHash(key) }
+
+    /// The flags by asking every list: how stored keys and non-ASCII probes are answered.
+    private static func computeFlags(_ key: String, _ g: Gazetteer) -> Flags {
+        var f = ruleFlags(key, g).union(.complete)
+        if g.stopwords.contains(key) { f.insert(.stop) }
+        if g.firstNames.contains(key) { f.insert(.firstName) }
+        if g.honorifics.contains(key) { f.insert(.honorific) }
+        if g.orgHeads.contains(key) { f.insert(.orgHead) }
+        if g.orgStarts.contains(key) { f.insert(.orgStart) }
+        if g.locationHeads.contains(key) { f.insert(.locationHead) }
+        if g.connectors.contains(key) { f.insert(.connector) }
+        if g.capitals.contains(key) { f.insert(.capital) }
+        if g.countryOfWord[key] != nil { f.insert(.countryWord) }
+        if g.governmentAcronyms[key] != nil { f.insert(.governmentAcronym) }
+        if let phrases = g.phrases[key] {
+            f.insert(.phraseStart)
+            if phrases.contains(where: { $0.keys.count == 1 && $0.payload != .title }) { f.insert(.oneWordName) }
+        }
+        for (flag, set) in recogniserLists where set.contains(key) { f.insert(flag) }
+        return f
+    }
+
+    /// What holds of a key that is in no list: English by word formation, a redaction is a stop word.
+    static func ruleFlags(_ key: String, _ g: Gazetteer) -> Flags {
+        var f: Flags = []
+        if ParagraphRecognizer.isRedaction(key) { f.insert(.stop) }
+        if g.isEnglish(key) { f.insert(.english) }
+        return f
+    }
+
+    /// The recogniser's own fixed lists and the flag each sets.
+    private static let recogniserLists: [(flag: Flags, set: KeySet)] = [
+        (.functionWord, ParagraphRecognizer.functionWords), (.jargon, ParagraphRecognizer.jargon),
+        (.properModifier, ParagraphRecognizer.properModifiers), (.placePreposition, ParagraphRecognizer.placePrepositions),
+        (.commonAcronym, ParagraphRecognizer.commonAcronyms), (.labelWord, ParagraphRecognizer.labelWords),
+        (.lowercaseLocationHead, ParagraphRecognizer.lowercaseLocationHeads), (.nounAfterUS, ParagraphRecognizer.nounsAfterUS),
+    ]
+}
