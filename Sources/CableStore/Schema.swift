@@ -143,7 +143,10 @@ enum Schema {
     // The writer now adds new subjects to `subjects_fts` itself, one statement per transaction (see
     // CableWriter+SearchIndex.swift): an insert trigger made every cable insert flush FTS5's pending
     // terms. Updates and deletes keep their triggers (rare, and they need the old subject).
+    // hashsize: FTS5 also flushes when its pending terms pass 1 MiB (the default), several times per
+    // import batch; at 16 MiB a batch of 512 cables becomes one segment (fewer merges later).
     static let v3 = """
     DROP TRIGGER cables_ai;
+    INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('hashsize', 16777216);
     """
 }

@@ -35,6 +35,8 @@ struct SearchIndexTests {
         #expect(try store.schemaVersion() == 3)
         let triggers = try Connection(path: path).scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'cables_ai'")
         #expect(triggers == 0)
+        let hashsize = try Connection(path: path).scalarInt("SELECT v FROM paragraphs_fts_config WHERE k = 'hashsize'")
+        #expect(hashsize == 16 << 20)
 
         try store.put(raw: "new", cable: makeCable(id: "07ASTANA1", subject: "STEPPE HARVEST REPORT",
                                                      paragraphs: ["Wheat harvest in the steppe."]))
