@@ -65,7 +65,7 @@ extension CableWriter {
                 byParagraph[cable.paragraphs[index].number] = nil
             }
             cable.entities = entities
-            let json = try Cable.makeJSONEncoder().encode(cable)
+            let json = Data(CableJSONWriter.encode(cable))
             try connection.prepare("UPDATE cables SET json_gz = ?, json_size = ?, json_hash = ? WHERE pk = ?")
                 .run(Gzip.compress(json), json.count, SHA256.hex(json), pk)
             try connection.prepare("DELETE FROM mentions WHERE cable_pk = ?").run(pk)

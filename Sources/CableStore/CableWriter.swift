@@ -8,6 +8,8 @@ import Foundation
 /// cables per commit while each cable still lands whole or not at all.
 public final class CableWriter {
     let connection: Connection
+    /// Cables whose full-text rows are still to be written (see `CableWriter+SearchIndex.swift`).
+    var pendingSearch = PendingSearchRows()
 
     init(connection: Connection) {
         self.connection = connection
@@ -15,12 +17,22 @@ public final class CableWriter {
 
     /// Stores one cable in its own transaction; durable (synchronous=FULL) when it returns.
     public func putDurably(_ prepared: PreparedCable) throws -> PutOutcome {
-        try connection.transaction { try put(prepared) }
+        try transaction { try put(prepared) }
     }
 
-    /// Runs `body` in one transaction (for batches of `put` calls).
+    /// Runs `body` in one transaction (for batches of `put` calls); the full-text rows of the cables
+    /// it stored are written just before the commit.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try connection.transaction(body)
+        do {
+            return try connection.transaction {
+                let result = try body()
+                try flushSearchIndex()
+                return result
+            }
+        } catch {
+            pendingSearch.removeAll()
+            throw error
+        }
     }
 
     /// Runs `body` in one transaction meant for a batch of an import, with `synchronous=NORMAL`.
@@ -32,7 +44,7 @@ public final class CableWriter {
     func bulkTransaction<T>(_ body: () throws -> T) throws -> T {
         try connection.execute("PRAGMA synchronous = NORMAL")
         defer { try? connection.execute("PRAGMA synchronous = FULL") }
-        return try connection.transaction(body)
+        return try transaction(body)
     }
 
     /// Ends a bulk import: a checkpoint copies the WAL into the database, fsyncing both, so the
@@ -42,7 +54,7 @@ public final class CableWriter {
     }
 
     /// Inserts or replaces one cable with its paragraphs, tags, caveats, references and mentions.
-    /// Must run inside a transaction.
+    /// Must run inside `transaction { }`, which writes the cable's full-text rows before committing.
     public func put(_ prepared: PreparedCable) throws -> PutOutcome {
         let now = Self.timestamp()
         let lookup = try connection.prepare("SELECT pk, raw_hash, json_hash, imported_at FROM cables WHERE id = ?")
@@ -58,10 +70,13 @@ public final class CableWriter {
         let oldJSONHash = lookup.text(2) ?? ""
         let oldImportedAt = lookup.text(3) ?? now
         lookup.reset()
+        if oldRawHash == prepared.rawHash, oldJSONHash == prepared.jsonHash { return .unchanged }
+        // The update and delete below remove this cable's full-text rows, which must exist by then
+        // (it may have been stored earlier in this transaction).
+        try flushSearchIndex()
 
         if oldRawHash == prepared.rawHash {
             // Same text. A newer parser (or the entity hook) may still derive different data: refresh it.
-            guard oldJSONHash != prepared.jsonHash else { return .unchanged }
             try updateRow(prepared, pk: pk, importedAt: oldImportedAt)
             try deleteChildren(pk: pk)
             try insertChildren(of: prepared.cable, pk: pk)
@@ -78,6 +93,7 @@ public final class CableWriter {
     /// transaction. False when the id is unknown.
     public func delete(id: String) throws -> Bool {
         guard let pk = try connection.scalarInt("SELECT pk FROM cables WHERE id = ?", id) else { return false }
+        try flushSearchIndex()
         try archive(pk: Int64(pk), id: id, replacedAt: Self.timestamp())
         try deleteChildren(pk: Int64(pk))
         try connection.prepare("DELETE FROM cables WHERE pk = ?").run(Int64(pk))
@@ -96,7 +112,9 @@ public final class CableWriter {
                      cable.classification, cable.subject, cable.partial, cable.wordCount, prepared.rawHash,
                      prepared.jsonHash, importedAt, prepared.json.count, prepared.rawSize, prepared.jsonGzip,
                      prepared.rawGzip)
-        return connection.lastInsertRowID
+        let pk = connection.lastInsertRowID
+        pendingSearch.subjects.append(pk)
+        return pk
     }
 
     private func updateRow(_ prepared: PreparedCable, pk: Int64, importedAt: String) throws {
@@ -136,8 +154,7 @@ public final class CableWriter {
         for (position, item) in cable.paragraphs.enumerated() {
             try paragraph.run(pk, position, item.number, item.classification, item.text)
         }
-        try connection.prepare("INSERT INTO paragraphs_fts(rowid, text) SELECT pk, text FROM paragraphs WHERE cable_pk = ?")
-            .run(pk)
+        pendingSearch.paragraphs.append(pk)
         let tag = try connection.prepare("""
             INSERT INTO tags (code, kind, meaning) VALUES (?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET kind = coalesce(excluded.kind, kind),

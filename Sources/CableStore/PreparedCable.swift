@@ -10,7 +10,7 @@ public struct PreparedCable: Sendable {
     public let raw: String
     /// The parsed cable.
     public let cable: Cable
-    /// `cable` encoded with `Cable.makeJSONEncoder()`.
+    /// `cable` as JSON: the bytes `Cable.makeJSONEncoder()` would give.
     public let json: Data
     /// SHA-256 of the raw text (hex): decides whether a re-import changed the cable.
     public let rawHash: String
@@ -21,11 +21,12 @@ public struct PreparedCable: Sendable {
     let jsonGzip: Data
     let rawSize: Int
 
-    /// Encodes, hashes and compresses `cable`. Throws only when the cable cannot be encoded as JSON.
+    /// Encodes, hashes and compresses `cable`. It no longer throws (the JSON is written by
+    /// `CableJSONWriter`, the same bytes as `JSONEncoder`); `throws` stays for source compatibility.
     public init(raw: String, cable: Cable) throws {
         self.raw = raw
         self.cable = cable
-        self.json = try Cable.makeJSONEncoder().encode(cable)
+        self.json = Data(CableJSONWriter.encode(cable))
         self.rawHash = SHA256.hex(raw)
         self.jsonHash = SHA256.hex(json)
         self.rawGzip = Gzip.compress(raw)

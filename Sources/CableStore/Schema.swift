@@ -3,7 +3,7 @@
 /// Migration `n` (1-based) moves a database from version `n-1` to `n`; a new database runs them all.
 /// Never edit a shipped migration: append a new one.
 enum Schema {
-    static let migrations: [String] = [v1, v2]
+    static let migrations: [String] = [v1, v2, v3]
 
     /// The version a fully migrated database reports.
     static var currentVersion: Int { migrations.count }
@@ -138,5 +138,15 @@ enum Schema {
     // The price: a query may read up to twice as many segments per level.
     static let v2 = """
     INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('automerge', 8);
+    """
+
+    // The writer now adds new subjects to `subjects_fts` itself, one statement per transaction (see
+    // CableWriter+SearchIndex.swift): an insert trigger made every cable insert flush FTS5's pending
+    // terms. Updates and deletes keep their triggers (rare, and they need the old subject).
+    // hashsize: FTS5 also flushes when its pending terms pass 1 MiB (the default), several times per
+    // import batch; at 16 MiB a batch of 512 cables becomes one segment (fewer merges later).
+    static let v3 = """
+    DROP TRIGGER cables_ai;
+    INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('hashsize', 16777216);
     """
 }

@@ -94,10 +94,13 @@ final class BatchWriter: Sendable {
             try begin.run()
             do {
                 counts.add(try writer.put(prepared))
+                // Its full-text rows inside its own savepoint, so a later refusal cannot undo them.
+                try writer.flushSearchIndex()
                 try release.run()
             } catch let error as SQLiteError where error.primaryCode == 19 /* SQLITE_CONSTRAINT */ {
                 try rollback.run()
                 try release.run()
+                writer.discardPendingSearchRows()
                 counts.failures.append(ImportFailure(record: number, error: "\(prepared.cable.id): \(error)"))
             }
         }
