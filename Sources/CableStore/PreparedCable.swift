@@ -20,6 +20,8 @@ public struct PreparedCable: Sendable {
     let rawGzip: Data
     let jsonGzip: Data
     let rawSize: Int
+    /// The cable's entities and mentions grouped for the writer (see `EntityRows`).
+    let entityRows: EntityRows
 
     /// Encodes, hashes and compresses `cable`. Throws only when the cable cannot be encoded as JSON.
     public init(raw: String, cable: Cable) throws {
@@ -31,6 +33,7 @@ public struct PreparedCable: Sendable {
         self.rawGzip = Gzip.compress(raw)
         self.jsonGzip = Gzip.compress(json)
         self.rawSize = raw.utf8.count
+        self.entityRows = EntityRows(cable: cable)
     }
 
     /// The `YYYY-MM-DD…` date the cable sorts by ("" when unknown).
