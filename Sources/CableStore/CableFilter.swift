@@ -79,7 +79,10 @@ struct FilterSQL {
             values.append(caveat)
         }
         if let entity = filter.entity {
-            conditions.append("EXISTS (SELECT 1 FROM mentions e WHERE e.entity_id = ? AND e.cable_pk = c.pk)")
+            conditions.append("""
+                EXISTS (SELECT 1 FROM entity_cables e WHERE e.entity_pk = (SELECT pk FROM entities WHERE id = ?)
+                        AND e.cable_pk = c.pk)
+                """)
             values.append(entity)
         }
         if let from = filter.from {

@@ -56,7 +56,7 @@ extension CableReader {
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
             conditions.append("""
                 (e.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entity_aliases a
-                 WHERE a.entity_id = e.id AND a.alias LIKE ? ESCAPE '\\'))
+                 WHERE a.entity_pk = e.pk AND a.alias LIKE ? ESCAPE '\\'))
                 """)
             values += [pattern, pattern]
         }
@@ -71,8 +71,8 @@ extension CableReader {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let statement = try connection.prepare("""
             SELECT e.id, e.type, e.name,
-                   (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id),
-                   (SELECT count(DISTINCT m.cable_pk) FROM mentions m WHERE m.entity_id = e.id)
+                   (SELECT coalesce(sum(x.mentions), 0) FROM entity_cables x WHERE x.entity_pk = e.pk),
+                   (SELECT count(*) FROM entity_cables x WHERE x.entity_pk = e.pk)
             FROM entities e \(whereClause) ORDER BY e.id LIMIT ?
             """)
         try statement.bind(values + [limit + 1])
@@ -94,17 +94,18 @@ extension CableReader {
     public func entity(id: String) throws -> EntityDetail? {
         let statement = try connection.prepare("""
             SELECT e.type, e.name,
-                   (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id),
-                   (SELECT count(DISTINCT m.cable_pk) FROM mentions m WHERE m.entity_id = e.id)
+                   (SELECT coalesce(sum(x.mentions), 0) FROM entity_cables x WHERE x.entity_pk = e.pk),
+                   (SELECT count(*) FROM entity_cables x WHERE x.entity_pk = e.pk), e.pk
             FROM entities e WHERE e.id = ?
             """)
         try statement.bind(id)
         guard try statement.step() else { statement.reset(); return nil }
         var detail = EntityDetail(id: id, type: statement.text(0) ?? "", name: statement.text(1) ?? "", aliases: [],
                                   mentions: statement.int(2), cables: statement.int(3))
+        let key = statement.int(4)
         statement.reset()
-        let aliases = try connection.prepare("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias")
-        try aliases.bind(id)
+        let aliases = try connection.prepare("SELECT alias FROM entity_aliases WHERE entity_pk = ? ORDER BY alias")
+        try aliases.bind(key)
         while try aliases.step() { detail.aliases.append(aliases.text(0) ?? "") }
         aliases.reset()
         return detail
@@ -116,10 +117,11 @@ extension CableReader {
             throw StoreError.invalidParameter(name: "limit", reason: "must be between 1 and \(Self.maximumPageSize)")
         }
         let statement = try connection.prepare("""
-            WITH shared AS (SELECT DISTINCT cable_pk FROM mentions WHERE entity_id = ?1)
-            SELECT o.entity_id, e.type, e.name, count(DISTINCT o.cable_pk) AS n
-            FROM shared s JOIN mentions o ON o.cable_pk = s.cable_pk JOIN entities e ON e.id = o.entity_id
-            WHERE o.entity_id <> ?1 GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT ?2
+            WITH shared AS (
+                SELECT x.entity_pk, x.cable_pk FROM entities t JOIN entity_cables x ON x.entity_pk = t.pk WHERE t.id = ?1)
+            SELECT e.id, e.type, e.name, count(*) AS n
+            FROM shared s JOIN entity_cables o ON o.cable_pk = s.cable_pk JOIN entities e ON e.pk = o.entity_pk
+            WHERE o.entity_pk <> s.entity_pk GROUP BY o.entity_pk ORDER BY n DESC, e.id LIMIT ?2
             """)
         try statement.bind(id, limit)
         defer { statement.reset() }

@@ -85,8 +85,8 @@ public final class CableReader {
 
     private func mentions(cablePK: Int) throws -> [Int: [Cable.EntityMention]] {
         let statement = try connection.prepare("""
-            SELECT m.paragraph, m.entity_id, e.type, m.surface, m.start, m."end"
-            FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.cable_pk = ? ORDER BY m.rowid
+            SELECT m.paragraph, e.id, e.type, m.surface, m.start, m."end"
+            FROM mentions m JOIN entities e ON e.pk = m.entity_pk WHERE m.cable_pk = ? ORDER BY m.seq
             """)
         try statement.bind(cablePK)
         defer { statement.reset() }

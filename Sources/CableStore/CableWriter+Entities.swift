@@ -14,33 +14,49 @@ public struct StoredMention: Sendable, Hashable {
 }
 
 extension CableWriter {
-    /// Writes the entity rows of a cable being stored: entities (upserted by id), aliases (every
-    /// surface form seen) and mentions.
-    func insertMentions(of cable: Cable, pk: Int64) throws {
-        var names: [String: String] = [:]
-        for summary in cable.entities { names[summary.id] = summary.name }
-        var mentions: [StoredMention] = []
-        for paragraph in cable.paragraphs {
-            for mention in paragraph.entities { mentions.append(StoredMention(paragraph: paragraph.number, mention: mention)) }
+    /// Writes the entity rows of a cable being stored: each distinct entity resolved to its integer
+    /// key (inserted, or renamed when its summary name changed), its new surface forms as aliases, one
+    /// `entity_cables` row with its mention count, and the mentions in cable order.
+    func insertMentions(_ rows: EntityRows, pk: Int64) throws {
+        guard !rows.isEmpty else { return }
+        let find = try connection.prepare("SELECT pk, name FROM entities WHERE id = ?")
+        let insert = try connection.prepare("INSERT INTO entities (id, type, name) VALUES (?, ?, ?)")
+        let rename = try connection.prepare("UPDATE entities SET name = ? WHERE pk = ?")
+        let alias = try connection.prepare("INSERT OR IGNORE INTO entity_aliases (entity_pk, alias) VALUES (?, ?)")
+        let perCable = try connection.prepare(
+            "INSERT INTO entity_cables (entity_pk, cable_pk, mentions) VALUES (?, ?, ?)")
+        var keys: [Int64] = []
+        keys.reserveCapacity(rows.entities.count)
+        for entity in rows.entities {
+            let key: Int64
+            try find.bind(entity.id)
+            if try find.step() {
+                key = Int64(find.int(0))
+                let stored = find.text(1)
+                find.reset()
+                if entity.fromSummary, stored != entity.name { try rename.run(entity.name, key) }
+            } else {
+                find.reset()
+                try insert.run(entity.id, entity.type, entity.name)
+                key = connection.lastInsertRowID
+            }
+            keys.append(key)
+            for surface in entity.aliases { try alias.run(key, surface) }
+            if entity.mentions > 0 { try perCable.run(key, pk, entity.mentions) }
         }
-        guard !mentions.isEmpty || !names.isEmpty else { return }
+        let mention = try connection.prepare("""
+            INSERT INTO mentions (cable_pk, seq, paragraph, start, "end", entity_pk, surface) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (seq, item) in rows.mentions.enumerated() {
+            try mention.run(pk, seq, item.paragraph, item.start, item.end, keys[item.entity], item.surface)
+        }
+    }
 
-        let entity = try connection.prepare("""
-            INSERT INTO entities (id, type, name) VALUES (?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE excluded.name <> name
-            """)
-        for summary in cable.entities { try entity.run(summary.id, summary.type, summary.name) }
-        let alias = try connection.prepare("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)")
-        let row = try connection.prepare("""
-            INSERT INTO mentions (cable_pk, paragraph, start, "end", surface, entity_id) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        let known = try connection.prepare("INSERT OR IGNORE INTO entities (id, type, name) VALUES (?, ?, ?)")
-        for item in mentions {
-            let mention = item.mention
-            if names[mention.id] == nil { try known.run(mention.id, mention.type, mention.surface) }
-            try alias.run(mention.id, mention.surface)
-            try row.run(pk, item.paragraph, mention.start, mention.end, mention.surface, mention.id)
-        }
+    /// Removes a cable's mentions and per-cable entity counts; entities and aliases stay (they are
+    /// shared with other cables and describe what the extractor has ever seen).
+    func deleteMentions(pk: Int64) throws {
+        try connection.prepare("DELETE FROM mentions WHERE cable_pk = ?").run(pk)
+        try connection.prepare("DELETE FROM entity_cables WHERE cable_pk = ?").run(pk)
     }
 
     /// Replaces the entity mentions of a stored cable (for an extractor run after import), and keeps
@@ -68,8 +84,8 @@ extension CableWriter {
             let json = Data(CableJSONWriter.encode(cable))
             try connection.prepare("UPDATE cables SET json_gz = ?, json_size = ?, json_hash = ? WHERE pk = ?")
                 .run(Gzip.compress(json), json.count, SHA256.hex(json), pk)
-            try connection.prepare("DELETE FROM mentions WHERE cable_pk = ?").run(pk)
-            try insertMentions(of: cable, pk: pk)
+            try deleteMentions(pk: pk)
+            try insertMentions(EntityRows(cable: cable), pk: pk)
             return true
         }
     }

@@ -62,7 +62,7 @@ public final class CableWriter {
         guard try lookup.step() else {
             lookup.reset()
             let pk = try insertRow(prepared, importedAt: now)
-            try insertChildren(of: prepared.cable, pk: pk)
+            try insertChildren(of: prepared, pk: pk)
             return .inserted
         }
         let pk = Int64(lookup.int(0))
@@ -79,13 +79,13 @@ public final class CableWriter {
             // Same text. A newer parser (or the entity hook) may still derive different data: refresh it.
             try updateRow(prepared, pk: pk, importedAt: oldImportedAt)
             try deleteChildren(pk: pk)
-            try insertChildren(of: prepared.cable, pk: pk)
+            try insertChildren(of: prepared, pk: pk)
             return .unchanged
         }
         try archive(pk: pk, id: prepared.cable.id, replacedAt: now)
         try updateRow(prepared, pk: pk, importedAt: now)
         try deleteChildren(pk: pk)
-        try insertChildren(of: prepared.cable, pk: pk)
+        try insertChildren(of: prepared, pk: pk)
         return .updated
     }
 
@@ -143,12 +143,14 @@ public final class CableWriter {
             INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)
             SELECT 'delete', pk, text FROM paragraphs WHERE cable_pk = ?
             """).run(pk)
-        for table in ["paragraphs", "cable_tags", "cable_caveats", "cable_references", "mentions"] {
+        for table in ["paragraphs", "cable_tags", "cable_caveats", "cable_references"] {
             try connection.prepare("DELETE FROM \(table) WHERE cable_pk = ?").run(pk)
         }
+        try deleteMentions(pk: pk)
     }
 
-    private func insertChildren(of cable: Cable, pk: Int64) throws {
+    private func insertChildren(of prepared: PreparedCable, pk: Int64) throws {
+        let cable = prepared.cable
         let paragraph = try connection.prepare(
             "INSERT INTO paragraphs (cable_pk, position, number, classification, text) VALUES (?, ?, ?, ?, ?)")
         for (position, item) in cable.paragraphs.enumerated() {
@@ -173,7 +175,7 @@ public final class CableWriter {
         for (position, item) in cable.references.enumerated() {
             try reference.run(pk, position, item.label, item.id, item.text)
         }
-        try insertMentions(of: cable, pk: pk)
+        try insertMentions(prepared.entityRows, pk: pk)
     }
 
     /// Now as ISO 8601 UTC with microseconds (`2026-11-29T01:59:02.123456Z`); cheap enough to call per cable.

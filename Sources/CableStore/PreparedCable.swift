@@ -20,6 +20,8 @@ public struct PreparedCable: Sendable {
     let rawGzip: Data
     let jsonGzip: Data
     let rawSize: Int
+    /// The cable's entities and mentions grouped for the writer (see `EntityRows`).
+    let entityRows: EntityRows
 
     /// Encodes, hashes and compresses `cable`. It no longer throws (the JSON is written by
     /// `CableJSONWriter`, the same bytes as `JSONEncoder`); `throws` stays for source compatibility.
@@ -32,6 +34,7 @@ public struct PreparedCable: Sendable {
         self.rawGzip = Gzip.compress(raw)
         self.jsonGzip = Gzip.compress(json)
         self.rawSize = raw.utf8.count
+        self.entityRows = EntityRows(cable: cable)
     }
 
     /// The `YYYY-MM-DD…` date the cable sorts by ("" when unknown).

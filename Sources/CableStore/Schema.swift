@@ -3,7 +3,7 @@
 /// Migration `n` (1-based) moves a database from version `n-1` to `n`; a new database runs them all.
 /// Never edit a shipped migration: append a new one.
 enum Schema {
-    static let migrations: [String] = [v1, v2, v3]
+    static let migrations: [String] = [v1, v2, v3, v4]
 
     /// The version a fully migrated database reports.
     static var currentVersion: Int { migrations.count }
@@ -148,5 +148,56 @@ enum Schema {
     static let v3 = """
     DROP TRIGGER cables_ai;
     INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('hashsize', 16777216);
+    """
+
+    // Entity rows made cheap to write (Docs/store.md, "Entities"). An entity gets an integer key and
+    // keeps its readable id as a unique column; a mention row carries that integer and is clustered
+    // by (cable_pk, seq), so a cable's mentions are one range that needs no secondary index; the
+    // questions asked by entity (counts, "cables mentioning X", related) read the small per-cable
+    // `entity_cables` instead of indexing every mention by entity. The old rows are carried over:
+    // `seq` keeps their insertion order, which is the order the API returns a paragraph's mentions in.
+    static let v4 = """
+    CREATE TABLE entities_keyed (
+        pk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, name TEXT NOT NULL
+    );
+    INSERT INTO entities_keyed (id, type, name) SELECT id, type, name FROM entities ORDER BY id;
+
+    CREATE TABLE entity_aliases_keyed (
+        entity_pk INTEGER NOT NULL, alias TEXT NOT NULL, PRIMARY KEY (entity_pk, alias)
+    ) WITHOUT ROWID;
+    INSERT INTO entity_aliases_keyed (entity_pk, alias)
+    SELECT k.pk, a.alias FROM entity_aliases a JOIN entities_keyed k ON k.id = a.entity_id;
+
+    CREATE TABLE mentions_keyed (
+        cable_pk INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        paragraph INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        entity_pk INTEGER NOT NULL,
+        surface TEXT NOT NULL,
+        PRIMARY KEY (cable_pk, seq)
+    ) WITHOUT ROWID;
+    INSERT INTO mentions_keyed (cable_pk, seq, paragraph, start, "end", entity_pk, surface)
+    SELECT m.cable_pk, row_number() OVER (PARTITION BY m.cable_pk ORDER BY m.rowid) - 1,
+           m.paragraph, m.start, m."end", k.pk, m.surface
+    FROM mentions m JOIN entities_keyed k ON k.id = m.entity_id;
+
+    CREATE TABLE entity_cables (
+        entity_pk INTEGER NOT NULL, cable_pk INTEGER NOT NULL, mentions INTEGER NOT NULL,
+        PRIMARY KEY (entity_pk, cable_pk)
+    ) WITHOUT ROWID;
+    INSERT INTO entity_cables (entity_pk, cable_pk, mentions)
+    SELECT entity_pk, cable_pk, count(*) FROM mentions_keyed GROUP BY entity_pk, cable_pk;
+    CREATE INDEX entity_cables_by_cable ON entity_cables(cable_pk);
+
+    DROP TABLE mentions;
+    DROP TABLE entity_aliases;
+    DROP TABLE entities;
+    ALTER TABLE entities_keyed RENAME TO entities;
+    ALTER TABLE entity_aliases_keyed RENAME TO entity_aliases;
+    ALTER TABLE mentions_keyed RENAME TO mentions;
+    CREATE INDEX entities_by_name ON entities(name COLLATE NOCASE);
+    CREATE INDEX entity_aliases_by_alias ON entity_aliases(alias COLLATE NOCASE);
     """
 }

@@ -32,7 +32,7 @@ struct SearchIndexTests {
                 """)
         }
         let store = try CableStore(path: path)
-        #expect(try store.schemaVersion() == 3)
+        #expect(try store.schemaVersion() == Schema.currentVersion)
         let triggers = try Connection(path: path).scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'cables_ai'")
         #expect(triggers == 0)
         let hashsize = try Connection(path: path).scalarInt("SELECT v FROM paragraphs_fts_config WHERE k = 'hashsize'")

@@ -1,0 +1,77 @@
+import CableParser
+
+/// The entity rows of one cable, grouped and deduplicated before the write.
+///
+/// A cable mentions each entity many times (about three mentions per distinct entity in the dev
+/// corpus), so the writer resolves each entity, alias and per-cable count once instead of once per
+/// mention. Building this is plain Swift work: `PreparedCable` does it on the parallel parse workers,
+/// leaving the single writer only the SQL.
+struct EntityRows: Sendable {
+    /// One distinct entity of the cable.
+    struct Entity: Sendable {
+        var id: String
+        var type: String
+        /// The summary's name, or the first surface form when the cable has no summary for it.
+        var name: String
+        /// True when `name` comes from the cable's summary: only then does it rename a stored entity.
+        var fromSummary: Bool
+        /// Mentions of it in this cable (0 for a summary entry with no mention).
+        var mentions: Int
+        /// Distinct surface forms, in first-seen order.
+        var aliases: [String]
+    }
+
+    /// One mention, in cable order, pointing into `entities`.
+    struct Mention: Sendable {
+        var paragraph: Int
+        var start: Int
+        var end: Int
+        var entity: Int
+        var surface: String
+    }
+
+    var entities: [Entity] = []
+    var mentions: [Mention] = []
+
+    var isEmpty: Bool { entities.isEmpty }
+
+    /// Groups `cable.entities` (the summary) and every paragraph's mentions.
+    init(cable: Cable) {
+        var index: [String: Int] = [:]
+        // A repeated summary id keeps its last name, as consecutive upserts did.
+        for summary in cable.entities {
+            if let existing = index[summary.id] {
+                entities[existing].name = summary.name
+            } else {
+                index[summary.id] = entities.count
+                entities.append(Entity(id: summary.id, type: summary.type, name: summary.name, fromSummary: true,
+                                       mentions: 0, aliases: []))
+            }
+        }
+        var seenAliases = Set<AliasKey>()
+        for paragraph in cable.paragraphs {
+            for mention in paragraph.entities {
+                let position: Int
+                if let existing = index[mention.id] {
+                    position = existing
+                } else {
+                    position = entities.count
+                    index[mention.id] = position
+                    entities.append(Entity(id: mention.id, type: mention.type, name: mention.surface, fromSummary: false,
+                                           mentions: 0, aliases: []))
+                }
+                entities[position].mentions += 1
+                if seenAliases.insert(AliasKey(entity: position, surface: mention.surface)).inserted {
+                    entities[position].aliases.append(mention.surface)
+                }
+                mentions.append(Mention(paragraph: paragraph.number, start: mention.start, end: mention.end,
+                                        entity: position, surface: mention.surface))
+            }
+        }
+    }
+
+    private struct AliasKey: Hashable {
+        var entity: Int
+        var surface: String
+    }
+}

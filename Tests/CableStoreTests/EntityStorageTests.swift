@@ -1,0 +1,108 @@
+import CableParser
+import Foundation
+import Testing
+@testable import CableStore
+
+/// How entity rows are stored: grouped per cable, keyed by integer, and carried over from the
+/// pre-v4 (`Schema.v4`) layout by the migration.
+@Suite("Entity storage")
+struct EntityStorageTests {
+    private static func mention(_ id: String, _ surface: String, _ start: Int) -> Cable.EntityMention {
+        Cable.EntityMention(id: id, type: String(id.prefix { $0 != ":" }), surface: surface, start: start, end: start + surface.count)
+    }
+
+    @Test func groupsMentionsPerCableAndKeepsTheirOrder() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        let paragraph1 = [Self.mention("location:almaty", "Almaty", 30), Self.mention("person:nazarbayev", "Nazarbayev", 2),
+                          Self.mention("location:almaty", "ALMATY", 10)]
+        let paragraph2 = [Self.mention("location:almaty", "Almaty", 0)]
+        try store.put(raw: "raw", cable: makeCable(id: "07ASTANA1", mentions: [1: paragraph1, 2: paragraph2]))
+
+        let db = try Connection(path: store.path, readOnly: true)
+        #expect(try db.scalarInt("SELECT count(*) FROM mentions") == 4)
+        #expect(try db.scalarInt("SELECT count(*) FROM entity_cables") == 2)
+        #expect(try db.scalarInt("""
+            SELECT x.mentions FROM entity_cables x JOIN entities e ON e.pk = x.entity_pk WHERE e.id = 'location:almaty'
+            """) == 3)
+        let reader = try store.makeReader()
+        let paragraphs = try #require(try reader.paragraphs(id: "07ASTANA1"))
+        // Stored order, not offset order: the API returns mentions as the extractor listed them.
+        #expect(paragraphs[0].entities == paragraph1)
+        #expect(paragraphs[1].entities == paragraph2)
+        let almaty = try #require(try reader.entity(id: "location:almaty"))
+        #expect(almaty.mentions == 3 && almaty.cables == 1 && almaty.aliases == ["ALMATY", "Almaty"])
+    }
+
+    @Test func countsFollowReimportsDeletesAndSummaryRenames() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        let almaty = Self.mention("location:almaty", "Almaty", 0)
+        try store.put(raw: "one", cable: makeCable(id: "07ASTANA1", mentions: [1: [almaty, almaty]]))
+        var second = makeCable(id: "07ASTANA2", mentions: [2: [almaty]])
+        second.entities[0].name = "Almaty City"
+        try store.put(raw: "two", cable: second)
+        let reader = try store.makeReader()
+        var detail = try #require(try reader.entity(id: "location:almaty"))
+        #expect(detail.mentions == 3 && detail.cables == 2 && detail.name == "Almaty City")
+        #expect(try reader.listCables(filter: CableFilter(entity: "location:almaty")).total == 2)
+
+        // Same id, new text without mentions: the cable's rows go, the entity stays.
+        try store.put(raw: "one, edited", cable: makeCable(id: "07ASTANA1"))
+        detail = try #require(try reader.entity(id: "location:almaty"))
+        #expect(detail.mentions == 1 && detail.cables == 1)
+        #expect(try store.delete(id: "07ASTANA2"))
+        detail = try #require(try reader.entity(id: "location:almaty"))
+        #expect(detail.mentions == 0 && detail.cables == 0)
+        #expect(try reader.listCables(filter: CableFilter(entity: "location:almaty")).total == 0)
+        #expect(try reader.listEntities().items.map(\.mentions) == [0])
+    }
+
+    @Test func relatedCountsSharedCablesOnce() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        let a = Self.mention("person:a", "A", 0), b = Self.mention("person:b", "B", 5), c = Self.mention("person:c", "C", 9)
+        try store.put(raw: "1", cable: makeCable(id: "07ASTANA1", mentions: [1: [a, b, b, b]]))
+        try store.put(raw: "2", cable: makeCable(id: "07ASTANA2", mentions: [1: [a, b], 2: [c, c]]))
+        try store.put(raw: "3", cable: makeCable(id: "07ASTANA3", mentions: [1: [b, c]]))
+        let related = try store.makeReader().relatedEntities(id: "person:a")
+        #expect(related.map(\.id) == ["person:b", "person:c"])
+        #expect(related.map(\.cables) == [2, 1])
+    }
+
+    @Test func migrationCarriesOverMentionsOfAnOlderDatabase() throws {
+        // A database as the layout before v4 (`Schema.v4`) left it, written with that layout's own SQL.
+        let path = temporaryDatabasePath()
+        let old = try Connection(path: path)
+        let before = try #require(Schema.migrations.firstIndex(of: Schema.v4))
+        for migration in Schema.migrations[..<before] { try old.execute(migration) }
+        try old.execute("""
+            PRAGMA user_version = \(before);
+            INSERT INTO cables (pk, id, date, station, serial, partial, word_count, raw_hash, json_hash, imported_at,
+                                json_size, raw_size, json_gz, raw_gz)
+            VALUES (1, '07ASTANA1', '2007-11-19', 'ASTANA', 1, 0, 9, 'r1', 'j1', 't', 0, 0, x'', x''),
+                   (2, '07ASTANA2', '2007-11-20', 'ASTANA', 2, 0, 9, 'r2', 'j2', 't', 0, 0, x'', x'');
+            INSERT INTO paragraphs (cable_pk, position, number, text) VALUES (1, 0, 1, 'p'), (1, 1, 2, 'q'), (2, 0, 1, 'r');
+            INSERT INTO entities VALUES ('person:z', 'person', 'Zed'), ('location:almaty', 'location', 'Almaty');
+            INSERT INTO entity_aliases VALUES ('person:z', 'Zed'), ('person:z', 'ZED'), ('location:almaty', 'Almaty');
+            INSERT INTO mentions (cable_pk, paragraph, start, "end", surface, entity_id) VALUES
+                (1, 2, 9, 12, 'ZED', 'person:z'), (1, 1, 0, 6, 'Almaty', 'location:almaty'),
+                (1, 2, 0, 3, 'Zed', 'person:z'), (2, 1, 0, 6, 'Almaty', 'location:almaty');
+            """)
+
+        let store = try CableStore(path: path)
+        #expect(try store.schemaVersion() == Schema.currentVersion)
+        #expect(try store.integrityCheck() == "ok")
+        let reader = try store.makeReader()
+        let zed = try #require(try reader.entity(id: "person:z"))
+        #expect(zed == EntityDetail(id: "person:z", type: "person", name: "Zed", aliases: ["ZED", "Zed"], mentions: 2, cables: 1))
+        #expect(try reader.entity(id: "location:almaty")?.cables == 2)
+        let paragraphs = try #require(try reader.paragraphs(id: "07ASTANA1"))
+        #expect(paragraphs[1].entities.map(\.surface) == ["ZED", "Zed"])
+        #expect(paragraphs[0].entities == [Cable.EntityMention(id: "location:almaty", type: "location", surface: "Almaty", start: 0, end: 6)])
+        #expect(try reader.relatedEntities(id: "person:z").map(\.id) == ["location:almaty"])
+        #expect(try reader.listCables(filter: CableFilter(entity: "location:almaty")).total == 2)
+
+        // New writes land next to the carried-over rows.
+        try store.put(raw: "three", cable: makeCable(id: "07ASTANA3", mentions: [1: [Self.mention("person:z", "Z.", 4)]]))
+        let after = try #require(try reader.entity(id: "person:z"))
+        #expect(after.mentions == 3 && after.cables == 2 && after.aliases == ["Z.", "ZED", "Zed"])
+    }
+}
