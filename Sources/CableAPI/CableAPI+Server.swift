@@ -5,6 +5,12 @@ import Logging
 /// Wiring the API into `HTTPServer`: one router entry per `CableAPI.routes` item, request/response
 /// conversion, and the server's observer hook feeding Prometheus.
 extension CableAPI {
+    /// Prepares, off the request path, what the first requests would otherwise wait for (today the
+    /// paragraph-to-cable map behind full-text listings). Call once the server is listening.
+    public func warmUp() {
+        readers.warmUpInBackground(logger: logger)
+    }
+
     /// A router serving every route of the API.
     ///
     /// Reads run on the event loop (they are single primary-key or index lookups); writes and imports

@@ -1,4 +1,6 @@
 import CableStore
+import Foundation
+import Logging
 import Synchronization
 
 /// Read-only store connections shared by the threads that answer requests.
@@ -18,6 +20,21 @@ final class ReaderPool: Sendable {
     private let idle = Mutex<[Slot]>([])
 
     init(store: CableStore) { self.store = store }
+
+    /// Reads the paragraph-to-cable map of one pooled reader on a background thread, so the first
+    /// full-text listing of a common term after startup does not pay for it (about 1 s on a
+    /// full-size database). Requests arriving meanwhile simply open readers of their own.
+    func warmUpInBackground(logger: Logger) {
+        Thread.detachNewThread { [self] in
+            let start = ContinuousClock.now
+            do {
+                try withReader { try $0.prepareFullTextMap() }
+                logger.debug("full-text map read", metadata: ["seconds": "\(ContinuousClock.now - start)"])
+            } catch {
+                logger.warning("full-text map not read ahead: \(error)")
+            }
+        }
+    }
 
     /// Runs `body` with a reader no other thread is using.
     func withReader<T>(_ body: (CableReader) throws -> T) throws -> T {

@@ -86,6 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         HTTPServer<Void>.shutdownOnSignals { server.shutdown() }
+        api.warmUp()
         let count = (try? store.makeReader().count()) ?? 0
         let hostForURL = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
         let base = "http://\(hostForURL):\(server.port)"
