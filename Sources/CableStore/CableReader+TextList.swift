@@ -69,22 +69,22 @@ extension CableReader {
     /// server can call it when it makes a reader; any later write by another connection makes the
     /// map stale again, and the next large query rereads it.
     public func prepareFullTextMap() throws {
-        try inReadTransaction {
-            let version = try connection.scalarInt("PRAGMA data_version") ?? 0
-            if paragraphOwners?.dataVersion != version {
-                paragraphOwners = try ParagraphOwners(connection: connection, dataVersion: version)
-            }
-        }
+        try inReadTransaction { _ = try ownersMap(at: connection.scalarInt("PRAGMA data_version") ?? 0) }
     }
 
     /// The current map, or, when it is out of date and the query matched few paragraphs, their owners
     /// looked up one by one: rereading the map after every write would cost a rare term ~0.6 s.
     private func paragraphOwnerLookup(for rowids: [Int]) throws -> any ParagraphOwnerLookup {
         let version = try connection.scalarInt("PRAGMA data_version") ?? 0
-        if let map = paragraphOwners, map.dataVersion == version { return map }
-        if rowids.count <= ownerLookupLimit {
+        if paragraphOwners?.dataVersion != version, rowids.count <= ownerLookupLimit {
             return try LookedUpOwners(connection: connection, rowids: rowids)
         }
+        return try ownersMap(at: version)
+    }
+
+    /// The map of snapshot `version`: the kept one when it is that snapshot's, else read and kept.
+    private func ownersMap(at version: Int) throws -> ParagraphOwners {
+        if let map = paragraphOwners, map.dataVersion == version { return map }
         let map = try ParagraphOwners(connection: connection, dataVersion: version)
         paragraphOwners = map
         return map
