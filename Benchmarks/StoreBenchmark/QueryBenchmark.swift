@@ -104,6 +104,18 @@ struct QueryBenchmark: ParsableCommand {
                 return "\(facets.classification.reduce(0) { $0 + $1.count }) cables by classification"
             }
         }
+        // NDJSON export with a query: the first 1,000 documents (one API page of a long download), and
+        // a rare term's whole result.
+        for (term, count) in [(common, 1_000), (rare, Int.max)] {
+            try measure("export q='\(term)', \(count == Int.max ? "every matching cable" : "first \(count) cables"), JSON documents",
+                        iterations: min(iterations, 20)) {
+                var export = try reader.export(filter: CableFilter(query: term))
+                var exported = 0
+                while exported < count, export.next() != nil { exported += 1 }
+                if let error = export.error { throw error }
+                return "\(exported) cables"
+            }
+        }
         try measure("cable list q='\(common)' + origin + classification, 50, relevance, exact total", iterations: min(iterations, 200)) {
             let origin = origins[Int(random.next() % UInt64(origins.count))]
             let page = try reader.listCables(filter: CableFilter(query: common, origin: origin, classifications: ["SECRET", "CONFIDENTIAL"]),

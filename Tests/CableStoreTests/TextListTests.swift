@@ -212,4 +212,25 @@ struct TextListTests {
         #expect(reader.paragraphOwners?.dataVersion != map.dataVersion)
         try expectSameAsReference(CableFilter(query: "visa"), limit: 5)
     }
+
+    /// The NDJSON export with a query walks the matching-cable set: the same cables as the SQL join,
+    /// in id order, with their stored JSON, across page boundaries.
+    @Test(arguments: [1, 3, 256])
+    func exportWithAQueryHasTheJoinsCablesInIDOrder(pageSize: Int) throws {
+        let filters = [
+            CableFilter(query: "visa"), CableFilter(query: "visa", classifications: ["SECRET"]),
+            CableFilter(query: "minister OR grain", origin: "embassy astana"), CableFilter(query: "zebra"),
+        ]
+        for filter in filters {
+            var export = try reader.export(filter: filter, pageSize: pageSize)
+            var ids: [String] = []
+            while let (id, json) = export.next() {
+                ids.append(id)
+                #expect(json == (try reader.cableJSON(id: id))?.json)
+            }
+            #expect(export.error == nil)
+            #expect(ids == (try reference(filter, sort: .date)).map(\.id).sorted(), "\(filter)")
+        }
+        #expect(try reference(CableFilter(query: "visa"), sort: .date).count > 3)
+    }
 }
