@@ -29,13 +29,18 @@ extension CableReader {
         // Best (lowest) bm25 per cable over its ranked paragraphs and subject.
         var best: [Int: Double] = [:]
         let paragraphFloor = floor(of: paragraphRowids)
-        let paragraphScores = try rowidsAndRanks("paragraphs_fts", match, from: paragraphFloor)
+        // A one-phrase query's document count is the number of rows it matched, listed already.
+        let singlePhrase = FTSQuery.isSinglePhrase(match)
+        if singlePhrase { try registerBM25() }
+        let paragraphScores = try rowidsAndRanks("paragraphs_fts", match, from: paragraphFloor,
+                                                 documents: singlePhrase ? paragraphRowids.count : nil)
         for (cable, score) in zip(owners.owners(ofAscending: paragraphScores.rowids), paragraphScores.ranks)
         where selected.contains(cable) {
             best[cable] = min(best[cable] ?? score, score)
         }
         let subjectFloor = floor(of: subjectRowids)
-        let subjectScores = try rowidsAndRanks("subjects_fts", match, from: subjectFloor)
+        let subjectScores = try rowidsAndRanks("subjects_fts", match, from: subjectFloor,
+                                               documents: singlePhrase ? subjectRowids.count : nil)
         for (cable, score) in zip(subjectScores.rowids, subjectScores.ranks) where selected.contains(cable) {
             best[cable] = min(best[cable] ?? score, score)
         }
@@ -71,10 +76,17 @@ extension CableReader {
         ascendingRowids.count > relevanceBound ? ascendingRowids[ascendingRowids.count - relevanceBound] : nil
     }
 
-    private func rowidsAndRanks(_ table: String, _ match: String, from floor: Int?) throws -> (rowids: [Int], ranks: [Double]) {
+    /// Rowids and bm25 of the matches from `floor` on: `cablegate_bm25` when the query's document
+    /// count is known (`documents`), else FTS5's `rank`, which counts it by walking the posting list.
+    private func rowidsAndRanks(_ table: String, _ match: String, from floor: Int?,
+                                documents: Int?) throws -> (rowids: [Int], ranks: [Double]) {
+        let score = documents == nil ? "rank" : "cablegate_bm25(\(table), ?)"
         let statement = try connection.prepare(
-            "SELECT rowid, rank FROM \(table) WHERE \(table) MATCH ?\(floor == nil ? "" : " AND rowid >= ?") ORDER BY rowid")
-        try statement.bind(floor.map { [match, $0] } ?? [match])
+            "SELECT rowid, \(score) FROM \(table) WHERE \(table) MATCH ?\(floor == nil ? "" : " AND rowid >= ?") ORDER BY rowid")
+        var values: [(any SQLBindable)?] = documents.map { [$0] } ?? []
+        values.append(match)
+        if let floor { values.append(floor) }
+        try statement.bind(values)
         defer { statement.reset() }
         var rowids: [Int] = [], ranks: [Double] = []
         while try statement.step() {

@@ -18,6 +18,8 @@ public final class CableReader {
     /// A query matching up to this many paragraphs finds their cables by pk when the map is out of
     /// date (~2 µs each) rather than rereading the whole map.
     var ownerLookupLimit = 20_000
+    /// Set once `cablegate_bm25` is registered on this connection.
+    var bm25Registered = false
 
     init(connection: Connection) {
         self.connection = connection
