@@ -15,25 +15,41 @@ private let cablegateBM25: fts5_extension_function = { api, fts, context, valueC
         sqlite3_result_error(context, "cablegate_bm25(table, documents) takes one argument", -1)
         return
     }
-    let documents = sqlite3_value_double(values[0])
-    var rowCount: sqlite3_int64 = 0
-    var tokenTotal: sqlite3_int64 = 0
+    // The average row length and the IDF are the same for every row of a query: worked out on its
+    // first row and kept with the query (auxdata lives as long as the MATCH, never longer).
+    var constants = api.pointee.xGetAuxdata(fts, 0)?.assumingMemoryBound(to: Double.self)
+    if constants == nil {
+        let documents = sqlite3_value_double(values[0])
+        var rowCount: sqlite3_int64 = 0
+        var tokenTotal: sqlite3_int64 = 0
+        var rc = api.pointee.xRowCount(fts, &rowCount)
+        if rc == SQLITE_OK { rc = api.pointee.xColumnTotalSize(fts, -1, &tokenTotal) }
+        guard rc == SQLITE_OK, rowCount > 0, let memory = sqlite3_malloc(Int32(2 * MemoryLayout<Double>.size)) else {
+            sqlite3_result_error_code(context, rc == SQLITE_OK ? (rowCount > 0 ? SQLITE_NOMEM : SQLITE_CORRUPT) : rc)
+            return
+        }
+        let pair = memory.bindMemory(to: Double.self, capacity: 2)
+        pair[0] = Double(tokenTotal) / Double(rowCount)
+        var idf = log((Double(rowCount) - documents + 0.5) / (documents + 0.5))
+        // FTS5's floor for terms in more than half the rows.
+        if idf <= 0 { idf = 1e-6 }
+        pair[1] = idf
+        rc = api.pointee.xSetAuxdata(fts, memory, sqlite3_free)
+        guard rc == SQLITE_OK else { sqlite3_result_error_code(context, rc); return }
+        constants = pair
+    }
+    guard let constants else { return }
     var instances: Int32 = 0
     var size: Int32 = 0
-    var rc = api.pointee.xRowCount(fts, &rowCount)
-    if rc == SQLITE_OK { rc = api.pointee.xColumnTotalSize(fts, -1, &tokenTotal) }
     // One phrase: every instance is of phrase 0, each weighing 1.0.
-    if rc == SQLITE_OK { rc = api.pointee.xInstCount(fts, &instances) }
+    var rc = api.pointee.xInstCount(fts, &instances)
     if rc == SQLITE_OK { rc = api.pointee.xColumnSize(fts, -1, &size) }
-    guard rc == SQLITE_OK, rowCount > 0 else {
-        sqlite3_result_error_code(context, rc == SQLITE_OK ? SQLITE_CORRUPT : rc)
+    guard rc == SQLITE_OK else {
+        sqlite3_result_error_code(context, rc)
         return
     }
     let k1 = 1.2, b = 0.75
-    let averageLength = Double(tokenTotal) / Double(rowCount)
-    var idf = log((Double(rowCount) - documents + 0.5) / (documents + 0.5))
-    // FTS5's floor for terms in more than half the rows.
-    if idf <= 0 { idf = 1e-6 }
+    let (averageLength, idf) = (constants[0], constants[1])
     let frequency = Double(instances)
     let length = Double(size)
     let score = 0.0 + idf * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / averageLength)))
