@@ -10,8 +10,8 @@ import Foundation
 /// With a full-text query the matching cables are found once, when the export starts, by the
 /// rowid-only scans the cable list uses (a bitset of cable keys, ~32 KB for 251,287 cables); pages
 /// then walk the id index and keep the members. Joining the matching paragraphs again for every
-/// page cost seconds per page for a common term. A cable stored after the export started is not in
-/// that set; one deleted meanwhile is skipped.
+/// page cost seconds per page for a common term. The set is the one at the start: a cable stored,
+/// or changed to match, later is not exported; one deleted meanwhile is skipped.
 public struct CableExport: Sequence, IteratorProtocol {
     private let reader: CableReader
     private let sql: FilterSQL
