@@ -91,12 +91,12 @@ struct CableEvidence {
             return (!gazetteer.stopwords.contains(key) || gazetteer.firstNames.contains(key)) && !Self.suffixes.contains(key)
         }
         while let first = words.first, words.count > 1,
-              gazetteer.longestPhrase(in: TokenList(items: [list[first]], keys: [list.keys[first]], scalars: list.scalars),
+              gazetteer.longestPhrase(in: TokenList(items: [list[first]], keys: [list.keys[first]], bytes: list.bytes, isASCII: list.isASCII),
                                       at: 0, capsText: true).map({ $0.phrase.payload == .title }) == true {
             words.removeFirst()
         }
         guard let first = words.first, let last = words.last else { return [] }
-        let surface = NameText.string(list.scalars[list[first].start..<list[last].end])
+        let surface = list.string(list[first].start, list[last].end)
         return [MetadataMention(type: .person, surface: surface, canonical: nil, keys: words.map { list.keys[$0] }, evidence: .known)]
     }
 
@@ -106,10 +106,9 @@ struct CableEvidence {
         var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
         var out: [MetadataMention] = []
         var organizations: [MetadataMention] = []
-        let scalars = tokens.scalars
         for candidate in recognizer.run() {
             let span = candidate.first..<candidate.end
-            let surface = NameText.string(scalars[tokens[span.first!].start..<tokens[span.last!].end])
+            let surface = tokens.string(tokens[span.first!].start, tokens[span.last!].end)
             if candidate.type == .person && candidate.evidence >= .cue {
                 out.append(MetadataMention(type: .person, surface: surface, canonical: nil, keys: span.map { tokens.keys[$0] }, evidence: .known))
             } else if forLine, candidate.type == .organization, candidate.evidence == .known, let name = candidate.canonical {

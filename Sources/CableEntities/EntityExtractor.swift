@@ -54,8 +54,7 @@ public struct EntityExtractor: Sendable {
         var paragraphCaps: [Bool] = []
 
         for (p, paragraph) in cable.paragraphs.enumerated() {
-            let scalars = NameText.scalars(paragraph.text)
-            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(paragraph.text, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
             for c in recognizer.run() {
                 pending.append(Self.pending(c, tokens: tokens, place: .init(paragraph: p, first: c.first, end: c.end)))
@@ -64,8 +63,7 @@ public struct EntityExtractor: Sendable {
             paragraphCaps.append(recognizer.caps)
         }
         if let subject = cable.subject {
-            let scalars = NameText.scalars(subject)
-            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(subject, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
             for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, place: nil)) }
         }
@@ -82,7 +80,7 @@ public struct EntityExtractor: Sendable {
 
     private static func pending(_ c: Candidate, tokens: TokenList, place: EntityResolver.Place?) -> EntityResolver.Pending {
         let surface = c.end - c.first == 1 ? tokens.text(c.first)
-            : NameText.string(tokens.scalars[tokens[c.first].start..<tokens[c.end - 1].end])
+            : tokens.string(tokens[c.first].start, tokens[c.end - 1].end)
         let keys = c.end - c.first == 1 ? [tokens.keys[c.first]] : (c.first..<c.end).filter { tokens[$0].kind == .word }.map { tokens.keys[$0] }
         return .init(type: c.type, keys: keys, surface: surface,
                      canonical: c.canonical, country: c.country, generic: c.generic, evidence: c.evidence,
@@ -128,13 +126,20 @@ public struct EntityExtractor: Sendable {
         for (entity, place) in resolver.attached {
             let list = tokens[place.paragraph]
             let start = list[place.first].start, end = list[place.end - 1].end
-            let surface = place.end - place.first == 1 ? list.text(place.first)
-                : NameText.string(list.scalars[start..<end])
+            let surface = place.end - place.first == 1 ? list.text(place.first) : list.string(start, end)
             mentions[place.paragraph].append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue,
                                                    surface: surface, start: start, end: end))
         }
         for p in cable.paragraphs.indices {
-            cable.paragraphs[p].entities = mentions[p].sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+            // Sorted by byte offsets (the same order as scalar offsets), then turned into scalar offsets
+            // by counting from one mention to the next.
+            var list = mentions[p].sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+            var cursor = TokenList.ScalarCursor()
+            for k in list.indices {
+                list[k].start = cursor.offset(list[k].start, in: tokens[p])
+                list[k].end = cursor.offset(list[k].end, in: tokens[p])
+            }
+            cable.paragraphs[p].entities = list
         }
         var summaries: [String: Cable.EntitySummary] = [:]
         var order: [String] = []

@@ -92,10 +92,10 @@ struct Lexicon: Sendable {
     /// in `Gazetteer.phrases`.
     enum PhraseSlot: Equatable { case list(Int), none, dictionary }
 
-    /// The entry of an ASCII word whose key (its scalars in capitals) has FNV-1a `hash`; nil when the key
+    /// The entry of an ASCII word whose key (its bytes in capitals) has FNV-1a `hash`; nil when the key
     /// is not stored or the lexicon is empty.
     @inline(__always)
-    func entry(folding word: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt64) -> Int? {
+    func entry(folding word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         guard built else { return nil }
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
@@ -106,13 +106,13 @@ struct Lexicon: Sendable {
         }
     }
 
-    /// The key's bytes equal the word's scalars in capitals.
-    private static func matches(_ key: String, _ word: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+    /// The key's bytes equal the word's bytes in capitals.
+    private static func matches(_ key: String, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         var key = key
         return key.withUTF8 { bytes in
             guard bytes.count == word.count else { return false }
             for k in 0..<bytes.count {
-                let v = UInt8(truncatingIfNeeded: word[k].value)
+                let v = word[k]
                 if (v >= 0x61 && v <= 0x7A ? v - 0x20 : v) != bytes[k] { return false }
             }
             return true

@@ -102,7 +102,7 @@ extension ParagraphRecognizer {
         var words = 1
         if tokens[start].possessive { return j }
         while j < tokens.count, words < 5 {
-            if isConnector(j), isNameWord(j + 1, first: false, afterCue: afterCue), tokens[j].end + 1 >= tokens[j + 1].start {
+            if isConnector(j), isNameWord(j + 1, first: false, afterCue: afterCue), tokens.gapIsAtMostOneScalar(j, j + 1) {
                 j += 1
                 continue
             }

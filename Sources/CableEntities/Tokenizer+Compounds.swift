@@ -24,7 +24,7 @@ extension Tokenizer {
                     out!.keys.append("")
                 }
                 guard !range.isEmpty else { continue }
-                let (part, key) = word(list.scalars[range], start: range.lowerBound,
+                let (part, key) = word(list.bytes[range], start: range.lowerBound,
                                        sentenceStart: n == 0 && token.sentenceStart,
                                        possessive: n == parts.count - 1 && token.possessive)
                 out!.items.append(part)
@@ -32,23 +32,23 @@ extension Tokenizer {
             }
         }
         guard let out else { return list }
-        return TokenList(items: out.items, keys: out.keys, scalars: list.scalars)
+        return TokenList(items: out.items, keys: out.keys, bytes: list.bytes, isASCII: list.isASCII)
     }
 
-    /// The parts of hyphenated word `index` as scalar ranges of the text, when it should be split; nil to keep it whole.
+    /// The parts of hyphenated word `index` as byte ranges of the text, when it should be split; nil to keep it whole.
     private static func compoundParts(_ list: TokenList, _ index: Int, gazetteer: Gazetteer) -> [Range<Int>]? {
         guard gazetteer.phrases[list.keys[index]] == nil else { return nil }
-        let scalars = list.scalars, token = list[index]
+        let bytes = list.bytes, token = list[index]
         var parts: [Range<Int>] = []
         var start = token.start
-        for k in token.start..<token.end where scalars[k] == "-" {
+        for k in token.start..<token.end where bytes[k] == 0x2D {
             parts.append(start..<k)
             start = k + 1
         }
         parts.append(start..<token.end)
-        let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(NameText.string(scalars[$0]))) }
+        let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(list.string($0.lowerBound, $0.upperBound))) }
         let split = !prefixed && parts.contains { range in
-            let part = NameText.string(scalars[range])
+            let part = list.string(range.lowerBound, range.upperBound)
             let key = NameText.key(part)
             if gazetteer.connectors.contains(key) { return false }
             if let first = part.unicodeScalars.first, first.properties.isLowercase {
