@@ -91,7 +91,7 @@ struct CableEvidence {
             return (!gazetteer.stopwords.contains(key) || gazetteer.firstNames.contains(key)) && !Self.suffixes.contains(key)
         }
         while let first = words.first, words.count > 1,
-              gazetteer.longestPhrase(in: TokenList(items: [list[first]], keys: [list.keys[first]], bytes: list.bytes, isASCII: list.isASCII),
+              gazetteer.longestPhrase(in: TokenList(items: [list[first]], bytes: list.bytes, isASCII: list.isASCII),
                                       at: 0, capsText: true).map({ $0.phrase.payload == .title }) == true {
             words.removeFirst()
         }

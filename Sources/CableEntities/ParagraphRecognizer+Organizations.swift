@@ -104,15 +104,13 @@ extension ParagraphRecognizer {
     /// `GOK`, `GOI`, `HMG`: the government of the cable's country with that initial.
     func governmentAcronym(at i: Int) -> Candidate? {
         let token = tokens[i]
-        // Cheap byte checks first: this runs at almost every word. A key of 3-5 characters has 3-20 bytes.
+        // Cheap checks first: this runs at almost every word. "GOK", "GIRoA", "GoA": capitals, or "Go" +
+        // capitals. The token's flags before its key is made: most capitalised words are none of these.
+        guard token.isCapitalized, token.isAllCaps || tokens.isGoForm(i) || has(i, .governmentAcronym) else { return nil }
+        // A key of 3-5 characters has 3-20 bytes.
         let key = tokens.keys[i]
         let bytes = key.utf8.count
-        guard bytes >= 3, bytes <= 20, token.isCapitalized else { return nil }
-        // "GOK", "GIRoA", "GoA": capitals, or "Go" + capitals. The token's flags first: most capitalised
-        // words are none of these, and counting Characters costs more.
-        guard token.isAllCaps || tokens.isGoForm(i) || has(i, .governmentAcronym),
-              (3...5).contains(NameText.characterCount(key))
-        else { return nil }
+        guard bytes >= 3, bytes <= 20, (3...5).contains(NameText.characterCount(key)) else { return nil }
         let code: String?
         if let listed = env.gazetteer.governmentAcronyms[key] {
             code = listed

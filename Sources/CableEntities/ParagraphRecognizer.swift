@@ -183,7 +183,7 @@ struct ParagraphRecognizer {
         if flags.contains(.complete) { return false }
         // A key in no list: only the rules can say yes.
         if flag == .english { return env.gazetteer.isEnglish(tokens.keys[i]) }
-        if flag == .stop { return Self.isRedaction(tokens.keys[i]) }
+        if flag == .stop { return tokens.isRedaction(i) }
         return false
     }
 

@@ -1,13 +1,43 @@
-/// The tokens of one text with what they need that is not a plain value: the comparison keys and the
-/// UTF-8 bytes their text is read from. Indexing gives the `Token`s, whose offsets are byte offsets.
+/// The tokens of one text and the UTF-8 bytes their text and keys are read from. Indexing gives the
+/// `Token`s, whose offsets are byte offsets.
 struct TokenList: RandomAccessCollection, Sendable {
     var items: [Token]
-    /// Comparison key of each token (`NameText.key`); the number as written for numbers, empty for marks.
-    var keys: [String]
     /// The UTF-8 bytes of the text the offsets count.
     let bytes: [UInt8]
     /// Every byte is ASCII: byte offsets are also scalar offsets.
     let isASCII: Bool
+
+    /// Comparison key of each token (`NameText.key`); the number as written for numbers, empty for marks.
+    /// Made when asked: most tokens' keys never are, and an array of a `String` per token cost more to
+    /// fill and to free than the rules' questions.
+    var keys: Keys { Keys(items: items, bytes: bytes) }
+
+    /// The tokens' keys, by token index.
+    struct Keys {
+        let items: [Token]
+        let bytes: [UInt8]
+
+        subscript(i: Int) -> String {
+            let token = items[i]
+            if token.kind == .punct { return "" }
+            let count = token.end - token.start
+            return bytes.withUnsafeBufferPointer { bytes in
+                let word = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+                guard token.isASCII else {
+                    let text = String(decoding: word, as: UTF8.self)
+                    return token.kind == .word ? NameText.key(text) : text
+                }
+                // The bytes in capitals (a number has none: its text).
+                return String(unsafeUninitializedCapacity: count) { buffer in
+                    for k in 0..<count {
+                        let v = word[k]
+                        buffer[k] = v >= 0x61 && v <= 0x7A ? v - 0x20 : v
+                    }
+                    return count
+                }
+            }
+        }
+    }
 
     var startIndex: Int { 0 }
     var endIndex: Int { items.count }
@@ -83,6 +113,14 @@ extension TokenList {
         }
         guard token.end - token.start >= 2, bytes[token.start] == 0x47, bytes[token.start + 1] == 0x6F else { return false }
         return bytes[(token.start + 2)..<token.end].allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+    }
+
+    /// `ParagraphRecognizer.isRedaction` of the token's key (`XXXXXXXXXXXX`), from the bytes when ASCII.
+    func isRedaction(_ i: Int) -> Bool {
+        let token = items[i]
+        guard token.isASCII else { return ParagraphRecognizer.isRedaction(keys[i]) }
+        guard token.kind != .punct, token.end - token.start >= 3 else { return false }
+        return bytes[token.start..<token.end].allSatisfy { $0 | 0x20 == 0x78 }
     }
 
     /// `MEPs`, `NGOs`: capitals and a plural s.

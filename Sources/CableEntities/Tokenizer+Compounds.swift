@@ -4,35 +4,30 @@ extension Tokenizer {
     /// Splits a hyphenated word when one part is a known one-word name or an ordinary lower-case word.
     static func splitCompounds(_ list: TokenList, gazetteer: Gazetteer) -> TokenList {
         // Most paragraphs split nothing: the token arrays are only copied from the first split on.
-        var out: (items: [Token], keys: [String])? = nil
+        var out: [Token]? = nil
         for index in list.indices {
             guard list[index].kind == .word, list[index].hasHyphen,
                   let parts = compoundParts(list, index, gazetteer: gazetteer) else {
-                out?.items.append(list.items[index])
-                out?.keys.append(list.keys[index])
+                out?.append(list.items[index])
                 continue
             }
             if out == nil {
-                out = (Array(list.items[..<index]), Array(list.keys[..<index]))
-                out!.items.reserveCapacity(list.count + 8)
-                out!.keys.reserveCapacity(list.count + 8)
+                out = Array(list.items[..<index])
+                out!.reserveCapacity(list.count + 8)
             }
             let token = list[index]
             for (n, range) in parts.enumerated() {
                 if n > 0 {
-                    out!.items.append(punct("-", at: range.lowerBound - 1))
-                    out!.keys.append("")
+                    out!.append(punct("-", at: range.lowerBound - 1))
                 }
                 guard !range.isEmpty else { continue }
-                let (part, key) = word(list.bytes[range], start: range.lowerBound,
-                                       sentenceStart: n == 0 && token.sentenceStart,
-                                       possessive: n == parts.count - 1 && token.possessive)
-                out!.items.append(part)
-                out!.keys.append(key)
+                out!.append(word(list.bytes[range], start: range.lowerBound,
+                                 sentenceStart: n == 0 && token.sentenceStart,
+                                 possessive: n == parts.count - 1 && token.possessive))
             }
         }
         guard let out else { return list }
-        return TokenList(items: out.items, keys: out.keys, bytes: list.bytes, isASCII: list.isASCII)
+        return TokenList(items: out, bytes: list.bytes, isASCII: list.isASCII)
     }
 
     /// The parts of hyphenated word `index` as byte ranges of the text, when it should be split; nil to keep it whole.

@@ -19,19 +19,17 @@ enum Tokenizer {
         tokenize(text, lexicon: nil)
     }
 
-    /// With a built `lexicon`, each ASCII word is looked up in it as it is read (`Token.entry`), and a
-    /// stored word takes its key from there instead of making a `String`.
+    /// With a built `lexicon`, each ASCII word is looked up in it as it is read (`Token.entry`): the
+    /// recogniser then needs no key `String` to ask the word lists.
     static func tokenize(_ text: String, lexicon: Lexicon?) -> TokenList {
         let bytes = Array(text.utf8)
         var tokens: [Token] = []
-        var keys: [String] = []
         tokens.reserveCapacity(bytes.count / 4)
-        keys.reserveCapacity(bytes.count / 4)
         let lexicon = lexicon ?? Self.noLexicon
         let ascii = bytes.withUnsafeBufferPointer { bytes in
-            scan(bytes, lexicon: lexicon, into: &tokens, &keys)
+            scan(bytes, lexicon: lexicon, into: &tokens)
         }
-        return TokenList(items: tokens, keys: keys, bytes: bytes, isASCII: ascii)
+        return TokenList(items: tokens, bytes: bytes, isASCII: ascii)
     }
 
     private static let noLexicon = Lexicon()
@@ -65,7 +63,7 @@ enum Tokenizer {
 
     /// Returns whether every byte was ASCII.
     private static func scan(_ p: UnsafeBufferPointer<UInt8>, lexicon: Lexicon,
-                             into tokens: inout [Token], _ keys: inout [String]) -> Bool {
+                             into tokens: inout [Token]) -> Bool {
         var i = 0
         var atSentenceStart = true
         var atLineStart = true
@@ -96,7 +94,6 @@ enum Tokenizer {
             }
             if b < 0x80 ? !asciiWordByte[Int(b)] : !isWordScalar(s) {
                 tokens.append(punct(s, at: i, width: width))
-                keys.append("")
                 if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
                 if s == "-", i + 1 < n, p[i + 1] == 0x2D { atSentenceStart = true }
                 atLineStart = false
@@ -157,7 +154,7 @@ enum Tokenizer {
             }
             let word = UnsafeBufferPointer(rebasing: p[i..<end])
             // `ascii` says the scanned scalars were; the word may still be ASCII after a trailing "’s" went.
-            var (token, key) = ascii || word.allSatisfy({ $0 < 0x80 })
+            var token = ascii || word.allSatisfy({ $0 < 0x80 })
                 ? asciiWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive, lexicon: lexicon)
                 : unicodeWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive)
             // The flag first: most words have no hyphen, and String.firstIndex walks Characters.
@@ -171,7 +168,6 @@ enum Tokenizer {
             }
             token.lineStart = atLineStart
             tokens.append(token)
-            keys.append(key)
             atLineStart = false
             atSentenceStart = false
             i = j
@@ -223,8 +219,8 @@ enum Tokenizer {
               possessive: false, isASCII: s.isASCII, markValue: s.value)
     }
 
-    /// A word token over `slice` (bytes of a whole number of scalars), whose first byte is at `start`, and its key.
-    static func word(_ slice: ArraySlice<UInt8>, start: Int, sentenceStart: Bool, possessive: Bool) -> (Token, String) {
+    /// A word token over `slice` (bytes of a whole number of scalars), whose first byte is at `start`.
+    static func word(_ slice: ArraySlice<UInt8>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
         slice.withUnsafeBufferPointer { word in
             word.allSatisfy({ $0 < 0x80 })
                 ? asciiWord(word, start: start, sentenceStart: sentenceStart, possessive: possessive, lexicon: noLexicon)
@@ -232,9 +228,9 @@ enum Tokenizer {
         }
     }
 
-    /// `word` for bytes holding a non-ASCII scalar: keys by `NameText.key`, letters by Unicode properties.
+    /// `word` for bytes holding a non-ASCII scalar: letters by Unicode properties.
     private static func unicodeWord(_ slice: UnsafeBufferPointer<UInt8>, start: Int, sentenceStart: Bool,
-                                    possessive: Bool) -> (Token, String) {
+                                    possessive: Bool) -> Token {
         let text = String(decoding: slice, as: UTF8.self)
         var letters = 0, upper = 0
         var first: Unicode.Scalar? = nil
@@ -244,15 +240,14 @@ enum Tokenizer {
             if c.properties.isUppercase { upper += 1 }
         }
         let kind: Token.Kind = letters == 0 ? .number : .word
-        let token = Token(kind: kind, start: start, end: start + slice.count, isCapitalized: first?.properties.isUppercase ?? false,
-                          isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
-                          hasHyphen: slice.contains(0x2D), isASCII: false)
-        return (token, kind == .word ? NameText.key(text) : text)
+        return Token(kind: kind, start: start, end: start + slice.count, isCapitalized: first?.properties.isUppercase ?? false,
+                     isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
+                     hasHyphen: slice.contains(0x2D), isASCII: false)
     }
 
-    /// The common case, without Unicode property tables: the key straight from the bytes.
+    /// The common case, without Unicode property tables.
     private static func asciiWord(_ slice: UnsafeBufferPointer<UInt8>, start: Int, sentenceStart: Bool,
-                                  possessive: Bool, lexicon: Lexicon) -> (Token, String) {
+                                  possessive: Bool, lexicon: Lexicon) -> Token {
         var letters = 0, upper = 0
         var firstUpper: Bool? = nil
         var hyphen = false
@@ -276,21 +271,9 @@ enum Tokenizer {
                           isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
                           hasHyphen: hyphen, isASCII: true, hash: hash)
         if lexicon.isBuilt {
-            // Most words are in the lexicon: their key is the stored one, no String is made.
-            if let entry = lexicon.entry(folding: slice, hash: hash) {
-                token.entry = Int32(entry)
-                return (token, lexicon.key(entry))
-            }
-            token.entry = -2
+            token.entry = lexicon.entry(folding: slice, hash: hash).map { Int32($0) } ?? -2
         }
-        let key = String(unsafeUninitializedCapacity: count) { buffer in
-            for k in 0..<count {
-                let v = slice[k]
-                buffer[k] = v >= 0x61 && v <= 0x7A ? v - 0x20 : v
-            }
-            return count
-        }
-        return (token, key)
+        return token
     }
 
     /// ASCII letters and digits.
