@@ -86,7 +86,7 @@ public struct Gazetteer: Sendable {
             var ok = true
             for k in 0..<count {
                 let token = tokens[i + k]
-                guard token.kind == .punct ? tokens.text(i + k) == phrase.keys[k] : tokens.keys[i + k] == phrase.keys[k] else { ok = false; break }
+                guard token.kind == .punct ? tokens.text(i + k) == phrase.keys[k] : tokens.key(i + k, is: phrase.keys[k]) else { ok = false; break }
                 if k + 1 < count, token.possessive { ok = false; break }
                 if phrase.capsOnly && !token.isAllCaps && tokens.text(i + k) != phrase.written { ok = false; break }
                 if capsText && phrase.wordLike { ok = false; break }

@@ -39,6 +39,27 @@ struct TokenList: RandomAccessCollection, Sendable {
         }
     }
 
+    /// `keys[i] == key` without making the key: the token's bytes in capitals against `key`'s bytes when
+    /// both are ASCII (where byte equality is `String` equality); the `String`s otherwise.
+    func key(_ i: Int, is key: String) -> Bool {
+        let token = items[i]
+        if token.kind == .punct { return key.isEmpty }
+        guard token.isASCII else { return keys[i] == key }
+        let start = token.start, count = token.end - token.start
+        let answer: Bool? = key.utf8.withContiguousStorageIfAvailable { k in
+            guard k.count == count else { return k.contains { $0 >= 0x80 } ? nil : false }
+            return bytes.withUnsafeBufferPointer { bytes in
+                for n in 0..<count {
+                    let v = bytes[start + n]
+                    let folded = v >= 0x61 && v <= 0x7A ? v - 0x20 : v
+                    if folded != k[n] { return k.contains { $0 >= 0x80 } ? nil : false }
+                }
+                return true
+            }
+        } ?? nil
+        return answer ?? (keys[i] == key)
+    }
+
     var startIndex: Int { 0 }
     var endIndex: Int { items.count }
     subscript(i: Int) -> Token { items[i] }
