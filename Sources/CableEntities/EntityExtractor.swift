@@ -141,16 +141,21 @@ public struct EntityExtractor: Sendable {
             }
             cable.paragraphs[p].entities = list
         }
-        var summaries: [String: Cable.EntitySummary] = [:]
-        var order: [String] = []
-        for (i, e) in resolver.entities.enumerated() {
-            if summaries[ids[i]] == nil {
-                order.append(ids[i])
-                summaries[ids[i]] = .init(id: ids[i], name: names[i], type: e.type.rawValue, mentions: 0)
+        // Entities with the same id become one summary, in order of first appearance.
+        var summaryOfID = ByteKeyTable()
+        var summaries: [Cable.EntitySummary] = []
+        for i in resolver.entities.indices {
+            var id = Array(ids[i].utf8)
+            ByteKeyTable.canonical(&id)
+            if let known = id.withUnsafeBufferPointer({ summaryOfID.value($0) }) {
+                summaries[known].mentions += resolver.entities[i].mentions
+            } else {
+                id.withUnsafeBufferPointer { summaryOfID.set($0, summaries.count) }
+                summaries.append(.init(id: ids[i], name: names[i], type: resolver.entities[i].type.rawValue,
+                                       mentions: resolver.entities[i].mentions))
             }
-            summaries[ids[i]]!.mentions += e.mentions
         }
-        cable.entities = order.compactMap { summaries[$0] }.sorted {
+        cable.entities = summaries.sorted {
             $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.name < $1.name
         }
     }
