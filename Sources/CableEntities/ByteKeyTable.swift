@@ -36,6 +36,17 @@ struct ByteKeyTable {
         }
     }
 
+    /// False when no stored key has FNV-1a `hash` (as the tokeniser computes for ASCII words).
+    func mayContain(hash: UInt64) -> Bool {
+        var index = Self.start(hash, slots.count)
+        let mask = slots.count - 1
+        while slots[index].count >= 0 {
+            if slots[index].hash == hash { return true }
+            index = (index + 1) & mask
+        }
+        return false
+    }
+
     /// Stores `value` for `key`, replacing what was there.
     mutating func set(_ key: UnsafeBufferPointer<UInt8>, _ value: Int) {
         let hash = Self.hash(key)

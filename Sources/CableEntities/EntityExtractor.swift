@@ -91,17 +91,28 @@ public struct EntityExtractor: Sendable {
     private func aliasPass(_ resolver: inout EntityResolver, tokens: [TokenList], caps: [Bool]) {
         let table = resolver.aliasTable()
         guard !table.isEmpty else { return }
-        // The tokens' key hashes against the table's: most capitalised words are no alias, and hashing a
-        // key for the dictionary costs more than the tokeniser's hash check.
-        let filter = KeySet(table.keys)
-        var covered = tokens.map { Array(repeating: false, count: $0.count) }
-        for (_, place) in resolver.attached {
-            for k in place.first..<place.end { covered[place.paragraph][k] = true }
+        // Keyed by bytes: a word's key is looked up from its own bytes, with no `String` made or hashed.
+        var aliases = ByteKeyTable()
+        for (key, entity) in table {
+            var bytes = Array(key.utf8)
+            ByteKeyTable.canonical(&bytes)
+            bytes.withUnsafeBufferPointer { aliases.set($0, entity) }
         }
+        // Tokens already in a mention, all paragraphs in one array.
+        var firstOfParagraph: [Int] = []
+        var total = 0
+        for list in tokens { firstOfParagraph.append(total); total += list.count }
+        var covered = [Bool](repeating: false, count: total)
+        for (_, place) in resolver.attached {
+            for k in place.first..<place.end { covered[firstOfParagraph[place.paragraph] + k] = true }
+        }
+        var key: [UInt8] = []
         for (p, list) in tokens.enumerated() {
-            for (k, token) in list.enumerated() where token.kind == .word && !covered[p][k] {
-                guard caps[p] || token.isCapitalized, token.hash == 0 || filter.mayContain(hash: token.hash),
-                      let entity = table[list.keys[k]] else { continue }
+            for (k, token) in list.enumerated() where token.kind == .word && !covered[firstOfParagraph[p] + k] {
+                // The tokeniser's hash of an ASCII key is the table's: most words are rejected by it alone.
+                guard caps[p] || token.isCapitalized, token.hash == 0 || aliases.mayContain(hash: token.hash) else { continue }
+                list.canonicalKey(k, into: &key)
+                guard let entity = key.withUnsafeBufferPointer({ aliases.value($0) }) else { continue }
                 if caps[p] {
                     if gazetteer.isEnglish(list.keys[k]) { continue }
                 } else if !token.isCapitalized {
@@ -167,7 +178,9 @@ public struct EntityExtractor: Sendable {
             }
             return canonical
         }
-        let isAcronym = e.type == .organization && !e.surface.contains(" ") && Gazetteer.looksLikeAcronym(e.surface)
+        // A byte search when ASCII: Foundation's `contains` costs thousands of instructions a call.
+        let hasSpace = e.surface.utf8.allSatisfy { $0 < 0x80 } ? e.surface.utf8.contains(0x20) : e.surface.contains(" ")
+        let isAcronym = e.type == .organization && !hasSpace && Gazetteer.looksLikeAcronym(e.surface)
         return isAcronym ? e.surface : NameText.displayName(e.surface)
     }
 }

@@ -60,6 +60,21 @@ struct TokenList: RandomAccessCollection, Sendable {
         return answer ?? (keys[i] == key)
     }
 
+    /// The bytes of `keys[i]` as `ByteKeyTable` wants them, written into `out` (no `String` for ASCII words).
+    func canonicalKey(_ i: Int, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        let token = items[i]
+        guard token.isASCII, token.kind != .punct else {
+            out.append(contentsOf: keys[i].utf8)
+            ByteKeyTable.canonical(&out)
+            return
+        }
+        for k in token.start..<token.end {
+            let v = bytes[k]
+            out.append(v >= 0x61 && v <= 0x7A ? v - 0x20 : v)
+        }
+    }
+
     var startIndex: Int { 0 }
     var endIndex: Int { items.count }
     subscript(i: Int) -> Token { items[i] }
