@@ -106,6 +106,16 @@ enum Tokenizer {
             var previous = s
             var ascii = b < 0x80
             while j < n {
+                // ASCII letters and digits, the bulk of every word, in a tight loop.
+                if p[j] < 0x80, asciiWordByte[Int(p[j])] {
+                    var k = j + 1
+                    while k < n, p[k] < 0x80, asciiWordByte[Int(p[k])] { k += 1 }
+                    segmentLength += k - j
+                    scalarCount += k - j
+                    previous = Unicode.Scalar(p[k - 1])
+                    j = k
+                    continue
+                }
                 let (c, cw) = decode(p, j)
                 if isWordScalar(c) {
                     segmentLength += 1
@@ -254,15 +264,16 @@ enum Tokenizer {
         // The key is the text in capitals (a number has no letters: its text); its FNV-1a (as
         // `KeySet.asciiHash`) is the lexicon's probe.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for v in slice {
-            hash = (hash ^ UInt64(v >= 0x61 && v <= 0x7A ? v - 0x20 : v)) &* 0x0000_0100_0000_01b3
-            if v == 0x2D { hyphen = true }
-            if v >= 0x41 && v <= 0x5A {
-                letters += 1; upper += 1
-                if firstUpper == nil { firstUpper = true }
-            } else if v >= 0x61 && v <= 0x7A {
+        // One table load per byte gives its folded value and class (bits 8: upper, 9: lower, 10: hyphen).
+        asciiClasses.withUnsafeBufferPointer { classes in
+            for v in slice {
+                let c = classes[Int(v)]
+                hash = (hash ^ UInt64(c & 0xFF)) &* 0x0000_0100_0000_01b3
+                guard c > 0xFF else { continue }
+                if c & 0x400 != 0 { hyphen = true; continue }
                 letters += 1
-                if firstUpper == nil { firstUpper = false }
+                if c & 0x100 != 0 { upper += 1 }
+                if firstUpper == nil { firstUpper = c & 0x100 != 0 }
             }
         }
         let count = slice.count
@@ -274,6 +285,14 @@ enum Tokenizer {
             token.entry = lexicon.entry(folding: slice, hash: hash).map { Int32($0) } ?? -2
         }
         return token
+    }
+
+    /// Per ASCII byte: the byte in capitals, | 0x100 for an upper-case letter, 0x200 lower-case, 0x400 `-`.
+    private static let asciiClasses: [UInt16] = (0..<128).map { v in
+        if v >= 0x41 && v <= 0x5A { return UInt16(v) | 0x100 }
+        if v >= 0x61 && v <= 0x7A { return UInt16(v - 0x20) | 0x200 }
+        if v == 0x2D { return UInt16(v) | 0x400 }
+        return UInt16(v)
     }
 
     /// ASCII letters and digits.
