@@ -78,7 +78,8 @@ public struct Gazetteer: Sendable {
         return longestPhrase(candidates, in: tokens, at: i, capsText: capsText)
     }
 
-    /// `longestPhrase(in:at:capsText:)` among `candidates`, the phrases of token `i`'s key (found by the caller).
+    /// `longestPhrase(in:at:capsText:)` among `candidates`, the phrases of token `i`'s key (found by the caller:
+    /// their first word is not compared again).
     func longestPhrase(_ candidates: [Phrase], in tokens: TokenList, at i: Int, capsText: Bool) -> (phrase: Phrase, length: Int)? {
         // By index, reading fields in place: copying each `Phrase` out retains and releases its arrays.
         let first = tokens[i]
@@ -93,8 +94,9 @@ public struct Gazetteer: Sendable {
             var ok = true
             for k in 0..<count {
                 let token = tokens[i + k]
-                guard token.kind == .punct ? tokens.text(i + k) == candidates[p].keys[k]
-                        : tokens.key(i + k, is: candidates[p].keys[k]) else { ok = false; break }
+                // Word 0 is token i's key by the precondition: every candidate was listed under it.
+                guard k == 0 || (token.kind == .punct ? tokens.text(i + k) == candidates[p].keys[k]
+                        : tokens.key(i + k, is: candidates[p].keys[k])) else { ok = false; break }
                 if k + 1 < count, token.possessive { ok = false; break }
                 if capsOnly && !token.isAllCaps && tokens.text(i + k) != candidates[p].written { ok = false; break }
             }
