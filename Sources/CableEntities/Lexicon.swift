@@ -165,8 +165,8 @@ struct Lexicon: Sendable {
 
     /// The slot of ASCII `key` (FNV-1a `hash`), nil when not stored.
     private func find(_ key: String, _ hash: UInt64) -> Int? {
-        let bytes = Array(key.utf8)
-        return bytes.withUnsafeBufferPointer { slot(of: $0, hash: hash, folding: false) }
+        if let found = key.utf8.withContiguousStorageIfAvailable({ slot(of: $0, hash: hash, folding: false) }) { return found }
+        return Array(key.utf8).withUnsafeBufferPointer { slot(of: $0, hash: hash, folding: false) }
     }
 
     private mutating func add(_ slot: Slot) {

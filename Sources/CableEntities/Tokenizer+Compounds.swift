@@ -32,7 +32,13 @@ extension Tokenizer {
 
     /// The parts of hyphenated word `index` as byte ranges of the text, when it should be split; nil to keep it whole.
     private static func compoundParts(_ list: TokenList, _ index: Int, gazetteer: Gazetteer) -> [Range<Int>]? {
-        guard gazetteer.phrases[list.keys[index]] == nil else { return nil }
+        // The tokeniser's lexicon probe says whether the word starts a phrase (every ASCII phrase key is stored).
+        let lexicon = gazetteer.lexicon
+        switch list[index].entry {
+        case -2: break
+        case -1: guard gazetteer.phrases[list.keys[index]] == nil else { return nil }
+        case let entry: guard !lexicon.stored(Int(entry)).flags.contains(.phraseStart) else { return nil }
+        }
         let bytes = list.bytes, token = list[index]
         var parts: [Range<Int>] = []
         var start = token.start
@@ -45,12 +51,13 @@ extension Tokenizer {
         let split = !prefixed && parts.contains { range in
             let part = list.string(range.lowerBound, range.upperBound)
             let key = NameText.key(part)
-            if gazetteer.connectors.contains(key) { return false }
+            // One lexicon probe answers the list questions (connector, country word, one-word name).
+            let flags = lexicon.flags(key, hash: 0, in: gazetteer)
+            if flags.contains(.connector) { return false }
             if let first = part.unicodeScalars.first, first.properties.isLowercase {
-                return part.count >= 4 && gazetteer.isEnglish(key)
+                return part.count >= 4 && (flags.contains(.complete) ? flags.contains(.english) : gazetteer.isEnglish(key))
             }
-            return gazetteer.countryOfWord[key] != nil
-                || gazetteer.phrases[key]?.contains { $0.keys.count == 1 && $0.payload != .title } == true
+            return flags.contains(.countryWord) || flags.contains(.oneWordName)
         }
         return split ? parts : nil
     }
