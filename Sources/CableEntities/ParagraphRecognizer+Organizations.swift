@@ -7,12 +7,12 @@ extension ParagraphRecognizer {
         guard isCapWord(i) else { return nil }
         var start = i
         // Sentence openers and articles are not part of the name.
-        while start < tokens.count, isWord(start), tokens.key(start, is: "THE") { start += 1 }
+        while start < tokens.count, isWord(start), tokens.keyIs(start, "THE") { start += 1 }
         let run = capitalisedRun(from: start, limit: 8)
         guard run.end - start >= 2 else { return nil }
         var end: Int? = nil
         if has(start, .orgStart), start + 2 < run.end,
-           tokens.key(start + 1, is: "OF") || tokens.key(start + 1, is: "FOR") {
+           tokens.keyIs(start + 1, "OF") || tokens.keyIs(start + 1, "FOR") {
             // "Ministry of ...", "Center for ...": a starting head word with its complement.
             end = run.end
         } else {
@@ -20,7 +20,7 @@ extension ParagraphRecognizer {
             // after it ("Administrative Department of Security").
             for j in stride(from: run.end - 1, to: start, by: -1) where has(j, .orgHead) {
                 end = j + 1
-                if j + 2 < run.end, tokens.key(j + 1, is: "OF") || tokens.key(j + 1, is: "FOR") { end = run.end }
+                if j + 2 < run.end, tokens.keyIs(j + 1, "OF") || tokens.keyIs(j + 1, "FOR") { end = run.end }
                 break
             }
         }
@@ -32,7 +32,7 @@ extension ParagraphRecognizer {
                 break
             }
         }
-        while stop > start, isConnector(stop - 1) || ["OF", "FOR", "AND", "THE", "ON"].contains { tokens.key(stop - 1, is: $0) } { stop -= 1 }
+        while stop > start, isConnector(stop - 1) || (["OF", "FOR", "AND", "THE", "ON"] as [StaticString]).contains { tokens.keyIs(stop - 1, $0) } { stop -= 1 }
         guard stop - start >= 2 else { return nil }
         if let known = knownPhrase(start, stop) { return known }
         // Openers and jargon at the front are not part of an organisation ("The", "Summary"); a title at the
@@ -176,9 +176,9 @@ extension ParagraphRecognizer {
                 }
                 continue
             }
-            let isAnd = tokens.key(j, is: "AND")
-            var joins = tokens.key(j, is: "OF") || tokens.key(j, is: "FOR") || isAnd || tokens.key(j, is: "ON")
-                || (tokens.key(j, is: "THE") && j > start) || isConnector(j)
+            let isAnd = tokens.keyIs(j, "AND")
+            var joins = tokens.keyIs(j, "OF") || tokens.keyIs(j, "FOR") || isAnd || tokens.keyIs(j, "ON")
+                || (tokens.keyIs(j, "THE") && j > start) || isConnector(j)
             // "... Foreign Affairs and Ministry of Defense": two organisations, not one.
             if isAnd, j + 1 < tokens.count, has(j + 1, .orgStart) { joins = false }
             if joins, j + 1 < tokens.count, isCapWord(j + 1), !(caps && has(j + 1, .functionWord)) {

@@ -6,12 +6,12 @@ extension ParagraphRecognizer {
     /// (`High Commissioner for Refugees`, `Chief of National Police`); returns the index after them.
     func skipTitleComplement(from start: Int) -> Int {
         guard start < tokens.count, tokens[start].kind == .word,
-              tokens.key(start, is: "OF") || tokens.key(start, is: "FOR") else { return start }
+              tokens.keyIs(start, "OF") || tokens.keyIs(start, "FOR") else { return start }
         var j = start + 1
-        if j < tokens.count, tokens.key(j, is: "THE") { j += 1 }
+        if j < tokens.count, tokens.keyIs(j, "THE") { j += 1 }
         var taken = 0
         while j < tokens.count, taken < 4, isWord(j) {
-            if tokens.key(j, is: "AND") || tokens.key(j, is: "OF") { j += 1; continue }
+            if tokens.keyIs(j, "AND") || tokens.keyIs(j, "OF") { j += 1; continue }
             // The complement is ordinary words or known names; the first unusual word may be the person.
             if !caps, !tokens[j].isCapitalized { break }
             guard has(j, .english) || phrase(j) != nil else { break }

@@ -75,6 +75,24 @@ struct TokenList: RandomAccessCollection, Sendable {
         }
     }
 
+    /// `keys[i] == key` for a literal: its bytes are at hand and it is known to be ASCII, so a length and
+    /// byte comparison answers with no `String` work.
+    @inline(__always)
+    func keyIs(_ i: Int, _ key: StaticString) -> Bool {
+        let token = items[i]
+        guard key.isASCII, token.isASCII, token.kind != .punct else { return self.key(i, is: key.description) }
+        let count = token.end - token.start
+        guard count == key.utf8CodeUnitCount else { return false }
+        let literal = key.utf8Start
+        return bytes.withUnsafeBufferPointer { bytes in
+            for n in 0..<count {
+                let v = bytes[token.start + n]
+                if (v >= 0x61 && v <= 0x7A ? v - 0x20 : v) != literal[n] { return false }
+            }
+            return true
+        }
+    }
+
     var startIndex: Int { 0 }
     var endIndex: Int { items.count }
     subscript(i: Int) -> Token { items[i] }

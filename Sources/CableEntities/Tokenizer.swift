@@ -58,7 +58,7 @@ enum Tokenizer {
     @inline(__always)
     private static func isWordAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let b = p[i]
-        return b < 0x80 ? asciiWordByte[Int(b)] : isWordScalar(decode(p, i).0)
+        return b < 0x80 ? isASCIIWordByte(b) : isWordScalar(decode(p, i).0)
     }
 
     /// Returns whether every byte was ASCII.
@@ -92,7 +92,7 @@ enum Tokenizer {
                 if newlines >= 1 { atLineStart = true }
                 continue
             }
-            if b < 0x80 ? !asciiWordByte[Int(b)] : !isWordScalar(s) {
+            if b < 0x80 ? !isASCIIWordByte(b) : !isWordScalar(s) {
                 tokens.append(punct(s, at: i, width: width))
                 if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
                 if s == "-", i + 1 < n, p[i + 1] == 0x2D { atSentenceStart = true }
@@ -107,9 +107,9 @@ enum Tokenizer {
             var ascii = b < 0x80
             while j < n {
                 // ASCII letters and digits, the bulk of every word, in a tight loop.
-                if p[j] < 0x80, asciiWordByte[Int(p[j])] {
+                if isASCIIWordByte(p[j]) {
                     var k = j + 1
-                    while k < n, p[k] < 0x80, asciiWordByte[Int(p[k])] { k += 1 }
+                    while k < n, isASCIIWordByte(p[k]) { k += 1 }
                     segmentLength += k - j
                     scalarCount += k - j
                     previous = Unicode.Scalar(p[k - 1])
@@ -295,9 +295,10 @@ enum Tokenizer {
         return UInt16(v)
     }
 
-    /// ASCII letters and digits.
-    private static let asciiWordByte: [Bool] = (0..<128).map { v in
-        (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+    /// ASCII letters and digits (by arithmetic: a static table costs a `swift_once` check per access).
+    @inline(__always)
+    private static func isASCIIWordByte(_ b: UInt8) -> Bool {
+        b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26
     }
 
     @inline(__always)
