@@ -81,7 +81,15 @@ public struct EntityExtractor: Sendable {
     private static func pending(_ c: Candidate, tokens: TokenList, place: EntityResolver.Place?) -> EntityResolver.Pending {
         let surface = c.end - c.first == 1 ? tokens.text(c.first)
             : tokens.string(tokens[c.first].start, tokens[c.end - 1].end)
-        let keys = c.end - c.first == 1 ? [tokens.keys[c.first]] : (c.first..<c.end).filter { tokens[$0].kind == .word }.map { tokens.keys[$0] }
+        // One key array, sized once; the key view made once (each `tokens.keys` is a fresh view).
+        let view = tokens.keys
+        var keys: [String] = []
+        keys.reserveCapacity(c.end - c.first)
+        if c.end - c.first == 1 {
+            keys.append(view[c.first])
+        } else {
+            for k in c.first..<c.end where tokens[k].kind == .word { keys.append(view[k]) }
+        }
         return .init(type: c.type, keys: keys, surface: surface,
                      canonical: c.canonical, country: c.country, generic: c.generic, evidence: c.evidence,
                      acronym: c.definedAcronym, place: place)

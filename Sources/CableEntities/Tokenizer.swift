@@ -78,15 +78,20 @@ enum Tokenizer {
                 (s, width) = decode(p, i)
                 allASCII = false
             }
-            if spaceWidth(p, i) > 0 {
+            // Whitespace: the scalar at i is decoded already, so only the following ones are asked for.
+            let firstWidth = b < 0x80 ? (b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D ? 1 : 0)
+                : (s.properties.isWhitespace ? width : 0)
+            if firstWidth > 0 {
                 // Wrapped lines are one sentence; a blank line starts a new one.
                 var newlines = 0
+                var w = firstWidth
                 while i < n {
-                    let w = spaceWidth(p, i)
+                    if w == 0 { w = spaceWidth(p, i) }
                     if w == 0 { break }
                     if p[i] == 0x0A { newlines += 1 }
                     if w > 1 { allASCII = false }
                     i += w
+                    w = 0
                 }
                 if newlines >= 2 { atSentenceStart = true }
                 if newlines >= 1 { atLineStart = true }
