@@ -130,12 +130,6 @@ struct Lexicon: Sendable {
         }
     }
 
-    /// The key of a stored entry.
-    func key(_ entry: Int) -> String {
-        let slot = slots[entry]
-        return String(decoding: keyBytes[Int(slot.keyStart)..<Int(slot.keyStart + slot.keyCount)], as: UTF8.self)
-    }
-
     /// What `probe` answers for a stored entry.
     func stored(_ entry: Int) -> (flags: Flags, phrases: PhraseSlot) {
         let list = slots[entry].phrases

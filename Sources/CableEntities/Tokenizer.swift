@@ -315,8 +315,4 @@ enum Tokenizer {
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
-    @inline(__always)
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\n" || s == "\t" || s == "\r" || (!s.isASCII && s.properties.isWhitespace)
-    }
 }
