@@ -23,12 +23,14 @@ enum Tokenizer {
     /// recogniser then needs no key `String` to ask the word lists.
     static func tokenize(_ text: String, lexicon: Lexicon?) -> TokenList {
         let bytes = Array(text.utf8)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 4)
         let lexicon = lexicon ?? Self.noLexicon
-        let ascii = bytes.withUnsafeBufferPointer { bytes in
-            scan(bytes, lexicon: lexicon, into: &tokens)
+        // Every token holds at least one byte, so one slot per byte is always enough: the scan stores
+        // tokens without a capacity check per token, and they are then copied into an array of their size.
+        var ascii = true
+        let wide = [Token](unsafeUninitializedCapacity: bytes.count) { slots, count in
+            ascii = bytes.withUnsafeBufferPointer { bytes in scan(bytes, lexicon: lexicon, into: slots, count: &count) }
         }
+        let tokens = Array(wide[...])
         return TokenList(items: tokens, bytes: bytes, isASCII: ascii)
     }
 
@@ -61,9 +63,10 @@ enum Tokenizer {
         return b < 0x80 ? isASCIIWordByte(b) : isWordScalar(decode(p, i).0)
     }
 
-    /// Returns whether every byte was ASCII.
+    /// Writes the tokens into `tokens` (room for one per byte), their number into `count`; returns whether
+    /// every byte was ASCII.
     private static func scan(_ p: UnsafeBufferPointer<UInt8>, lexicon: Lexicon,
-                             into tokens: inout [Token]) -> Bool {
+                             into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int) -> Bool {
         var i = 0
         var atSentenceStart = true
         var atLineStart = true
@@ -98,7 +101,8 @@ enum Tokenizer {
                 continue
             }
             if b < 0x80 ? !isASCIIWordByte(b) : !isWordScalar(s) {
-                tokens.append(punct(s, at: i, width: width))
+                tokens[count] = punct(s, at: i, width: width)
+                count += 1
                 if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
                 if s == "-", i + 1 < n, p[i + 1] == 0x2D { atSentenceStart = true }
                 atLineStart = false
@@ -182,7 +186,8 @@ enum Tokenizer {
                 }
             }
             token.lineStart = atLineStart
-            tokens.append(token)
+            tokens[count] = token
+            count += 1
             atLineStart = false
             atSentenceStart = false
             i = j
