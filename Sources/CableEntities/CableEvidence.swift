@@ -91,12 +91,12 @@ struct CableEvidence {
             return (!gazetteer.stopwords.contains(key) || gazetteer.firstNames.contains(key)) && !Self.suffixes.contains(key)
         }
         while let first = words.first, words.count > 1,
-              gazetteer.longestPhrase(in: TokenList(items: [list[first]], keys: [list.keys[first]], scalars: list.scalars),
+              gazetteer.longestPhrase(in: TokenList(items: [list[first]], bytes: list.bytes, isASCII: list.isASCII),
                                       at: 0, capsText: true).map({ $0.phrase.payload == .title }) == true {
             words.removeFirst()
         }
         guard let first = words.first, let last = words.last else { return [] }
-        let surface = NameText.string(list.scalars[list[first].start..<list[last].end])
+        let surface = list.string(list[first].start, list[last].end)
         return [MetadataMention(type: .person, surface: surface, canonical: nil, keys: words.map { list.keys[$0] }, evidence: .known)]
     }
 
@@ -106,10 +106,9 @@ struct CableEvidence {
         var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
         var out: [MetadataMention] = []
         var organizations: [MetadataMention] = []
-        let scalars = tokens.scalars
         for candidate in recognizer.run() {
             let span = candidate.first..<candidate.end
-            let surface = NameText.string(scalars[tokens[span.first!].start..<tokens[span.last!].end])
+            let surface = tokens.string(tokens[span.first!].start, tokens[span.last!].end)
             if candidate.type == .person && candidate.evidence >= .cue {
                 out.append(MetadataMention(type: .person, surface: surface, canonical: nil, keys: span.map { tokens.keys[$0] }, evidence: .known))
             } else if forLine, candidate.type == .organization, candidate.evidence == .known, let name = candidate.canonical {
@@ -138,7 +137,7 @@ struct CableEvidence {
         guard let first = cable.paragraphs.first, first.number == 0 else { return [] }
         return first.text.split(separator: "\n").map(String.init).filter { line in
             let upper = line.uppercased()
-            guard let range = upper.range(of: " FOR ") else { return false }
+            guard let range = Self.range(of: " FOR ", in: upper) else { return false }
             let office = upper[..<range.lowerBound]
             return office.contains("/") || office.split(separator: " ").count <= 2 && office == office.uppercased()
                 && line.count < 120 && !upper.hasPrefix("CLASSIFIED")
@@ -195,10 +194,10 @@ struct CableEvidence {
                 if line.hasSuffix(",") || line.split(separator: " ").last.map({ $0.count <= 6 }) == true { pending = names } else { out.append(names) }
                 continue
             }
-            if let range = upper.range(of: " FOR "), upper[..<range.lowerBound].split(separator: " ").count <= 4 {
+            if let range = Self.range(of: " FOR ", in: upper), upper[..<range.lowerBound].split(separator: " ").count <= 4 {
                 out.append(line)
                 forBlock = true
-            } else if forBlock, !line.isEmpty, line.contains(",") || upper.contains(" AND ") {
+            } else if forBlock, !line.isEmpty, Self.range(of: ",", in: line) != nil || Self.range(of: " AND ", in: upper) != nil {
                 // "DEPARTMENT FOR JUAN GONZALEZ, WHA" goes on: "BILL MCILHENNY, WHA/PPC".
                 out.append("X FOR " + line)
             } else {
@@ -207,6 +206,27 @@ struct CableEvidence {
         }
         if let open = pending { out.append(open) }
         return out
+    }
+
+    /// `text.range(of: needle)` (Foundation's literal search): a byte search when `text` is ASCII, where
+    /// it finds the same place; Foundation otherwise. A Foundation search costs thousands of instructions.
+    static func range(of needle: StaticString, in text: String) -> Range<String.Index>? {
+        let found: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            let n = needle.utf8CodeUnitCount, p = needle.utf8Start
+            guard needle.isASCII, bytes.count >= n else { return nil }
+            for start in 0...(bytes.count - n) {
+                var k = 0
+                while k < n, bytes[start + k] == p[k] { k += 1 }
+                if k == n { return start }
+            }
+            return nil
+        }
+        guard let found, text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.range(of: needle.description)
+        }
+        guard let offset = found else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return lower..<text.utf8.index(lower, offsetBy: needle.utf8CodeUnitCount)
     }
 
     private static func trim(_ s: String) -> String {

@@ -54,8 +54,7 @@ public struct EntityExtractor: Sendable {
         var paragraphCaps: [Bool] = []
 
         for (p, paragraph) in cable.paragraphs.enumerated() {
-            let scalars = NameText.scalars(paragraph.text)
-            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(paragraph.text, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
             for c in recognizer.run() {
                 pending.append(Self.pending(c, tokens: tokens, place: .init(paragraph: p, first: c.first, end: c.end)))
@@ -64,8 +63,7 @@ public struct EntityExtractor: Sendable {
             paragraphCaps.append(recognizer.caps)
         }
         if let subject = cable.subject {
-            let scalars = NameText.scalars(subject)
-            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(scalars: scalars, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(subject, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
             for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, place: nil)) }
         }
@@ -82,8 +80,16 @@ public struct EntityExtractor: Sendable {
 
     private static func pending(_ c: Candidate, tokens: TokenList, place: EntityResolver.Place?) -> EntityResolver.Pending {
         let surface = c.end - c.first == 1 ? tokens.text(c.first)
-            : NameText.string(tokens.scalars[tokens[c.first].start..<tokens[c.end - 1].end])
-        let keys = c.end - c.first == 1 ? [tokens.keys[c.first]] : (c.first..<c.end).filter { tokens[$0].kind == .word }.map { tokens.keys[$0] }
+            : tokens.string(tokens[c.first].start, tokens[c.end - 1].end)
+        // One key array, sized once; the key view made once (each `tokens.keys` is a fresh view).
+        let view = tokens.keys
+        var keys: [String] = []
+        keys.reserveCapacity(c.end - c.first)
+        if c.end - c.first == 1 {
+            keys.append(view[c.first])
+        } else {
+            for k in c.first..<c.end where tokens[k].kind == .word { keys.append(view[k]) }
+        }
         return .init(type: c.type, keys: keys, surface: surface,
                      canonical: c.canonical, country: c.country, generic: c.generic, evidence: c.evidence,
                      acronym: c.definedAcronym, place: place)
@@ -93,17 +99,28 @@ public struct EntityExtractor: Sendable {
     private func aliasPass(_ resolver: inout EntityResolver, tokens: [TokenList], caps: [Bool]) {
         let table = resolver.aliasTable()
         guard !table.isEmpty else { return }
-        // The tokens' key hashes against the table's: most capitalised words are no alias, and hashing a
-        // key for the dictionary costs more than the tokeniser's hash check.
-        let filter = KeySet(table.keys)
-        var covered = tokens.map { Array(repeating: false, count: $0.count) }
-        for (_, place) in resolver.attached {
-            for k in place.first..<place.end { covered[place.paragraph][k] = true }
+        // Keyed by bytes: a word's key is looked up from its own bytes, with no `String` made or hashed.
+        var aliases = ByteKeyTable()
+        for (key, entity) in table {
+            var bytes = Array(key.utf8)
+            ByteKeyTable.canonical(&bytes)
+            bytes.withUnsafeBufferPointer { aliases.set($0, entity) }
         }
+        // Tokens already in a mention, all paragraphs in one array.
+        var firstOfParagraph: [Int] = []
+        var total = 0
+        for list in tokens { firstOfParagraph.append(total); total += list.count }
+        var covered = [Bool](repeating: false, count: total)
+        for (_, place) in resolver.attached {
+            for k in place.first..<place.end { covered[firstOfParagraph[place.paragraph] + k] = true }
+        }
+        var key: [UInt8] = []
         for (p, list) in tokens.enumerated() {
-            for (k, token) in list.enumerated() where token.kind == .word && !covered[p][k] {
-                guard caps[p] || token.isCapitalized, token.hash == 0 || filter.mayContain(hash: token.hash),
-                      let entity = table[list.keys[k]] else { continue }
+            for (k, token) in list.enumerated() where token.kind == .word && !covered[firstOfParagraph[p] + k] {
+                // The tokeniser's hash of an ASCII key is the table's: most words are rejected by it alone.
+                guard caps[p] || token.isCapitalized, token.hash == 0 || aliases.mayContain(hash: token.hash) else { continue }
+                list.canonicalKey(k, into: &key)
+                guard let entity = key.withUnsafeBufferPointer({ aliases.value($0) }) else { continue }
                 if caps[p] {
                     if gazetteer.isEnglish(list.keys[k]) { continue }
                 } else if !token.isCapitalized {
@@ -128,24 +145,36 @@ public struct EntityExtractor: Sendable {
         for (entity, place) in resolver.attached {
             let list = tokens[place.paragraph]
             let start = list[place.first].start, end = list[place.end - 1].end
-            let surface = place.end - place.first == 1 ? list.text(place.first)
-                : NameText.string(list.scalars[start..<end])
+            let surface = place.end - place.first == 1 ? list.text(place.first) : list.string(start, end)
             mentions[place.paragraph].append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue,
                                                    surface: surface, start: start, end: end))
         }
         for p in cable.paragraphs.indices {
-            cable.paragraphs[p].entities = mentions[p].sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-        }
-        var summaries: [String: Cable.EntitySummary] = [:]
-        var order: [String] = []
-        for (i, e) in resolver.entities.enumerated() {
-            if summaries[ids[i]] == nil {
-                order.append(ids[i])
-                summaries[ids[i]] = .init(id: ids[i], name: names[i], type: e.type.rawValue, mentions: 0)
+            // Sorted by byte offsets (the same order as scalar offsets), then turned into scalar offsets
+            // by counting from one mention to the next.
+            var list = mentions[p].sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+            var cursor = TokenList.ScalarCursor()
+            for k in list.indices {
+                list[k].start = cursor.offset(list[k].start, in: tokens[p])
+                list[k].end = cursor.offset(list[k].end, in: tokens[p])
             }
-            summaries[ids[i]]!.mentions += e.mentions
+            cable.paragraphs[p].entities = list
         }
-        cable.entities = order.compactMap { summaries[$0] }.sorted {
+        // Entities with the same id become one summary, in order of first appearance.
+        var summaryOfID = ByteKeyTable()
+        var summaries: [Cable.EntitySummary] = []
+        for i in resolver.entities.indices {
+            var id = Array(ids[i].utf8)
+            ByteKeyTable.canonical(&id)
+            if let known = id.withUnsafeBufferPointer({ summaryOfID.value($0) }) {
+                summaries[known].mentions += resolver.entities[i].mentions
+            } else {
+                id.withUnsafeBufferPointer { summaryOfID.set($0, summaries.count) }
+                summaries.append(.init(id: ids[i], name: names[i], type: resolver.entities[i].type.rawValue,
+                                       mentions: resolver.entities[i].mentions))
+            }
+        }
+        cable.entities = summaries.sorted {
             $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.name < $1.name
         }
     }
@@ -157,7 +186,9 @@ public struct EntityExtractor: Sendable {
             }
             return canonical
         }
-        let isAcronym = e.type == .organization && !e.surface.contains(" ") && Gazetteer.looksLikeAcronym(e.surface)
+        // A byte search when ASCII: Foundation's `contains` costs thousands of instructions a call.
+        let hasSpace = e.surface.utf8.allSatisfy { $0 < 0x80 } ? e.surface.utf8.contains(0x20) : e.surface.contains(" ")
+        let isAcronym = e.type == .organization && !hasSpace && Gazetteer.looksLikeAcronym(e.surface)
         return isAcronym ? e.surface : NameText.displayName(e.surface)
     }
 }

@@ -36,7 +36,8 @@ struct EntityResolver {
     private(set) var entities: [Entity] = []
     /// (entity, place) of every attached paragraph mention.
     private(set) var attached: [(entity: Int, place: Place)] = []
-    private var index: [String: Int] = [:]
+    /// Entity of each `indexKey`.
+    private var index = ByteKeyTable()
     private var acronymIndex: [String: Int] = [:]
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
@@ -80,32 +81,39 @@ struct EntityResolver {
         if let place = mention.place { attached.append((target, place)) }
     }
 
-    private mutating func create(_ mention: Pending, key: String) -> Int {
+    private mutating func create(_ mention: Pending, key: [UInt8]) -> Int {
         let id = entities.count
         entities.append(Entity(type: mention.type, keys: mention.keys, surface: mention.surface, canonical: mention.canonical,
                                country: mention.country, generic: mention.generic, evidence: mention.evidence))
-        index[key] = id
+        key.withUnsafeBufferPointer { index.set($0, id) }
         return id
     }
 
-    /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise; the bytes written once into a
-    /// string of the right size (each `+=` costs more than the lookup itself).
-    private func indexKey(_ m: Pending) -> String {
+    /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise, as bytes for `ByteKeyTable`
+    /// (no `String` made, no SipHash over it).
+    private func indexKey(_ m: Pending) -> [UInt8] {
         var count = m.keys.count
         // "Guantanamo Bay" and "Guantanamo", "Miranda State" and "Miranda": one place.
         if m.canonical == nil, m.type == .location, count > 1, let last = m.keys.last, gazetteer.locationHeads.contains(last) {
             count -= 1
         }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(48)
+        bytes.append(contentsOf: m.type.rawValue.utf8)
         if let canonical = m.canonical {
-            return Self.concatenate([m.type.rawValue, "|=", canonical, "|", m.generic ? m.country ?? "" : ""])
+            bytes.append(contentsOf: "|=".utf8)
+            bytes.append(contentsOf: canonical.utf8)
+            bytes.append(0x7C)
+            if m.generic, let country = m.country { bytes.append(contentsOf: country.utf8) }
+        } else {
+            bytes.append(0x7C)
+            for k in 0..<count {
+                if k > 0 { bytes.append(0x20) }
+                bytes.append(contentsOf: m.keys[k].utf8)
+            }
         }
-        var parts = [m.type.rawValue, "|"]
-        parts.reserveCapacity(2 * count + 2)
-        for k in 0..<count {
-            if k > 0 { parts.append(" ") }
-            parts.append(m.keys[k])
-        }
-        return Self.concatenate(parts)
+        ByteKeyTable.canonical(&bytes)
+        return bytes
     }
 
     /// The parts end to end, copied once into a string of the right size.
@@ -126,9 +134,9 @@ struct EntityResolver {
     }
 
     /// The entity a mention belongs to, if one exists already.
-    /// `key` is `indexKey(m)`, made once by the caller (building it is the costly part).
-    private func find(_ m: Pending, key: String) -> Int? {
-        if let hit = index[key] { return hit }
+    /// `key` is `indexKey(m)`, made once by the caller.
+    private func find(_ m: Pending, key: [UInt8]) -> Int? {
+        if let hit = key.withUnsafeBufferPointer({ index.value($0) }) { return hit }
         switch m.type {
         case .organization, .location:
             if m.keys.count == 1, let hit = acronymIndex[m.keys[0]] { return hit }

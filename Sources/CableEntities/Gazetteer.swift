@@ -78,21 +78,29 @@ public struct Gazetteer: Sendable {
         return longestPhrase(candidates, in: tokens, at: i, capsText: capsText)
     }
 
-    /// `longestPhrase(in:at:capsText:)` among `candidates`, the phrases of token `i`'s key (found by the caller).
+    /// `longestPhrase(in:at:capsText:)` among `candidates`, the phrases of token `i`'s key (found by the caller:
+    /// their first word is not compared again).
     func longestPhrase(_ candidates: [Phrase], in tokens: TokenList, at i: Int, capsText: Bool) -> (phrase: Phrase, length: Int)? {
-        for phrase in candidates {
-            let count = phrase.keys.count
+        // By index, reading fields in place: copying each `Phrase` out retains and releases its arrays.
+        let first = tokens[i]
+        for p in candidates.indices {
+            let count = candidates[p].keys.count
             guard i + count <= tokens.count else { continue }
+            if count == 0 { return (candidates[p], 0) }
+            // What does not depend on the word first (every check must pass, so their order is free).
+            if capsText && candidates[p].wordLike { continue }
+            if !capsText, candidates[p].payload != .title, !first.isCapitalized { continue }
+            let capsOnly = candidates[p].capsOnly
             var ok = true
             for k in 0..<count {
                 let token = tokens[i + k]
-                guard token.kind == .punct ? tokens.text(i + k) == phrase.keys[k] : tokens.keys[i + k] == phrase.keys[k] else { ok = false; break }
+                // Word 0 is token i's key by the precondition: every candidate was listed under it.
+                guard k == 0 || (token.kind == .punct ? tokens.text(i + k) == candidates[p].keys[k]
+                        : tokens.key(i + k, is: candidates[p].keys[k])) else { ok = false; break }
                 if k + 1 < count, token.possessive { ok = false; break }
-                if phrase.capsOnly && !token.isAllCaps && tokens.text(i + k) != phrase.written { ok = false; break }
-                if capsText && phrase.wordLike { ok = false; break }
-                if !capsText, phrase.payload != .title, k == 0, !token.isCapitalized { ok = false; break }
+                if capsOnly && !token.isAllCaps && tokens.text(i + k) != candidates[p].written { ok = false; break }
             }
-            if ok { return (phrase, count) }
+            if ok { return (candidates[p], count) }
         }
         return nil
     }

@@ -36,19 +36,22 @@ struct Lexicon: Sendable {
         static let complete = Flags(rawValue: 1 << 31)
     }
 
-    /// An open-addressing slot holding everything about its key in 32 bytes: the hash, the key (a small
-    /// `String` keeps up to 15 bytes inline, so checking a hit reads no other memory), the flags and the
-    /// phrases. The probe is memory-bound: one place per word, not one per array, is what makes it cheap.
+    /// An open-addressing slot holding everything about its key in 24 bytes: the hash, where the key's
+    /// bytes are in `keyBytes`, the flags and the phrases. A plain value: reading one during a probe
+    /// retains nothing (a `String` key cost a retain and a release per probe).
     /// A stored key's entry number (`Token.entry`) is its slot index.
     private struct Slot {
         var hash: UInt64 = 0
-        var key: String = ""
+        var keyStart: Int32 = 0
+        var keyCount: Int32 = 0
         var flags: Flags = []
         /// Index into `phraseLists` of the key's phrases (`Gazetteer.phrases`), -1 for none, -2: empty slot.
         var phrases: Int32 = -2
     }
 
     private(set) var phraseLists: [[Gazetteer.Phrase]] = []
+    /// The stored keys' UTF-8 bytes, end to end.
+    private var keyBytes: [UInt8] = []
     private var count = 0
     /// A power of two, at most three quarters full.
     private var slots: [Slot] = Array(repeating: Slot(), count: 16)
@@ -84,7 +87,9 @@ struct Lexicon: Sendable {
             // A key whose only flags are those the rules give anyway (most English words) is left out:
             // a miss answers the same, and a table a quarter the size stays in cache.
             if list < 0, flags.subtracting(.complete) == Self.ruleFlags(stored, gazetteer) { continue }
-            add(Slot(hash: hash, key: stored, flags: flags, phrases: list))
+            let start = keyBytes.count
+            keyBytes.append(contentsOf: stored.utf8)
+            add(Slot(hash: hash, keyStart: Int32(start), keyCount: Int32(keyBytes.count - start), flags: flags, phrases: list))
         }
     }
 
@@ -92,35 +97,38 @@ struct Lexicon: Sendable {
     /// in `Gazetteer.phrases`.
     enum PhraseSlot: Equatable { case list(Int), none, dictionary }
 
-    /// The entry of an ASCII word whose key (its scalars in capitals) has FNV-1a `hash`; nil when the key
+    /// The entry of an ASCII word whose key (its bytes in capitals) has FNV-1a `hash`; nil when the key
     /// is not stored or the lexicon is empty.
     @inline(__always)
-    func entry(folding word: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt64) -> Int? {
+    func entry(folding word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         guard built else { return nil }
-        let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while true {
-            if slots[index].phrases == -2 { return nil }
-            if slots[index].hash == hash, Self.matches(slots[index].key, word) { return index }
-            index = (index + 1) & mask
-        }
+        return slot(of: word, hash: hash, folding: true)
     }
 
-    /// The key's bytes equal the word's scalars in capitals.
-    private static func matches(_ key: String, _ word: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        var key = key
-        return key.withUTF8 { bytes in
-            guard bytes.count == word.count else { return false }
-            for k in 0..<bytes.count {
-                let v = UInt8(truncatingIfNeeded: word[k].value)
-                if (v >= 0x61 && v <= 0x7A ? v - 0x20 : v) != bytes[k] { return false }
+    /// The slot holding `word`'s bytes (upper-cased first when `folding`), nil when none does.
+    @inline(__always)
+    private func slot(of word: UnsafeBufferPointer<UInt8>, hash: UInt64, folding: Bool) -> Int? {
+        slots.withUnsafeBufferPointer { slots in
+            keyBytes.withUnsafeBufferPointer { keys in
+                let mask = slots.count - 1
+                var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                while true {
+                    let slot = slots[index]
+                    if slot.phrases == -2 { return nil }
+                    if slot.hash == hash, Int(slot.keyCount) == word.count {
+                        var same = true
+                        let start = Int(slot.keyStart)
+                        for k in 0..<word.count {
+                            let v = word[k]
+                            if (folding && v >= 0x61 && v <= 0x7A ? v - 0x20 : v) != keys[start + k] { same = false; break }
+                        }
+                        if same { return index }
+                    }
+                    index = (index + 1) & mask
+                }
             }
-            return true
         }
     }
-
-    /// The key of a stored entry.
-    func key(_ entry: Int) -> String { slots[entry].key }
 
     /// What `probe` answers for a stored entry.
     func stored(_ entry: Int) -> (flags: Flags, phrases: PhraseSlot) {
@@ -149,14 +157,10 @@ struct Lexicon: Sendable {
         return []
     }
 
+    /// The slot of ASCII `key` (FNV-1a `hash`), nil when not stored.
     private func find(_ key: String, _ hash: UInt64) -> Int? {
-        let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while true {
-            if slots[index].phrases == -2 { return nil }
-            if slots[index].hash == hash, slots[index].key == key { return index }
-            index = (index + 1) & mask
-        }
+        if let found = key.utf8.withContiguousStorageIfAvailable({ slot(of: $0, hash: hash, folding: false) }) { return found }
+        return Array(key.utf8).withUnsafeBufferPointer { slot(of: $0, hash: hash, folding: false) }
     }
 
     private mutating func add(_ slot: Slot) {

@@ -165,6 +165,7 @@ enum NameText {
 
     /// Slug for an entity id: lower-case ASCII letters and digits separated by single hyphens.
     static func slug(_ name: String) -> String {
+        if let slug = contiguousASCIISlug(name) { return slug }
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(name) }
         let folded = name.utf8.allSatisfy { $0 < 0x80 } ? name.lowercased()
             : name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
@@ -184,6 +185,32 @@ enum NameText {
             }
         }
         return out.isEmpty ? "unnamed" : out
+    }
+
+    /// `asciiSlug` over the name's own buffer, written straight into the result (a slug is never longer
+    /// than its name); nil when the name has a non-ASCII byte or no contiguous buffer.
+    private static func contiguousASCIISlug(_ name: String) -> String? {
+        let slug: String?? = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            for b in bytes where b >= 0x80 { return nil }
+            let out = String(unsafeUninitializedCapacity: bytes.count) { out in
+                var k = 0
+                var pendingHyphen = false
+                for b in bytes {
+                    let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                    if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                        if pendingHyphen, k > 0 { out[k] = 0x2D; k += 1 }
+                        pendingHyphen = false
+                        out[k] = lower
+                        k += 1
+                    } else if lower != 0x27 && lower != 0x2E {  // O'Mara -> omara, U.S. -> us
+                        pendingHyphen = true
+                    }
+                }
+                return k
+            }
+            return out.isEmpty ? "unnamed" : out
+        }
+        return slug ?? nil
     }
 
     /// `slug` for an ASCII name, byte by byte: the same letters, digits and hyphens.

@@ -7,12 +7,12 @@ extension ParagraphRecognizer {
         guard isCapWord(i) else { return nil }
         var start = i
         // Sentence openers and articles are not part of the name.
-        while start < tokens.count, isWord(start), tokens.keys[start] == "THE" { start += 1 }
+        while start < tokens.count, isWord(start), tokens.keyIs(start, "THE") { start += 1 }
         let run = capitalisedRun(from: start, limit: 8)
         guard run.end - start >= 2 else { return nil }
         var end: Int? = nil
         if has(start, .orgStart), start + 2 < run.end,
-           tokens.keys[start + 1] == "OF" || tokens.keys[start + 1] == "FOR" {
+           tokens.keyIs(start + 1, "OF") || tokens.keyIs(start + 1, "FOR") {
             // "Ministry of ...", "Center for ...": a starting head word with its complement.
             end = run.end
         } else {
@@ -20,7 +20,7 @@ extension ParagraphRecognizer {
             // after it ("Administrative Department of Security").
             for j in stride(from: run.end - 1, to: start, by: -1) where has(j, .orgHead) {
                 end = j + 1
-                if j + 2 < run.end, tokens.keys[j + 1] == "OF" || tokens.keys[j + 1] == "FOR" { end = run.end }
+                if j + 2 < run.end, tokens.keyIs(j + 1, "OF") || tokens.keyIs(j + 1, "FOR") { end = run.end }
                 break
             }
         }
@@ -32,7 +32,7 @@ extension ParagraphRecognizer {
                 break
             }
         }
-        while stop > start, isConnector(stop - 1) || ["OF", "FOR", "AND", "THE", "ON"].contains(tokens.keys[stop - 1]) { stop -= 1 }
+        while stop > start, isConnector(stop - 1) || (["OF", "FOR", "AND", "THE", "ON"] as [StaticString]).contains { tokens.keyIs(stop - 1, $0) } { stop -= 1 }
         guard stop - start >= 2 else { return nil }
         if let known = knownPhrase(start, stop) { return known }
         // Openers and jargon at the front are not part of an organisation ("The", "Summary"); a title at the
@@ -104,15 +104,13 @@ extension ParagraphRecognizer {
     /// `GOK`, `GOI`, `HMG`: the government of the cable's country with that initial.
     func governmentAcronym(at i: Int) -> Candidate? {
         let token = tokens[i]
-        // Cheap byte checks first: this runs at almost every word. A key of 3-5 characters has 3-20 bytes.
+        // Cheap checks first: this runs at almost every word. "GOK", "GIRoA", "GoA": capitals, or "Go" +
+        // capitals. The token's flags before its key is made: most capitalised words are none of these.
+        guard token.isCapitalized, token.isAllCaps || tokens.isGoForm(i) || has(i, .governmentAcronym) else { return nil }
+        // A key of 3-5 characters has 3-20 bytes.
         let key = tokens.keys[i]
         let bytes = key.utf8.count
-        guard bytes >= 3, bytes <= 20, token.isCapitalized else { return nil }
-        // "GOK", "GIRoA", "GoA": capitals, or "Go" + capitals. The token's flags first: most capitalised
-        // words are none of these, and counting Characters costs more.
-        guard token.isAllCaps || tokens.isGoForm(i) || has(i, .governmentAcronym),
-              (3...5).contains(NameText.characterCount(key))
-        else { return nil }
+        guard bytes >= 3, bytes <= 20, (3...5).contains(NameText.characterCount(key)) else { return nil }
         let code: String?
         if let listed = env.gazetteer.governmentAcronyms[key] {
             code = listed
@@ -178,10 +176,11 @@ extension ParagraphRecognizer {
                 }
                 continue
             }
-            let key = tokens.keys[j]
-            var joins = key == "OF" || key == "FOR" || key == "AND" || key == "ON" || (key == "THE" && j > start) || isConnector(j)
+            let isAnd = tokens.keyIs(j, "AND")
+            var joins = tokens.keyIs(j, "OF") || tokens.keyIs(j, "FOR") || isAnd || tokens.keyIs(j, "ON")
+                || (tokens.keyIs(j, "THE") && j > start) || isConnector(j)
             // "... Foreign Affairs and Ministry of Defense": two organisations, not one.
-            if key == "AND", j + 1 < tokens.count, has(j + 1, .orgStart) { joins = false }
+            if isAnd, j + 1 < tokens.count, has(j + 1, .orgStart) { joins = false }
             if joins, j + 1 < tokens.count, isCapWord(j + 1), !(caps && has(j + 1, .functionWord)) {
                 j += 1
                 continue

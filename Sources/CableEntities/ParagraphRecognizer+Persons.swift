@@ -6,13 +6,12 @@ extension ParagraphRecognizer {
     /// (`High Commissioner for Refugees`, `Chief of National Police`); returns the index after them.
     func skipTitleComplement(from start: Int) -> Int {
         guard start < tokens.count, tokens[start].kind == .word,
-              tokens.keys[start] == "OF" || tokens.keys[start] == "FOR" else { return start }
+              tokens.keyIs(start, "OF") || tokens.keyIs(start, "FOR") else { return start }
         var j = start + 1
-        if j < tokens.count, tokens.keys[j] == "THE" { j += 1 }
+        if j < tokens.count, tokens.keyIs(j, "THE") { j += 1 }
         var taken = 0
         while j < tokens.count, taken < 4, isWord(j) {
-            let key = tokens.keys[j]
-            if key == "AND" || key == "OF" { j += 1; continue }
+            if tokens.keyIs(j, "AND") || tokens.keyIs(j, "OF") { j += 1; continue }
             // The complement is ordinary words or known names; the first unusual word may be the person.
             if !caps, !tokens[j].isCapitalized { break }
             guard has(j, .english) || phrase(j) != nil else { break }
@@ -102,7 +101,7 @@ extension ParagraphRecognizer {
         var words = 1
         if tokens[start].possessive { return j }
         while j < tokens.count, words < 5 {
-            if isConnector(j), isNameWord(j + 1, first: false, afterCue: afterCue), tokens[j].end + 1 >= tokens[j + 1].start {
+            if isConnector(j), isNameWord(j + 1, first: false, afterCue: afterCue), tokens.gapIsAtMostOneScalar(j, j + 1) {
                 j += 1
                 continue
             }

@@ -117,7 +117,7 @@ struct ParagraphRecognizer {
         switch phrase.payload {
         case .entity(let index):
             let entry = env.gazetteer.entry(index)
-            if caps, tokens.keys[i] == "US", length == 1, !usIsCountry(at: i) { return i + 1 }
+            if caps, tokens.keyIs(i, "US"), length == 1, !usIsCountry(at: i) { return i + 1 }
             var candidate = Candidate(type: entry.type, first: i, end: i + length, canonical: entry.name,
                                       evidence: .known)
             if entry.generic {
@@ -183,7 +183,7 @@ struct ParagraphRecognizer {
         if flags.contains(.complete) { return false }
         // A key in no list: only the rules can say yes.
         if flag == .english { return env.gazetteer.isEnglish(tokens.keys[i]) }
-        if flag == .stop { return Self.isRedaction(tokens.keys[i]) }
+        if flag == .stop { return tokens.isRedaction(i) }
         return false
     }
 
@@ -198,7 +198,7 @@ struct ParagraphRecognizer {
 
     /// In capitals, `US` is the pronoun unless the context says country (`THE US`, `US OFFICIALS`, `US-`).
     private func usIsCountry(at i: Int) -> Bool {
-        if i > 0, tokens.keys[i - 1] == "THE" { return true }
+        if i > 0, tokens.keyIs(i - 1, "THE") { return true }
         if i + 1 < tokens.count {
             if tokens[i + 1].mark == "-" { return true }
             if has(i + 1, .nounAfterUS) { return true }

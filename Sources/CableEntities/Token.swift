@@ -1,6 +1,6 @@
-/// One word or punctuation mark of a paragraph, with its place in Unicode scalars.
+/// One word or punctuation mark of a paragraph, with its place in the text's UTF-8 bytes.
 ///
-/// A plain value with no strings: copying one costs no reference counting. Its text is the scalar range
+/// A plain value with no strings: copying one costs no reference counting. Its text is the byte range
 /// `start..<end` of the paragraph (`TokenList.text`), its comparison key is `TokenList.keys`.
 struct Token: Sendable {
     /// Word (letters/digits, with inner apostrophes, hyphens and initial-style periods) or a single mark.
@@ -9,15 +9,15 @@ struct Token: Sendable {
     /// FNV-1a of the key's bytes when the key is ASCII (`Lexicon`'s probe), 0 when not computed.
     var hash: UInt64 = 0
     // Offsets stored in 32 bits: a token of 32 bytes is copied in registers, a larger one by `memcpy`
-    // (a paragraph never approaches 2^31 scalars).
+    // (a paragraph never approaches 2^31 bytes).
     private var start32: Int32
     private var end32: Int32
-    /// Offset of the first scalar in the paragraph text.
+    /// Byte offset of the token in the paragraph text.
     var start: Int {
         get { Int(start32) }
         set { start32 = Int32(truncatingIfNeeded: newValue) }
     }
-    /// Offset one past the last scalar (a possessive `'s` is not part of the token).
+    /// Byte offset one past the token (a possessive `'s` is not part of the token).
     var end: Int {
         get { Int(end32) }
         set { end32 = Int32(truncatingIfNeeded: newValue) }
@@ -33,7 +33,7 @@ struct Token: Sendable {
     var possessive: Bool
     /// First token of a line: lists of names are often one per line.
     var lineStart: Bool = false
-    /// The text holds a `-` (known from the scalars, so hyphen checks need no scan).
+    /// The text holds a `-` (known from the scan, so hyphen checks need no second one).
     var hasHyphen: Bool = false
     /// Every scalar is ASCII, so the text's Characters are its scalars (words hold no `\r`).
     var isASCII: Bool = true

@@ -4,58 +4,60 @@ extension Tokenizer {
     /// Splits a hyphenated word when one part is a known one-word name or an ordinary lower-case word.
     static func splitCompounds(_ list: TokenList, gazetteer: Gazetteer) -> TokenList {
         // Most paragraphs split nothing: the token arrays are only copied from the first split on.
-        var out: (items: [Token], keys: [String])? = nil
+        var out: [Token]? = nil
         for index in list.indices {
             guard list[index].kind == .word, list[index].hasHyphen,
                   let parts = compoundParts(list, index, gazetteer: gazetteer) else {
-                out?.items.append(list.items[index])
-                out?.keys.append(list.keys[index])
+                out?.append(list.items[index])
                 continue
             }
             if out == nil {
-                out = (Array(list.items[..<index]), Array(list.keys[..<index]))
-                out!.items.reserveCapacity(list.count + 8)
-                out!.keys.reserveCapacity(list.count + 8)
+                out = Array(list.items[..<index])
+                out!.reserveCapacity(list.count + 8)
             }
             let token = list[index]
             for (n, range) in parts.enumerated() {
                 if n > 0 {
-                    out!.items.append(punct("-", at: range.lowerBound - 1))
-                    out!.keys.append("")
+                    out!.append(punct("-", at: range.lowerBound - 1))
                 }
                 guard !range.isEmpty else { continue }
-                let (part, key) = word(list.scalars[range], start: range.lowerBound,
-                                       sentenceStart: n == 0 && token.sentenceStart,
-                                       possessive: n == parts.count - 1 && token.possessive)
-                out!.items.append(part)
-                out!.keys.append(key)
+                out!.append(word(list.bytes[range], start: range.lowerBound,
+                                 sentenceStart: n == 0 && token.sentenceStart,
+                                 possessive: n == parts.count - 1 && token.possessive))
             }
         }
         guard let out else { return list }
-        return TokenList(items: out.items, keys: out.keys, scalars: list.scalars)
+        return TokenList(items: out, bytes: list.bytes, isASCII: list.isASCII)
     }
 
-    /// The parts of hyphenated word `index` as scalar ranges of the text, when it should be split; nil to keep it whole.
+    /// The parts of hyphenated word `index` as byte ranges of the text, when it should be split; nil to keep it whole.
     private static func compoundParts(_ list: TokenList, _ index: Int, gazetteer: Gazetteer) -> [Range<Int>]? {
-        guard gazetteer.phrases[list.keys[index]] == nil else { return nil }
-        let scalars = list.scalars, token = list[index]
+        // The tokeniser's lexicon probe says whether the word starts a phrase (every ASCII phrase key is stored).
+        let lexicon = gazetteer.lexicon
+        switch list[index].entry {
+        case -2: break
+        case -1: guard gazetteer.phrases[list.keys[index]] == nil else { return nil }
+        case let entry: guard !lexicon.stored(Int(entry)).flags.contains(.phraseStart) else { return nil }
+        }
+        let bytes = list.bytes, token = list[index]
         var parts: [Range<Int>] = []
         var start = token.start
-        for k in token.start..<token.end where scalars[k] == "-" {
+        for k in token.start..<token.end where bytes[k] == 0x2D {
             parts.append(start..<k)
             start = k + 1
         }
         parts.append(start..<token.end)
-        let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(NameText.string(scalars[$0]))) }
+        let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(list.string($0.lowerBound, $0.upperBound))) }
         let split = !prefixed && parts.contains { range in
-            let part = NameText.string(scalars[range])
+            let part = list.string(range.lowerBound, range.upperBound)
             let key = NameText.key(part)
-            if gazetteer.connectors.contains(key) { return false }
+            // One lexicon probe answers the list questions (connector, country word, one-word name).
+            let flags = lexicon.flags(key, hash: 0, in: gazetteer)
+            if flags.contains(.connector) { return false }
             if let first = part.unicodeScalars.first, first.properties.isLowercase {
-                return part.count >= 4 && gazetteer.isEnglish(key)
+                return part.count >= 4 && (flags.contains(.complete) ? flags.contains(.english) : gazetteer.isEnglish(key))
             }
-            return gazetteer.countryOfWord[key] != nil
-                || gazetteer.phrases[key]?.contains { $0.keys.count == 1 && $0.payload != .title } == true
+            return flags.contains(.countryWord) || flags.contains(.oneWordName)
         }
         return split ? parts : nil
     }

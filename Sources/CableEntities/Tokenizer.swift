@@ -1,7 +1,10 @@
-/// Splits paragraph text into `Token`s, counting offsets in Unicode scalars (as Python does).
+/// Splits paragraph text into `Token`s over its UTF-8 bytes. Token offsets are byte offsets; the Unicode
+/// scalar offsets the output reports are counted only for the mentions written (`TokenList.ScalarCursor`).
 ///
 /// The cable corpus needs a few special cases: `Brazil,s` is a mangled possessive, `U.S.` and
 /// `M. O'MARA` keep their periods, and `Kazakhstan's` is reported as `Kazakhstan` with a flag.
+/// Every rule counts in scalars as it did when the scan walked scalars, so multi-byte text gives the
+/// same tokens: ASCII bytes take a table lookup, other bytes are decoded into scalars where they occur.
 enum Tokenizer {
     /// Abbreviations whose trailing period belongs to the word.
     static let abbreviations: Set<String> = [
@@ -9,118 +12,173 @@ enum Tokenizer {
         "CAPT", "BRIG", "ADM", "GOV", "MT", "FT", "CO", "CORP", "INC", "LTD", "MME", "CDR", "SGT", "NO",
     ]
 
+    /// `abbreviations` as their bytes packed into an integer, for ASCII words (no `String` per period).
+    private static let packedAbbreviations: [UInt32] = abbreviations.map { packed(Array($0.utf8)[...]) }
+
     static func tokenize(_ text: String) -> TokenList {
-        tokenize(scalars: Array(text.unicodeScalars))
+        tokenize(text, lexicon: nil)
     }
 
-    /// With a built `lexicon`, each ASCII word is looked up in it as it is read (`Token.entry`), and a
-    /// stored word takes its key from there instead of making a `String`.
-    static func tokenize(scalars: [Unicode.Scalar], lexicon: Lexicon? = nil) -> TokenList {
-        var tokens: [Token] = []
-        var keys: [String] = []
-        tokens.reserveCapacity(scalars.count / 4)
-        keys.reserveCapacity(scalars.count / 4)
+    /// With a built `lexicon`, each ASCII word is looked up in it as it is read (`Token.entry`): the
+    /// recogniser then needs no key `String` to ask the word lists.
+    static func tokenize(_ text: String, lexicon: Lexicon?) -> TokenList {
+        let bytes = Array(text.utf8)
         let lexicon = lexicon ?? Self.noLexicon
-        // Through a buffer pointer: the scan reads every scalar several times, and array reads check bounds.
-        scalars.withUnsafeBufferPointer { scalars in
-            scan(scalars, lexicon: lexicon, into: &tokens, &keys)
+        // Every token holds at least one byte, so one slot per byte is always enough: the scan stores
+        // tokens without a capacity check per token, and they are then copied into an array of their size.
+        var ascii = true
+        let wide = [Token](unsafeUninitializedCapacity: bytes.count) { slots, count in
+            ascii = bytes.withUnsafeBufferPointer { bytes in scan(bytes, lexicon: lexicon, into: slots, count: &count) }
         }
-        return TokenList(items: tokens, keys: keys, scalars: scalars)
+        let tokens = Array(wide[...])
+        return TokenList(items: tokens, bytes: bytes, isASCII: ascii)
     }
 
     private static let noLexicon = Lexicon()
 
-    private static func scan(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, lexicon: Lexicon,
-                             into tokens: inout [Token], _ keys: inout [String]) {
+    /// The scalar starting at byte `i` of valid UTF-8, and its width in bytes.
+    @inline(__always)
+    static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
+        let b = p[i]
+        if b < 0x80 { return (Unicode.Scalar(b), 1) }
+        let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+        var value = UInt32(b) & (width == 4 ? 0x07 : width == 3 ? 0x0F : 0x1F)
+        for k in 1..<width { value = value << 6 | UInt32(p[i + k] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+
+    /// Width of the whitespace scalar at byte `i`, 0 when it is none.
+    @inline(__always)
+    private static func spaceWidth(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b = p[i]
+        if b < 0x80 { return b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D ? 1 : 0 }
+        let (s, width) = decode(p, i)
+        return s.properties.isWhitespace ? width : 0
+    }
+
+    /// Whether the scalar at byte `i` (which must exist) is a word scalar.
+    @inline(__always)
+    private static func isWordAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = p[i]
+        return b < 0x80 ? isASCIIWordByte(b) : isWordScalar(decode(p, i).0)
+    }
+
+    /// Writes the tokens into `tokens` (room for one per byte), their number into `count`; returns whether
+    /// every byte was ASCII.
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>, lexicon: Lexicon,
+                             into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int) -> Bool {
         var i = 0
         var atSentenceStart = true
         var atLineStart = true
-        let n = scalars.count
+        var allASCII = true
+        let n = p.count
         while i < n {
-            let s = scalars[i]
-            if s.value < 0x80, isWordScalar(s) == false, s != " " && s != "\n" && s != "\t" && s != "\r" {
-                // ASCII punctuation: the most common non-word case, without property lookups.
-                tokens.append(punct(s, at: i))
-                keys.append("")
-                if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
-                if s == "-", i + 1 < n, scalars[i + 1] == "-" { atSentenceStart = true }
-                atLineStart = false
-                i += 1
-                continue
+            let b = p[i]
+            let s: Unicode.Scalar, width: Int
+            if b < 0x80 {
+                s = Unicode.Scalar(b); width = 1
+            } else {
+                (s, width) = decode(p, i)
+                allASCII = false
             }
-            if isSpace(s) {
+            // Whitespace: the scalar at i is decoded already, so only the following ones are asked for.
+            let firstWidth = b < 0x80 ? (b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D ? 1 : 0)
+                : (s.properties.isWhitespace ? width : 0)
+            if firstWidth > 0 {
                 // Wrapped lines are one sentence; a blank line starts a new one.
                 var newlines = 0
-                while i < n, isSpace(scalars[i]) {
-                    if scalars[i] == "\n" { newlines += 1 }
-                    i += 1
+                var w = firstWidth
+                while i < n {
+                    if w == 0 { w = spaceWidth(p, i) }
+                    if w == 0 { break }
+                    if p[i] == 0x0A { newlines += 1 }
+                    if w > 1 { allASCII = false }
+                    i += w
+                    w = 0
                 }
                 if newlines >= 2 { atSentenceStart = true }
                 if newlines >= 1 { atLineStart = true }
                 continue
             }
-            if !isWordScalar(s) {
-                tokens.append(punct(s, at: i))
-                keys.append("")
+            if b < 0x80 ? !isASCIIWordByte(b) : !isWordScalar(s) {
+                tokens[count] = punct(s, at: i, width: width)
+                count += 1
                 if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
-                if s == "-", i + 1 < n, scalars[i + 1] == "-" { atSentenceStart = true }
+                if s == "-", i + 1 < n, p[i + 1] == 0x2D { atSentenceStart = true }
                 atLineStart = false
-                i += 1
+                i += width
                 continue
             }
-            var j = i + 1
+            var j = i + width
+            var scalarCount = 1  // scalars in i..<j: the rules below count in scalars
             var segmentLength = 1  // letters since the token start or the last period, for initials like U.S.
-            var ascii = s.isASCII
+            var previous = s
+            var ascii = b < 0x80
             while j < n {
-                let c = scalars[j]
-                if !c.isASCII { ascii = false }
+                // ASCII letters and digits, the bulk of every word, in a tight loop.
+                if isASCIIWordByte(p[j]) {
+                    var k = j + 1
+                    while k < n, isASCIIWordByte(p[k]) { k += 1 }
+                    segmentLength += k - j
+                    scalarCount += k - j
+                    previous = Unicode.Scalar(p[k - 1])
+                    j = k
+                    continue
+                }
+                let (c, cw) = decode(p, j)
                 if isWordScalar(c) {
                     segmentLength += 1
-                    j += 1
-                } else if (c == "'" || c == "\u{2019}" || c == "-"), j + 1 < n, isWordScalar(scalars[j + 1]) {
+                } else if (c == "'" || c == "\u{2019}" || c == "-"), j + cw < n, isWordAt(p, j + cw) {
                     segmentLength = -100  // "Obama's." is no initial
-
-                    j += 1
                 } else if c == "." {
-                    let initial = segmentLength == 1 && scalars[j - 1].properties.isAlphabetic
-                    if initial || (j - i <= 4 && abbreviations.contains(NameText.string(scalars[i..<j]).uppercased())) {
+                    let initial = segmentLength == 1 && previous.properties.isAlphabetic
+                    if initial || (scalarCount <= 4 && isAbbreviation(p, i, j, ascii: ascii)) {
                         j += 1
+                        scalarCount += 1
+                        previous = c
                         segmentLength = 0
-                        if j < n, isWordScalar(scalars[j]), j + 1 < n, scalars[j + 1] == "." { continue }
+                        if j < n {
+                            let (next, nw) = decode(p, j)
+                            if isWordScalar(next), j + nw < n, p[j + nw] == 0x2E { continue }
+                        }
                         break
                     }
                     break
                 } else {
                     break
                 }
+                if cw > 1 { ascii = false; allASCII = false }
+                j += cw
+                scalarCount += 1
+                previous = c
             }
             var end = j
             var possessive = false
             // "Brazil8": the corpus's mangled closing quote; the digit is not part of the word.
-            if end - i >= 4, scalars[end - 1] == "8",
-               scalars[i..<(end - 1)].allSatisfy({ $0.properties.isAlphabetic }) {
+            if scalarCount >= 4, p[end - 1] == 0x38, allLetters(p, i, end - 1, ascii: ascii) {
                 end -= 1
                 j = end
+                scalarCount -= 1
             }
             // "Kazakhstan's" / "Kazakhstan’s": the possessive is absorbed by the inner-apostrophe rule; undo it.
-            if end - i > 2, scalars[end - 2] == "'" || scalars[end - 2] == "\u{2019}",
-               scalars[end - 1] == "s" || scalars[end - 1] == "S" {
-                end -= 2
+            if scalarCount > 2, p[end - 1] == 0x73 || p[end - 1] == 0x53,
+               let width = apostropheWidth(p, before: end - 1, from: i) {
+                end -= 1 + width
                 possessive = true
-            } else if j + 1 < n, scalars[j] == ",", scalars[j + 1] == "s" || scalars[j + 1] == "S",
-                      j + 2 == n || !isWordScalar(scalars[j + 2]) {
+            } else if j + 1 < n, p[j] == 0x2C, p[j + 1] == 0x73 || p[j + 1] == 0x53,
+                      j + 2 == n || !isWordAt(p, j + 2) {
                 // "Brazil,s": the corpus's mangled apostrophe.
                 possessive = true
                 j += 2
             }
-            // The scan saw only ASCII (or the word may still be, without a trailing "’s"): the byte path.
-            let word = UnsafeBufferPointer(rebasing: scalars[i..<end])
-            var (token, key) = ascii || word.allSatisfy({ $0.isASCII })
+            let word = UnsafeBufferPointer(rebasing: p[i..<end])
+            // `ascii` says the scanned scalars were; the word may still be ASCII after a trailing "’s" went.
+            var token = ascii || word.allSatisfy({ $0 < 0x80 })
                 ? asciiWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive, lexicon: lexicon)
                 : unicodeWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive)
             // The flag first: most words have no hyphen, and String.firstIndex walks Characters.
             if !token.isCapitalized, token.hasHyphen {
-                let text = NameText.string(word)
+                let text = String(decoding: word, as: UTF8.self)
                 if let dash = text.firstIndex(of: "-"),
                    ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"].contains(text[..<dash]),
                    text[text.index(after: dash)...].first?.isUppercase == true {
@@ -128,67 +186,104 @@ enum Tokenizer {
                 }
             }
             token.lineStart = atLineStart
-            tokens.append(token)
-            keys.append(key)
+            tokens[count] = token
+            count += 1
             atLineStart = false
             atSentenceStart = false
             i = j
         }
+        return allASCII
     }
 
-    /// A punctuation token for scalar `s` at offset `at`.
+    /// Width of the apostrophe (`'` or `’`) ending right before byte `at`, if one does (not before `from`).
     @inline(__always)
-    static func punct(_ s: Unicode.Scalar, at: Int) -> Token {
-        Token(kind: .punct, start: at, end: at + 1, isCapitalized: false, isAllCaps: false, sentenceStart: false,
+    private static func apostropheWidth(_ p: UnsafeBufferPointer<UInt8>, before at: Int, from: Int) -> Int? {
+        if at - 1 >= from, p[at - 1] == 0x27 { return 1 }
+        if at - 3 >= from, p[at - 3] == 0xE2, p[at - 2] == 0x80, p[at - 1] == 0x99 { return 3 }
+        return nil
+    }
+
+    /// Every scalar of bytes `from..<to` is alphabetic.
+    private static func allLetters(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, ascii: Bool) -> Bool {
+        if ascii {
+            for k in from..<to where !((p[k] | 0x20) >= 0x61 && (p[k] | 0x20) <= 0x7A) { return false }
+            return true
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: p[from..<to]), as: UTF8.self)
+            .unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
+    }
+
+    /// Bytes `from..<to`, upper-cased, are one of `abbreviations`.
+    private static func isAbbreviation(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, ascii: Bool) -> Bool {
+        guard ascii else {
+            // Upper-casing some non-ASCII letters gives ASCII ones (`ſt` → `ST`): ask the String.
+            return abbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: p[from..<to]), as: UTF8.self).uppercased())
+        }
+        guard to - from <= 4 else { return false }
+        return packedAbbreviations.contains(packed(p[from..<to]))
+    }
+
+    /// Up to four ASCII bytes, upper-cased, in one integer (the length in the top byte's place is implied
+    /// by the zero bytes: no abbreviation holds a NUL).
+    @inline(__always)
+    private static func packed<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
+        var v: UInt32 = 0
+        for b in bytes { v = v << 8 | UInt32(b >= 0x61 && b <= 0x7A ? b - 0x20 : b) }
+        return v
+    }
+
+    /// A punctuation token for scalar `s` at byte `at`, `width` bytes long.
+    @inline(__always)
+    static func punct(_ s: Unicode.Scalar, at: Int, width: Int = 1) -> Token {
+        Token(kind: .punct, start: at, end: at + width, isCapitalized: false, isAllCaps: false, sentenceStart: false,
               possessive: false, isASCII: s.isASCII, markValue: s.value)
     }
 
-    /// A word token over `slice`, whose first scalar is at offset `start`, and its key.
-    static func word(_ slice: ArraySlice<Unicode.Scalar>, start: Int, sentenceStart: Bool, possessive: Bool) -> (Token, String) {
+    /// A word token over `slice` (bytes of a whole number of scalars), whose first byte is at `start`.
+    static func word(_ slice: ArraySlice<UInt8>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
         slice.withUnsafeBufferPointer { word in
-            word.allSatisfy({ $0.isASCII })
+            word.allSatisfy({ $0 < 0x80 })
                 ? asciiWord(word, start: start, sentenceStart: sentenceStart, possessive: possessive, lexicon: noLexicon)
                 : unicodeWord(word, start: start, sentenceStart: sentenceStart, possessive: possessive)
         }
     }
 
-    /// `word` for a slice holding a non-ASCII scalar: keys by `NameText.key`, letters by Unicode properties.
-    private static func unicodeWord(_ slice: UnsafeBufferPointer<Unicode.Scalar>, start: Int, sentenceStart: Bool,
-                                    possessive: Bool) -> (Token, String) {
-        let text = NameText.string(slice)
+    /// `word` for bytes holding a non-ASCII scalar: letters by Unicode properties.
+    private static func unicodeWord(_ slice: UnsafeBufferPointer<UInt8>, start: Int, sentenceStart: Bool,
+                                    possessive: Bool) -> Token {
+        let text = String(decoding: slice, as: UTF8.self)
         var letters = 0, upper = 0
         var first: Unicode.Scalar? = nil
-        for c in slice where c.properties.isAlphabetic {
+        for c in text.unicodeScalars where c.properties.isAlphabetic {
             letters += 1
             if first == nil { first = c }
             if c.properties.isUppercase { upper += 1 }
         }
         let kind: Token.Kind = letters == 0 ? .number : .word
-        let token = Token(kind: kind, start: start, end: start + slice.count, isCapitalized: first?.properties.isUppercase ?? false,
-                          isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
-                          hasHyphen: slice.contains("-"), isASCII: false)
-        return (token, kind == .word ? NameText.key(text) : text)
+        return Token(kind: kind, start: start, end: start + slice.count, isCapitalized: first?.properties.isUppercase ?? false,
+                     isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
+                     hasHyphen: slice.contains(0x2D), isASCII: false)
     }
 
-    /// The common case, without Unicode property tables: the key straight from the bytes.
-    private static func asciiWord(_ slice: UnsafeBufferPointer<Unicode.Scalar>, start: Int, sentenceStart: Bool,
-                                  possessive: Bool, lexicon: Lexicon) -> (Token, String) {
+    /// The common case, without Unicode property tables.
+    private static func asciiWord(_ slice: UnsafeBufferPointer<UInt8>, start: Int, sentenceStart: Bool,
+                                  possessive: Bool, lexicon: Lexicon) -> Token {
         var letters = 0, upper = 0
         var firstUpper: Bool? = nil
         var hyphen = false
         // The key is the text in capitals (a number has no letters: its text); its FNV-1a (as
         // `KeySet.asciiHash`) is the lexicon's probe.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for c in slice {
-            let v = c.value
-            hash = (hash ^ UInt64(v >= 0x61 && v <= 0x7A ? v - 0x20 : v)) &* 0x0000_0100_0000_01b3
-            if v == 0x2D { hyphen = true }
-            if v >= 0x41 && v <= 0x5A {
-                letters += 1; upper += 1
-                if firstUpper == nil { firstUpper = true }
-            } else if v >= 0x61 && v <= 0x7A {
+        // One table load per byte gives its folded value and class (bits 8: upper, 9: lower, 10: hyphen).
+        asciiClasses.withUnsafeBufferPointer { classes in
+            for v in slice {
+                let c = classes[Int(v)]
+                hash = (hash ^ UInt64(c & 0xFF)) &* 0x0000_0100_0000_01b3
+                guard c > 0xFF else { continue }
+                if c & 0x400 != 0 { hyphen = true; continue }
                 letters += 1
-                if firstUpper == nil { firstUpper = false }
+                if c & 0x100 != 0 { upper += 1 }
+                if firstUpper == nil { firstUpper = c & 0x100 != 0 }
             }
         }
         let count = slice.count
@@ -197,21 +292,23 @@ enum Tokenizer {
                           isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
                           hasHyphen: hyphen, isASCII: true, hash: hash)
         if lexicon.isBuilt {
-            // Most words are in the lexicon: their key is the stored one, no String is made.
-            if let entry = lexicon.entry(folding: slice, hash: hash) {
-                token.entry = Int32(entry)
-                return (token, lexicon.key(entry))
-            }
-            token.entry = -2
+            token.entry = lexicon.entry(folding: slice, hash: hash).map { Int32($0) } ?? -2
         }
-        let key = String(unsafeUninitializedCapacity: count) { buffer in
-            for (k, c) in slice.enumerated() {
-                let v = UInt8(truncatingIfNeeded: c.value)
-                buffer[k] = v >= 0x61 && v <= 0x7A ? v - 0x20 : v
-            }
-            return count
-        }
-        return (token, key)
+        return token
+    }
+
+    /// Per ASCII byte: the byte in capitals, | 0x100 for an upper-case letter, 0x200 lower-case, 0x400 `-`.
+    private static let asciiClasses: [UInt16] = (0..<128).map { v in
+        if v >= 0x41 && v <= 0x5A { return UInt16(v) | 0x100 }
+        if v >= 0x61 && v <= 0x7A { return UInt16(v - 0x20) | 0x200 }
+        if v == 0x2D { return UInt16(v) | 0x400 }
+        return UInt16(v)
+    }
+
+    /// ASCII letters and digits (by arithmetic: a static table costs a `swift_once` check per access).
+    @inline(__always)
+    private static func isASCIIWordByte(_ b: UInt8) -> Bool {
+        b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26
     }
 
     @inline(__always)
@@ -223,8 +320,4 @@ enum Tokenizer {
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
-    @inline(__always)
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\n" || s == "\t" || s == "\r" || (!s.isASCII && s.properties.isWhitespace)
-    }
 }

@@ -35,7 +35,7 @@ import CableParser
 
     @Test func wordsTheRulesAnswerStayOutOfTheTable() throws {
         let g = try Gazetteer.bundled()
-        let tokens = Tokenizer.tokenize(scalars: Array("negotiation Negotiation THE".unicodeScalars), lexicon: g.lexicon)
+        let tokens = Tokenizer.tokenize("negotiation Negotiation THE", lexicon: g.lexicon)
         #expect(tokens[0].entry == -2 && tokens[1].entry == -2, "an English-only word is not stored")
         #expect(tokens[2].entry >= 0, "a stop word is stored")
         let recognizer = ParagraphRecognizer(gazetteer: g, tokens: tokens, context: CableContext(gazetteer: g, cable: Cable(id: "07X1", station: "X", serial: 1)))

@@ -74,7 +74,11 @@ case "bench":
     guard arguments.count >= 2 else { print("bench DIR [ROUNDS]"); exit(2) }
     let dir = arguments[1]
     let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
-    let files = (try FileManager.default.contentsOfDirectory(atPath: dir)).filter { $0.hasSuffix(".txt") }.sorted()
+    guard let listing = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+        FileHandle.standardError.write(Data("bench: cannot list directory \(dir)\n".utf8))
+        exit(2)
+    }
+    let files = listing.filter { $0.hasSuffix(".txt") }.sorted()
     let inputs = files.compactMap { name -> ([UInt8], String)? in
         guard let data = FileManager.default.contents(atPath: dir + "/" + name) else { return nil }
         return (Array(data), String(name.dropLast(4)))

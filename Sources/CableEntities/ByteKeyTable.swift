@@ -1,0 +1,106 @@
+import Foundation
+
+/// A map from byte strings to integers for the resolver's per-cable indexes: FNV-1a and open addressing
+/// over keys kept end to end in one byte array, instead of a `[String: Int]` that hashes every probe with
+/// SipHash and needs each key made as a `String` first.
+///
+/// Callers give keys as bytes with the meaning of `String` equality: ASCII bytes as they are, anything
+/// else in Unicode canonical composition (`ByteKeyTable.canonical`), so that equal strings give equal bytes.
+struct ByteKeyTable {
+    private struct Slot {
+        var hash: UInt64 = 0
+        var start: Int32 = 0
+        var count: Int32 = -1  // -1: empty
+        var value: Int = 0
+    }
+
+    private var slots = [Slot](repeating: Slot(), count: 64)
+    private var bytes: [UInt8] = []
+    private var used = 0
+
+    init() {}
+
+    /// The value stored for `key`, nil when none is.
+    func value(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = Self.hash(key)
+        var index = Self.start(hash, slots.count)
+        return slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { stored in
+                let mask = slots.count - 1
+                while slots[index].count >= 0 {
+                    if slots[index].hash == hash, Self.equal(key, stored, slots[index]) { return slots[index].value }
+                    index = (index + 1) & mask
+                }
+                return nil
+            }
+        }
+    }
+
+    /// False when no stored key has FNV-1a `hash` (as the tokeniser computes for ASCII words).
+    func mayContain(hash: UInt64) -> Bool {
+        var index = Self.start(hash, slots.count)
+        let mask = slots.count - 1
+        while slots[index].count >= 0 {
+            if slots[index].hash == hash { return true }
+            index = (index + 1) & mask
+        }
+        return false
+    }
+
+    /// Stores `value` for `key`, replacing what was there.
+    mutating func set(_ key: UnsafeBufferPointer<UInt8>, _ value: Int) {
+        let hash = Self.hash(key)
+        var index = Self.start(hash, slots.count)
+        let mask = slots.count - 1
+        while slots[index].count >= 0 {
+            if slots[index].hash == hash, bytes.withUnsafeBufferPointer({ Self.equal(key, $0, slots[index]) }) {
+                slots[index].value = value
+                return
+            }
+            index = (index + 1) & mask
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: key)
+        slots[index] = Slot(hash: hash, start: Int32(start), count: Int32(key.count), value: value)
+        used += 1
+        if used * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        let mask = slots.count - 1
+        for slot in old where slot.count >= 0 {
+            var index = Self.start(slot.hash, slots.count)
+            while slots[index].count >= 0 { index = (index + 1) & mask }
+            slots[index] = slot
+        }
+    }
+
+    @inline(__always)
+    private static func start(_ hash: UInt64, _ count: Int) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 29)) & (count - 1)
+    }
+
+    @inline(__always)
+    private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ stored: UnsafeBufferPointer<UInt8>, _ slot: Slot) -> Bool {
+        guard Int(slot.count) == key.count else { return false }
+        let start = Int(slot.start)
+        for k in 0..<key.count where key[k] != stored[start + k] { return false }
+        return true
+    }
+
+    @inline(__always)
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in key { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    /// Makes `bytes` (UTF-8) canonical for `String` equality: unchanged when ASCII, else the bytes of their
+    /// canonical composition (two strings are equal exactly when those are).
+    static func canonical(_ bytes: inout [UInt8]) {
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return }
+        bytes = Array(String(decoding: bytes, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+    }
+}
