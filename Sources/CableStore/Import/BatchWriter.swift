@@ -2,59 +2,67 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Writes prepared batches on a background queue, one transaction per batch, so the importer can
-/// parse the next batch meanwhile. At most one batch waits while another is written.
+/// The import's writer: takes prepared chunks from the pipeline in input order and writes them through
+/// the store's single writer, one transaction per `batchSize` cables (or 16 MiB of input).
+///
+/// The batch size is the writer's own choice, independent of how the parse workers chunk the input:
+/// it trades per-transaction costs (commit, full-text flush) against memory.
 final class BatchWriter: Sendable {
     struct Counts: Sendable {
         var imported = 0
         var updated = 0
         var unchanged = 0
+        /// The lowest-numbered failures, at most twice `Importer.maximumReportedFailures` of them.
         var failures: [ImportFailure] = []
+        var failedCount = 0
         var storeError: String?
     }
 
+    static let maximumBatchBytes = 16 << 20
+
     private let store: CableStore
-    private let queue = DispatchQueue(label: "cablegate.import.writer")
-    private let slots = DispatchSemaphore(value: 1)
-    private let counts = Mutex(Counts())
+    private let batchSize: Int
 
-    init(store: CableStore) {
+    init(store: CableStore, batchSize: Int) {
         self.store = store
+        self.batchSize = max(1, batchSize)
     }
 
-    /// Queues a batch for writing; blocks while the previous one is still waiting. Throws when an
-    /// earlier batch hit a store error (the import must stop).
-    func submit(_ batch: [Pending]) throws {
-        if let message = counts.withLock({ $0.storeError }) { throw ImportStoreError(message: message) }
-        slots.wait()
-        queue.async { [self] in
-            defer { slots.signal() }
-            guard counts.withLock({ $0.storeError == nil }) else { return }
-            do {
-                let result = try store.write { writer in try Self.write(batch, with: writer) }
-                counts.withLock { total in
-                    total.imported += result.imported
-                    total.updated += result.updated
-                    total.unchanged += result.unchanged
-                    total.failures += result.failures
-                }
-            } catch {
-                counts.withLock { $0.storeError = "\(error)" }
-            }
-        }
-    }
-
-    /// Waits for queued batches and returns the totals, or throws the store error that stopped them.
-    func finish() throws -> Counts {
-        queue.sync {}
-        let result = counts.withLock { $0 }
-        if let message = result.storeError { throw ImportStoreError(message: message) }
+    /// Writes every chunk the pipeline yields, then checkpoints. On a store failure it stops the
+    /// pipeline (the reader and workers then stop too) and returns the error in `storeError`.
+    func run(_ pipeline: ImportPipeline) -> Counts {
+        var total = Counts()
+        var batch: [Pending] = []
+        var cables = 0
+        var bytes = 0
         do {
+            while let chunk = pipeline.nextPrepared() {
+                for item in chunk.items {
+                    switch item {
+                    case .ready: batch.append(item); cables += 1
+                    case let .failure(number, message): total.fail(ImportFailure(record: number, error: message))
+                    }
+                }
+                bytes += chunk.bytes
+                if cables >= batchSize || bytes >= Self.maximumBatchBytes {
+                    total.merge(try write(batch))
+                    batch.removeAll(keepingCapacity: true)
+                    cables = 0
+                    bytes = 0
+                }
+            }
+            guard !pipeline.isStopped else { return total }
+            if !batch.isEmpty { total.merge(try write(batch)) }
             try store.write { writer in try writer.endBulkImport() }
         } catch {
-            throw ImportStoreError(message: "\(error)")
+            total.storeError = "\(error)"
+            pipeline.stop()
         }
-        return result
+        return total
+    }
+
+    private func write(_ batch: [Pending]) throws -> Counts {
+        try store.write { writer in try Self.write(batch, with: writer) }
     }
 
     private static func write(_ batch: [Pending], with writer: CableWriter) throws -> Counts {
@@ -101,7 +109,7 @@ final class BatchWriter: Sendable {
                 try rollback.run()
                 try release.run()
                 writer.discardPendingSearchRows()
-                counts.failures.append(ImportFailure(record: number, error: "\(prepared.cable.id): \(error)"))
+                counts.fail(ImportFailure(record: number, error: "\(prepared.cable.id): \(error)"))
             }
         }
         return counts
@@ -109,6 +117,24 @@ final class BatchWriter: Sendable {
 }
 
 extension BatchWriter.Counts {
+    /// Counts a failure; keeps only the lowest-numbered ones once there are many (they arrive
+    /// almost in record order, so trimming now and then is enough).
+    mutating func fail(_ failure: ImportFailure) {
+        failedCount += 1
+        failures.append(failure)
+        if failures.count > 2 * Importer.maximumReportedFailures {
+            failures.sort { $0.record < $1.record }
+            failures.removeLast(failures.count - Importer.maximumReportedFailures)
+        }
+    }
+
+    mutating func merge(_ other: Self) {
+        imported += other.imported
+        updated += other.updated
+        unchanged += other.unchanged
+        for failure in other.failures { fail(failure) }
+    }
+
     mutating func add(_ outcome: PutOutcome) {
         switch outcome {
         case .inserted: imported += 1

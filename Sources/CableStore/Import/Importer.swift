@@ -1,6 +1,9 @@
 import CableParser
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// A record that could not be imported.
@@ -44,10 +47,13 @@ public struct ImportProgress: Sendable {
 }
 
 /// Reads records from inputs, parses them on every core, and writes them through the store's single
-/// writer in batched transactions (one savepoint per cable, so a cable lands whole or not at all).
+/// writer in batched transactions (a cable lands whole or not at all).
 ///
-/// Reading and parsing of batch n+1 overlap writing of batch n; at most two batches are in memory,
-/// so memory stays flat whatever the input size. Callable from the CLI and from the API.
+/// Three stages run at once (see `ImportPipeline`): this thread reads records and queues them in small
+/// chunks, `workers` threads parse, encode and hash whichever chunk is next, and a writer thread
+/// stores the prepared cables in input order, committing every `batchSize` cables. A bounded budget
+/// between reading and writing keeps memory flat whatever the input size. Callable from the CLI and
+/// from the API.
 public final class Importer: Sendable {
     /// Failures listed individually in a summary; the rest are only counted.
     public static let maximumReportedFailures = 1_000
@@ -59,6 +65,12 @@ public final class Importer: Sendable {
     private let enrich: (@Sendable (inout Cable) -> Void)?
     private let batchSize: Int
     private let workers: Int
+    /// Records per parse chunk: small, so a worker that finishes early takes the next one instead of idling.
+    static let chunkSize = 8
+    static let chunkBytes = 1 << 20
+    /// Records (and input bytes) read but not yet taken by the writer: bounds memory.
+    static let recordsInFlight = 512
+    static let bytesInFlight = 16 << 20
 
     /// - Parameters:
     ///   - enrich: run on every parsed cable before it is stored (the entity extractor hook).
@@ -107,10 +119,27 @@ public final class Importer: Sendable {
             }
         }
 
-        let writer = BatchWriter(store: store)
+        let pipeline = ImportPipeline(maximumRecords: Self.recordsInFlight, maximumBytes: Self.bytesInFlight)
+        let threads = DispatchGroup()
+        let written = Mutex(BatchWriter.Counts())
+        spawn(named: "import-writer", in: threads) { [store, batchSize] in
+            let counts = BatchWriter(store: store, batchSize: batchSize).run(pipeline)
+            written.withLock { $0 = counts }
+        }
+        for worker in 1...workers {
+            spawn(named: "import-parse\(worker)", in: threads) { [self] in
+                while let chunk = pipeline.nextToParse() { pipeline.deliver(prepare(chunk)) }
+            }
+        }
+        // Whatever happens below, the threads must end before `run` returns.
+        defer {
+            pipeline.close()
+            threads.wait()
+        }
+
         var consumedBefore = 0
         var lastReport = start
-        for item in expanded {
+        inputs: for item in expanded {
             var reader: any RecordReader
             let name: String
             do {
@@ -131,13 +160,14 @@ public final class Importer: Sendable {
             }
             while true {
                 var records: [ImportRecord] = []
-                var batchBytes = 0
+                records.reserveCapacity(Self.chunkSize)
+                var chunkBytes = 0
                 do {
-                    while records.count < batchSize, batchBytes < 16 << 20, let next = try reader.next() {
+                    while records.count < Self.chunkSize, chunkBytes < Self.chunkBytes, let next = try reader.next() {
                         summary.records += 1
                         switch next {
                         case let .record(bytes, knownID):
-                            batchBytes += bytes.count
+                            chunkBytes += bytes.count
                             records.append(ImportRecord(number: summary.records, source: name, bytes: bytes, knownID: knownID))
                         case let .failure(message):
                             record(failure: message, number: summary.records, in: &summary)
@@ -149,9 +179,8 @@ public final class Importer: Sendable {
                     reader = EmptyRecordReader(consumed: reader.consumed)
                 }
                 if records.isEmpty { break }
-                let prepared = prepare(records)
-                for case let .failure(number, message) in prepared { record(failure: message, number: number, in: &summary) }
-                try writer.submit(prepared)
+                // False only when the writer failed: stop reading, the error is thrown below.
+                guard pipeline.submit(records: records, bytes: chunkBytes) else { break inputs }
                 summary.bytes = consumedBefore + reader.consumed
                 let now = DispatchTime.now().uptimeNanoseconds
                 if let progress, now - lastReport > 200_000_000 {
@@ -163,12 +192,21 @@ public final class Importer: Sendable {
             consumedBefore += reader.consumed
             summary.bytes = consumedBefore
         }
-        let counts = try writer.finish()
+        pipeline.close()
+        threads.wait()
+        let counts = written.withLock { $0 }
+        if let message = counts.storeError { throw ImportStoreError(message: message) }
         summary.imported = counts.imported
         summary.updated = counts.updated
         summary.unchanged = counts.unchanged
-        for failure in counts.failures { record(failure: failure.error, number: failure.record, in: &summary) }
+        // Failures from the reader (here) and from the workers and writer, merged in record order.
+        let workerFailures = counts.failedCount
+        summary.failed += counts.failures
         summary.failed.sort { $0.record < $1.record }
+        if summary.failed.count > Self.maximumReportedFailures {
+            summary.failed.removeLast(summary.failed.count - Self.maximumReportedFailures)
+        }
+        summary.failedCount += workerFailures
         summary.elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         progress?(ImportProgress(records: summary.records, bytes: summary.bytes, totalBytes: totalBytes, elapsed: summary.elapsed))
         return summary
@@ -181,32 +219,45 @@ public final class Importer: Sendable {
         }
     }
 
-    /// Parses, enriches, encodes and hashes a batch on all workers.
-    private func prepare(_ records: [ImportRecord]) -> [Pending] {
-        let results = Mutex([Pending?](repeating: nil, count: records.count))
-        let workers = min(self.workers, records.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var local: [(Int, Pending)] = []
-            for index in stride(from: worker, to: records.count, by: workers) {
-                let item = records[index]
-                do {
-                    var (raw, cable) = try parse(item.bytes, item.knownID)
-                    enrich?(&cable)
-                    local.append((index, .ready(item.number, try PreparedCable(raw: raw, cable: cable))))
-                } catch {
-                    local.append((index, .failure(item.number, "\(item.source): \(error)")))
-                }
+    /// Parses, enriches, encodes and hashes one chunk (on a worker thread).
+    private func prepare(_ chunk: ParseChunk) -> PreparedChunk {
+        var items: [Pending] = []
+        items.reserveCapacity(chunk.records.count)
+        for item in chunk.records {
+            do {
+                var (raw, cable) = try parse(item.bytes, item.knownID)
+                enrich?(&cable)
+                items.append(.ready(item.number, try PreparedCable(raw: raw, cable: cable)))
+            } catch {
+                items.append(.failure(item.number, "\(item.source): \(error)"))
             }
-            results.withLock { all in for (index, value) in local { all[index] = value } }
         }
-        return results.withLock { $0.compactMap { $0 } }
+        return PreparedChunk(sequence: chunk.sequence, items: items, bytes: chunk.bytes, records: chunk.records.count)
     }
-}
 
-/// A record after the parse stage.
-enum Pending: Sendable {
-    case ready(Int, PreparedCable)
-    case failure(Int, String)
+    /// Runs `body` on a thread of its own (named for profiles), counted in `group`. Not a Dispatch
+    /// queue: these threads block on each other, and a global queue may not start more threads than cores.
+    private func spawn(named name: String, in group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
+        group.enter()
+        let thread = Thread {
+            Self.nameCurrentThread(name)
+            body()
+            group.leave()
+        }
+        thread.start()
+    }
+
+    /// Names the calling thread for `top -H`, `perf` and /proc (Foundation keeps `Thread.name` to
+    /// itself on Linux, and `pthread_setname_np` is not visible to Swift there).
+    private static func nameCurrentThread(_ name: String) {
+        #if os(Linux)
+        let fd = open("/proc/thread-self/comm", O_WRONLY)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let bytes = Array(name.utf8.prefix(15))
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        #endif
+    }
 }
 
 /// Stands in for a reader whose input failed mid-way.
