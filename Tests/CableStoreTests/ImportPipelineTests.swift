@@ -98,4 +98,35 @@ struct ImportPipelineTests {
         let final = try #require(last.withLock { $0 })
         #expect(final.records == 40 && final.bytes == text.utf8.count && final.totalBytes == text.utf8.count)
     }
+
+    /// Yields `records` cables, then throws `error`.
+    private struct FailingReader: RecordReader {
+        var records: [String]
+        var error: any Error
+        var consumed = 0
+        mutating func next() throws -> RecordResult? {
+            guard !records.isEmpty else { throw error }
+            let text = records.removeFirst()
+            consumed += text.utf8.count
+            return .record(bytes: Array(text.utf8), knownID: nil)
+        }
+    }
+
+    private struct BodyCutOff: Error {}
+
+    @Test func anOpenReaderStoresWhatCameBeforeAFatalErrorAndRethrowsIt() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        let cables = (1...30).map { rawCable(serial: $0) }
+        #expect(throws: BodyCutOff.self) {
+            try Importer(store: store, batchSize: 4, durable: true)
+                .run(reader: FailingReader(records: cables, error: BodyCutOff()), name: "body", stopsImport: { $0 is BodyCutOff })
+        }
+        #expect(try store.makeReader().count() == 30)
+        // Any other error ends the input as one failed record after the 30 cables.
+        let summary = try Importer(store: store)
+            .run(reader: FailingReader(records: cables, error: BodyCutOff()), name: "body", stopsImport: { _ in false })
+        #expect(summary.unchanged == 30 && summary.failedCount == 1)
+        #expect(summary.failed.map(\.record) == [31])
+        #expect(summary.failed.first?.error.hasPrefix("body: ") == true)
+    }
 }

@@ -22,10 +22,13 @@ final class BatchWriter: Sendable {
 
     private let store: CableStore
     private let batchSize: Int
+    private let durable: Bool
 
-    init(store: CableStore, batchSize: Int) {
+    /// - Parameter durable: `synchronous=FULL` commits and no closing checkpoint (see `Importer`).
+    init(store: CableStore, batchSize: Int, durable: Bool = false) {
         self.store = store
         self.batchSize = max(1, batchSize)
+        self.durable = durable
     }
 
     /// Writes every chunk the pipeline yields, then checkpoints. On a store failure it stops the
@@ -53,7 +56,7 @@ final class BatchWriter: Sendable {
             }
             guard !pipeline.isStopped else { return total }
             if !batch.isEmpty { total.merge(try write(batch)) }
-            try store.write { writer in try writer.endBulkImport() }
+            if !durable { try store.write { writer in try writer.endBulkImport() } }
         } catch {
             total.storeError = "\(error)"
             pipeline.stop()
@@ -62,18 +65,21 @@ final class BatchWriter: Sendable {
     }
 
     private func write(_ batch: [Pending]) throws -> Counts {
-        try store.write { writer in try Self.write(batch, with: writer) }
+        try store.write { writer in try Self.write(batch, durable: durable, with: writer) }
     }
 
-    private static func write(_ batch: [Pending], with writer: CableWriter) throws -> Counts {
+    private static func write(_ batch: [Pending], durable: Bool, with writer: CableWriter) throws -> Counts {
+        func transaction(_ body: () throws -> Counts) throws -> Counts {
+            durable ? try writer.transaction(body) : try writer.bulkTransaction(body)
+        }
         // Fast path: the whole batch without savepoints. FTS5 flushes its pending index data to a new
         // segment at every SAVEPOINT, so a savepoint per cable meant one tiny segment per cable and
         // constant segment merging (2.5x the FTS5 CPU in isolation). A refused cable is rare: then
         // the batch is rolled back and written again the careful way.
         do {
-            return try writer.bulkTransaction { try writeAll(batch, with: writer) }
+            return try transaction { try writeAll(batch, with: writer) }
         } catch is RefusedCable {
-            return try writer.bulkTransaction { try writeEachInSavepoint(batch, with: writer) }
+            return try transaction { try writeEachInSavepoint(batch, with: writer) }
         }
     }
 

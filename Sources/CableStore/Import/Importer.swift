@@ -60,11 +60,14 @@ public final class Importer: Sendable {
     /// Turns a record into raw text + cable; throws for a record that is not a cable.
     public typealias Parse = @Sendable (_ bytes: [UInt8], _ knownID: String?) throws -> (raw: String, cable: Cable)
 
-    private let store: CableStore
-    private let parse: Parse
-    private let enrich: (@Sendable (inout Cable) -> Void)?
-    private let batchSize: Int
-    private let workers: Int
+    let store: CableStore
+    let parse: Parse
+    let enrich: (@Sendable (inout Cable) -> Void)?
+    let batchSize: Int
+    let workers: Int
+    /// Commit each batch with `synchronous=FULL` (durable when `run` returns, for the API) instead
+    /// of the bulk settings (`NORMAL`, one checkpoint at the end).
+    let durable: Bool
     /// Records per parse chunk: small, so a worker that finishes early takes the next one instead of idling.
     static let chunkSize = 8
     static let chunkBytes = 1 << 20
@@ -75,9 +78,12 @@ public final class Importer: Sendable {
     /// - Parameters:
     ///   - enrich: run on every parsed cable before it is stored (the entity extractor hook).
     ///   - parse: defaults to `CableParser` over `TextDecoding`.
+    ///   - durable: commit every batch durably (`synchronous=FULL`, no closing checkpoint): for callers
+    ///     that answer "stored" as soon as `run` returns, like the API.
     public init(store: CableStore, batchSize: Int = 512, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                enrich: (@Sendable (inout Cable) -> Void)? = nil, parse: Parse? = nil) {
+                enrich: (@Sendable (inout Cable) -> Void)? = nil, parse: Parse? = nil, durable: Bool = false) {
         self.store = store
+        self.durable = durable
         self.batchSize = max(1, batchSize)
         self.workers = max(1, workers)
         self.enrich = enrich
@@ -119,27 +125,12 @@ public final class Importer: Sendable {
             }
         }
 
-        let pipeline = ImportPipeline(maximumRecords: Self.recordsInFlight, maximumBytes: Self.bytesInFlight)
-        let threads = DispatchGroup()
-        let written = Mutex(BatchWriter.Counts())
-        spawn(named: "import-writer", in: threads) { [store, batchSize] in
-            let counts = BatchWriter(store: store, batchSize: batchSize).run(pipeline)
-            written.withLock { $0 = counts }
-        }
-        for worker in 1...workers {
-            spawn(named: "import-parse\(worker)", in: threads) { [self] in
-                while let chunk = pipeline.nextToParse() { pipeline.deliver(prepare(chunk)) }
-            }
-        }
+        let stages = startStages()
         // Whatever happens below, the threads must end before `run` returns.
-        defer {
-            pipeline.close()
-            threads.wait()
-        }
-
+        defer { stages.end() }
+        var clock = ProgressClock(start: start, totalBytes: totalBytes, report: progress)
         var consumedBefore = 0
-        var lastReport = start
-        inputs: for item in expanded {
+        for item in expanded {
             var reader: any RecordReader
             let name: String
             do {
@@ -158,58 +149,100 @@ public final class Importer: Sendable {
                 record(failure: "\(error)", number: summary.records, in: &summary)
                 continue
             }
-            while true {
-                var records: [ImportRecord] = []
-                records.reserveCapacity(Self.chunkSize)
-                var chunkBytes = 0
-                do {
-                    while records.count < Self.chunkSize, chunkBytes < Self.chunkBytes, let next = try reader.next() {
-                        summary.records += 1
-                        switch next {
-                        case let .record(bytes, knownID):
-                            chunkBytes += bytes.count
-                            records.append(ImportRecord(number: summary.records, source: name, bytes: bytes, knownID: knownID))
-                        case let .failure(message):
-                            record(failure: message, number: summary.records, in: &summary)
-                        }
-                    }
-                } catch {
-                    summary.records += 1
-                    record(failure: "\(name): \(error)", number: summary.records, in: &summary)
-                    reader = EmptyRecordReader(consumed: reader.consumed)
-                }
-                if records.isEmpty { break }
-                // False only when the writer failed: stop reading, the error is thrown below.
-                guard pipeline.submit(records: records, bytes: chunkBytes) else { break inputs }
-                summary.bytes = consumedBefore + reader.consumed
-                let now = DispatchTime.now().uptimeNanoseconds
-                if let progress, now - lastReport > 200_000_000 {
-                    lastReport = now
-                    progress(ImportProgress(records: summary.records, bytes: summary.bytes, totalBytes: totalBytes,
-                                            elapsed: Double(now - start) / 1e9))
-                }
-            }
+            let going = try feed(&reader, name: name, to: stages.pipeline, summary: &summary,
+                                 consumedBefore: consumedBefore, clock: &clock, stopsImport: { _ in false })
             consumedBefore += reader.consumed
             summary.bytes = consumedBefore
+            // False only when the writer failed: stop reading, `finish` throws the error.
+            if !going { break }
         }
-        pipeline.close()
-        threads.wait()
-        let counts = written.withLock { $0 }
+        try finish(stages, into: &summary, clock: clock)
+        return summary
+    }
+
+    /// Imports the records of one reader that is already open (the API's request body, read as it
+    /// arrives). An error the reader throws ends the input: when `stopsImport(error)` is true, the
+    /// records before it are still stored and the error is rethrown; otherwise it is reported as a
+    /// failed record, like a broken file in `run(_:)`.
+    public func run(reader: any RecordReader, name: String,
+                    stopsImport: (any Error) -> Bool) throws -> ImportSummary {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var summary = ImportSummary()
+        let stages = startStages()
+        defer { stages.end() }
+        var clock = ProgressClock(start: start, totalBytes: nil, report: nil)
+        var reader = reader
+        do {
+            _ = try feed(&reader, name: name, to: stages.pipeline, summary: &summary,
+                             consumedBefore: 0, clock: &clock, stopsImport: stopsImport)
+        } catch {
+            // What was read before the error is stored first, as promised.
+            try finish(stages, into: &summary, clock: clock)
+            throw error
+        }
+        summary.bytes = reader.consumed
+        try finish(stages, into: &summary, clock: clock)
+        return summary
+    }
+
+    /// Reads `reader` to its end into the pipeline in chunks. Returns false when the pipeline stopped
+    /// (the writer failed). A reader error ends the input; it is rethrown when `stopsImport` says so.
+    private func feed(_ reader: inout any RecordReader, name: String, to pipeline: ImportPipeline,
+                      summary: inout ImportSummary, consumedBefore: Int, clock: inout ProgressClock,
+                      stopsImport: (any Error) -> Bool) throws -> Bool {
+        while true {
+            var records: [ImportRecord] = []
+            records.reserveCapacity(Self.chunkSize)
+            var chunkBytes = 0
+            var fatal: (any Error)?
+            do {
+                while records.count < Self.chunkSize, chunkBytes < Self.chunkBytes, let next = try reader.next() {
+                    summary.records += 1
+                    switch next {
+                    case let .record(bytes, knownID):
+                        chunkBytes += bytes.count
+                        records.append(ImportRecord(number: summary.records, source: name, bytes: bytes, knownID: knownID))
+                    case let .failure(message):
+                        record(failure: message, number: summary.records, in: &summary)
+                    }
+                }
+            } catch {
+                if stopsImport(error) {
+                    fatal = error
+                } else {
+                    summary.records += 1
+                    record(failure: "\(name): \(error)", number: summary.records, in: &summary)
+                }
+                reader = EmptyRecordReader(consumed: reader.consumed)
+            }
+            if !records.isEmpty {
+                guard pipeline.submit(records: records, bytes: chunkBytes) else { return false }
+            }
+            if let fatal { throw fatal }
+            if records.isEmpty { return true }
+            summary.bytes = consumedBefore + reader.consumed
+            clock.tick(summary)
+        }
+    }
+
+    /// Waits for the writer and merges its counts and failures into `summary`; throws the store error
+    /// that stopped the import, if any.
+    private func finish(_ stages: ImportStages, into summary: inout ImportSummary, clock: ProgressClock) throws {
+        let counts = stages.end()
         if let message = counts.storeError { throw ImportStoreError(message: message) }
         summary.imported = counts.imported
         summary.updated = counts.updated
         summary.unchanged = counts.unchanged
         // Failures from the reader (here) and from the workers and writer, merged in record order.
-        let workerFailures = counts.failedCount
         summary.failed += counts.failures
         summary.failed.sort { $0.record < $1.record }
         if summary.failed.count > Self.maximumReportedFailures {
             summary.failed.removeLast(summary.failed.count - Self.maximumReportedFailures)
         }
-        summary.failedCount += workerFailures
-        summary.elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        progress?(ImportProgress(records: summary.records, bytes: summary.bytes, totalBytes: totalBytes, elapsed: summary.elapsed))
-        return summary
+        summary.failedCount += counts.failedCount
+        summary.elapsed = clock.elapsed
+        clock.report?(ImportProgress(records: summary.records, bytes: summary.bytes, totalBytes: clock.totalBytes,
+                                     elapsed: summary.elapsed))
     }
 
     private func record(failure message: String, number: Int, in summary: inout ImportSummary) {
@@ -217,46 +250,6 @@ public final class Importer: Sendable {
         if summary.failed.count < Self.maximumReportedFailures {
             summary.failed.append(ImportFailure(record: number, error: message))
         }
-    }
-
-    /// Parses, enriches, encodes and hashes one chunk (on a worker thread).
-    private func prepare(_ chunk: ParseChunk) -> PreparedChunk {
-        var items: [Pending] = []
-        items.reserveCapacity(chunk.records.count)
-        for item in chunk.records {
-            do {
-                var (raw, cable) = try parse(item.bytes, item.knownID)
-                enrich?(&cable)
-                items.append(.ready(item.number, try PreparedCable(raw: raw, cable: cable)))
-            } catch {
-                items.append(.failure(item.number, "\(item.source): \(error)"))
-            }
-        }
-        return PreparedChunk(sequence: chunk.sequence, items: items, bytes: chunk.bytes, records: chunk.records.count)
-    }
-
-    /// Runs `body` on a thread of its own (named for profiles), counted in `group`. Not a Dispatch
-    /// queue: these threads block on each other, and a global queue may not start more threads than cores.
-    private func spawn(named name: String, in group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
-        group.enter()
-        let thread = Thread {
-            Self.nameCurrentThread(name)
-            body()
-            group.leave()
-        }
-        thread.start()
-    }
-
-    /// Names the calling thread for `top -H`, `perf` and /proc (Foundation keeps `Thread.name` to
-    /// itself on Linux, and `pthread_setname_np` is not visible to Swift there).
-    private static func nameCurrentThread(_ name: String) {
-        #if os(Linux)
-        let fd = open("/proc/thread-self/comm", O_WRONLY)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        let bytes = Array(name.utf8.prefix(15))
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        #endif
     }
 }
 
