@@ -129,4 +129,24 @@ struct ImportPipelineTests {
         #expect(summary.failed.map(\.record) == [31])
         #expect(summary.failed.first?.error.hasPrefix("body: ") == true)
     }
+
+    @Test func aRefusedCableMidBatchRetriesEveryChunkTakenSoFar() throws {
+        let path = temporaryDatabasePath()
+        let store = try CableStore(path: path)
+        try Connection(path: path).execute("""
+            CREATE TRIGGER refuse_one BEFORE INSERT ON cables WHEN new.id = '07ASTANA20'
+            BEGIN SELECT RAISE(ABORT, 'refused by test'); END;
+            """)
+        // Record 13 is not a cable (a worker failure inside the same batch), 20 is refused by the
+        // store in the middle of its chunk; batches of 30 span several chunks of 8.
+        let text = (1...45).map { $0 == 13 ? notACable($0) : record($0, id: $0) }.joined()
+        let summary = try Importer(store: store, batchSize: 30, workers: 2)
+            .run([.data(Data(text.utf8), format: .csv, name: "refusals")])
+        #expect(summary.imported == 43)
+        #expect(summary.failedCount == 2)
+        #expect(summary.failed.map(\.record) == [13, 20])
+        let reader = try store.makeReader()
+        #expect(try reader.count() == 43)
+        for serial in [19, 21, 24, 30, 31, 45] { #expect(try reader.rawText(id: "07ASTANA\(serial)") != nil, "\(serial)") }
+    }
 }

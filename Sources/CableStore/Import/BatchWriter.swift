@@ -33,29 +33,18 @@ final class BatchWriter: Sendable {
 
     /// Writes every chunk the pipeline yields, then checkpoints. On a store failure it stops the
     /// pipeline (the reader and workers then stop too) and returns the error in `storeError`.
+    ///
+    /// Each cable is written as soon as its chunk arrives, inside a transaction left open until
+    /// `batchSize` cables (or 16 MiB of input) are in it: the writer never sits on a half-collected
+    /// batch while the workers are still preparing the rest of it.
     func run(_ pipeline: ImportPipeline) -> Counts {
         var total = Counts()
-        var batch: [Pending] = []
-        var cables = 0
-        var bytes = 0
         do {
-            while let chunk = pipeline.nextPrepared() {
-                for item in chunk.items {
-                    switch item {
-                    case .ready: batch.append(item); cables += 1
-                    case let .failure(number, message): total.fail(ImportFailure(record: number, error: message))
-                    }
-                }
-                bytes += chunk.bytes
-                if cables >= batchSize || bytes >= Self.maximumBatchBytes {
-                    total.merge(try write(batch))
-                    batch.removeAll(keepingCapacity: true)
-                    cables = 0
-                    bytes = 0
-                }
+            var more = true
+            while more {
+                more = try writeBatch(from: pipeline, into: &total)
             }
             guard !pipeline.isStopped else { return total }
-            if !batch.isEmpty { total.merge(try write(batch)) }
             if !durable { try store.write { writer in try writer.endBulkImport() } }
         } catch {
             total.storeError = "\(error)"
@@ -64,39 +53,58 @@ final class BatchWriter: Sendable {
         return total
     }
 
-    private func write(_ batch: [Pending]) throws -> Counts {
-        try store.write { writer in try Self.write(batch, durable: durable, with: writer) }
-    }
-
-    private static func write(_ batch: [Pending], durable: Bool, with writer: CableWriter) throws -> Counts {
-        func transaction(_ body: () throws -> Counts) throws -> Counts {
-            durable ? try writer.transaction(body) : try writer.bulkTransaction(body)
+    /// One transaction's worth of cables; false once the pipeline is drained.
+    private func writeBatch(from pipeline: ImportPipeline, into total: inout Counts) throws -> Bool {
+        // Kept until the commit: a refused cable means writing them again, one savepoint each.
+        var batch: [Pending] = []
+        var more = true
+        let counts = try store.write { writer in
+            func transaction(_ body: () throws -> Counts) throws -> Counts {
+                durable ? try writer.transaction(body) : try writer.bulkTransaction(body)
+            }
+            do {
+                // Fast path: no savepoints. FTS5 flushes its pending index data to a new segment at
+                // every SAVEPOINT, so a savepoint per cable meant one tiny segment per cable and
+                // constant segment merging (2.5x the FTS5 CPU in isolation).
+                return try transaction {
+                    var counts = Counts()
+                    var cables = 0
+                    var bytes = 0
+                    while cables < batchSize, bytes < Self.maximumBatchBytes {
+                        guard let chunk = pipeline.nextPrepared() else { more = false; break }
+                        bytes += chunk.bytes
+                        // The whole chunk first, so a refusal mid-chunk still retries the rest of it.
+                        batch += chunk.items
+                        for item in chunk.items {
+                            switch item {
+                            case let .ready(_, prepared):
+                                cables += 1
+                                do {
+                                    counts.add(try writer.put(prepared))
+                                } catch let error as SQLiteError where error.primaryCode == 19 /* SQLITE_CONSTRAINT */ {
+                                    throw RefusedCable()
+                                }
+                            case let .failure(number, message):
+                                counts.fail(ImportFailure(record: number, error: message))
+                            }
+                        }
+                    }
+                    return counts
+                }
+            } catch is RefusedCable {
+                // Rare: the transaction was rolled back; the cables taken so far are written again
+                // the careful way (the rest of this batch's chunks go into the next transaction).
+                var counts = try transaction { try Self.writeEachInSavepoint(batch, with: writer) }
+                for case let .failure(number, message) in batch { counts.fail(ImportFailure(record: number, error: message)) }
+                return counts
+            }
         }
-        // Fast path: the whole batch without savepoints. FTS5 flushes its pending index data to a new
-        // segment at every SAVEPOINT, so a savepoint per cable meant one tiny segment per cable and
-        // constant segment merging (2.5x the FTS5 CPU in isolation). A refused cable is rare: then
-        // the batch is rolled back and written again the careful way.
-        do {
-            return try transaction { try writeAll(batch, with: writer) }
-        } catch is RefusedCable {
-            return try transaction { try writeEachInSavepoint(batch, with: writer) }
-        }
+        total.merge(counts)
+        return more
     }
 
     /// Thrown out of the fast path to roll its transaction back.
     private struct RefusedCable: Error {}
-
-    private static func writeAll(_ batch: [Pending], with writer: CableWriter) throws -> Counts {
-        var counts = Counts()
-        for case let .ready(_, prepared) in batch {
-            do {
-                counts.add(try writer.put(prepared))
-            } catch let error as SQLiteError where error.primaryCode == 19 /* SQLITE_CONSTRAINT */ {
-                throw RefusedCable()
-            }
-        }
-        return counts
-    }
 
     private static func writeEachInSavepoint(_ batch: [Pending], with writer: CableWriter) throws -> Counts {
         var counts = Counts()

@@ -72,8 +72,8 @@ public final class Importer: Sendable {
     static let chunkSize = 8
     static let chunkBytes = 1 << 20
     /// Records (and input bytes) read but not yet taken by the writer: bounds memory.
-    static let recordsInFlight = 512
-    static let bytesInFlight = 16 << 20
+    static let recordsInFlight = 256
+    static let bytesInFlight = 8 << 20
 
     /// - Parameters:
     ///   - enrich: run on every parsed cable before it is stored (the entity extractor hook).
