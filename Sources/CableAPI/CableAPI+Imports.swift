@@ -34,7 +34,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
 ///
 /// The body is read as it arrives (the route streams), decompressed on the fly with the 256 MiB limit
 /// counted after decompression, split into records by the store's readers, parsed, run through the
-/// entity extractor with the raw text, and committed in groups. Memory stays flat whatever the batch
+/// entity extractor with the raw text on every core, and committed in groups in input order. Memory stays flat whatever the batch
 /// size. Records before a failure of the body itself (413, broken gzip) stay stored: re-sending the
 /// batch is safe, identical records come back `unchanged`.
 extension CableAPI {
@@ -64,64 +64,26 @@ extension CableAPI {
         return .json(try encode(report))
     }
 
-    /// Reads, parses and stores every record; a `Problem` from the body itself ends the import.
+    /// Reads, parses and stores every record through the store's `Importer`: parsed on every core,
+    /// written in input order, committed durably every `groupSize` cables. A `Problem` from the body
+    /// itself (413, broken gzip) ends the import after the records before it are stored.
     func importRecords(from source: ImportBodySource, format: ImportFormat, groupSize: Int = 256) throws -> ImportReport {
-        var reader: any RecordReader = switch format {
+        let reader: any RecordReader = switch format {
         case .csv: CSVRecordReader(source, name: "request body")
         default: NDJSONRecordReader(source, name: "request body")
         }
+        let enrich = self.enrich
         let parser = CableParser()
-        var report = ImportReport(imported: 0, updated: 0, unchanged: 0, failed: [], failedTotal: 0)
-        var group: [PreparedCable] = []
-        var number = 0
-        func fail(_ why: String) {
-            report.failedTotal += 1
-            if report.failed.count < Importer.maximumReportedFailures { report.failed.append(.init(record: number, error: why)) }
+        let importer = Importer(store: store, batchSize: groupSize, parse: { bytes, knownID in
+            var cable = try parser.parse(bytes: bytes, knownID: knownID)
+            let raw = TextDecoding.decode(bytes)
+            enrich?(&cable, raw)
+            return (raw, cable)
+        }, durable: true)
+        let summary = try importer.run(reader: reader, name: "request body", stopsImport: { $0 is Problem })
+        if summary.records == 0 || !source.sawContent {
+            throw Problem.badBody("the batch is empty; send at least one CSV record or NDJSON line")
         }
-        func flush() throws {
-            guard !group.isEmpty else { return }
-            let outcomes = try store.write { writer in try writer.transaction { try group.map { try writer.put($0) } } }
-            for outcome in outcomes {
-                switch outcome {
-                case .inserted: report.imported += 1
-                case .updated: report.updated += 1
-                case .unchanged: report.unchanged += 1
-                }
-            }
-            group.removeAll(keepingCapacity: true)
-        }
-        while true {
-            let next: RecordResult?
-            do {
-                next = try reader.next()
-            } catch let problem as Problem {
-                try flush()
-                throw problem
-            } catch {
-                // The rest of the input cannot be split into records (an unterminated CSV quote).
-                number += 1
-                fail("\(error)")
-                break
-            }
-            guard let next else { break }
-            number += 1
-            switch next {
-            case .failure(let why):
-                fail(why)
-            case .record(let bytes, let knownID):
-                do {
-                    var cable = try parser.parse(bytes: bytes, knownID: knownID)
-                    let raw = TextDecoding.decode(bytes)
-                    enrich?(&cable, raw)
-                    group.append(try PreparedCable(raw: raw, cable: cable))
-                } catch {
-                    fail("\(error)")
-                }
-                if group.count >= groupSize { try flush() }
-            }
-        }
-        try flush()
-        if number == 0 || !source.sawContent { throw Problem.badBody("the batch is empty; send at least one CSV record or NDJSON line") }
-        return report
+        return ImportReport(summary)
     }
 }

@@ -2,87 +2,109 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Writes prepared batches on a background queue, one transaction per batch, so the importer can
-/// parse the next batch meanwhile. At most one batch waits while another is written.
+/// The import's writer: takes prepared chunks from the pipeline in input order and writes them through
+/// the store's single writer, one transaction per `batchSize` cables (or 16 MiB of input).
+///
+/// The batch size is the writer's own choice, independent of how the parse workers chunk the input:
+/// it trades per-transaction costs (commit, full-text flush) against memory.
 final class BatchWriter: Sendable {
     struct Counts: Sendable {
         var imported = 0
         var updated = 0
         var unchanged = 0
+        /// The lowest-numbered failures, at most twice `Importer.maximumReportedFailures` of them.
         var failures: [ImportFailure] = []
+        var failedCount = 0
         var storeError: String?
     }
 
-    private let store: CableStore
-    private let queue = DispatchQueue(label: "cablegate.import.writer")
-    private let slots = DispatchSemaphore(value: 1)
-    private let counts = Mutex(Counts())
+    static let maximumBatchBytes = 16 << 20
 
-    init(store: CableStore) {
+    private let store: CableStore
+    private let batchSize: Int
+    private let durable: Bool
+
+    /// - Parameter durable: `synchronous=FULL` commits and no closing checkpoint (see `Importer`).
+    init(store: CableStore, batchSize: Int, durable: Bool = false) {
         self.store = store
+        self.batchSize = max(1, batchSize)
+        self.durable = durable
     }
 
-    /// Queues a batch for writing; blocks while the previous one is still waiting. Throws when an
-    /// earlier batch hit a store error (the import must stop).
-    func submit(_ batch: [Pending]) throws {
-        if let message = counts.withLock({ $0.storeError }) { throw ImportStoreError(message: message) }
-        slots.wait()
-        queue.async { [self] in
-            defer { slots.signal() }
-            guard counts.withLock({ $0.storeError == nil }) else { return }
+    /// Writes every chunk the pipeline yields, then checkpoints. On a store failure it stops the
+    /// pipeline (the reader and workers then stop too) and returns the error in `storeError`.
+    ///
+    /// Each cable is written as soon as its chunk arrives, inside a transaction left open until
+    /// `batchSize` cables (or 16 MiB of input) are in it: the writer never sits on a half-collected
+    /// batch while the workers are still preparing the rest of it.
+    func run(_ pipeline: ImportPipeline) -> Counts {
+        var total = Counts()
+        do {
+            var more = true
+            while more {
+                more = try writeBatch(from: pipeline, into: &total)
+            }
+            guard !pipeline.isStopped else { return total }
+            if !durable { try store.write { writer in try writer.endBulkImport() } }
+        } catch {
+            total.storeError = "\(error)"
+            pipeline.stop()
+        }
+        return total
+    }
+
+    /// One transaction's worth of cables; false once the pipeline is drained.
+    private func writeBatch(from pipeline: ImportPipeline, into total: inout Counts) throws -> Bool {
+        // Kept until the commit: a refused cable means writing them again, one savepoint each.
+        var batch: [Pending] = []
+        var more = true
+        let counts = try store.write { writer in
+            func transaction(_ body: () throws -> Counts) throws -> Counts {
+                durable ? try writer.transaction(body) : try writer.bulkTransaction(body)
+            }
             do {
-                let result = try store.write { writer in try Self.write(batch, with: writer) }
-                counts.withLock { total in
-                    total.imported += result.imported
-                    total.updated += result.updated
-                    total.unchanged += result.unchanged
-                    total.failures += result.failures
+                // Fast path: no savepoints. FTS5 flushes its pending index data to a new segment at
+                // every SAVEPOINT, so a savepoint per cable meant one tiny segment per cable and
+                // constant segment merging (2.5x the FTS5 CPU in isolation).
+                return try transaction {
+                    var counts = Counts()
+                    var cables = 0
+                    var bytes = 0
+                    while cables < batchSize, bytes < Self.maximumBatchBytes {
+                        guard let chunk = pipeline.nextPrepared() else { more = false; break }
+                        bytes += chunk.bytes
+                        // The whole chunk first, so a refusal mid-chunk still retries the rest of it.
+                        batch += chunk.items
+                        for item in chunk.items {
+                            switch item {
+                            case let .ready(_, prepared):
+                                cables += 1
+                                do {
+                                    counts.add(try writer.put(prepared))
+                                } catch let error as SQLiteError where error.primaryCode == 19 /* SQLITE_CONSTRAINT */ {
+                                    throw RefusedCable()
+                                }
+                            case let .failure(number, message):
+                                counts.fail(ImportFailure(record: number, error: message))
+                            }
+                        }
+                    }
+                    return counts
                 }
-            } catch {
-                counts.withLock { $0.storeError = "\(error)" }
+            } catch is RefusedCable {
+                // Rare: the transaction was rolled back; the cables taken so far are written again
+                // the careful way (the rest of this batch's chunks go into the next transaction).
+                var counts = try transaction { try Self.writeEachInSavepoint(batch, with: writer) }
+                for case let .failure(number, message) in batch { counts.fail(ImportFailure(record: number, error: message)) }
+                return counts
             }
         }
-    }
-
-    /// Waits for queued batches and returns the totals, or throws the store error that stopped them.
-    func finish() throws -> Counts {
-        queue.sync {}
-        let result = counts.withLock { $0 }
-        if let message = result.storeError { throw ImportStoreError(message: message) }
-        do {
-            try store.write { writer in try writer.endBulkImport() }
-        } catch {
-            throw ImportStoreError(message: "\(error)")
-        }
-        return result
-    }
-
-    private static func write(_ batch: [Pending], with writer: CableWriter) throws -> Counts {
-        // Fast path: the whole batch without savepoints. FTS5 flushes its pending index data to a new
-        // segment at every SAVEPOINT, so a savepoint per cable meant one tiny segment per cable and
-        // constant segment merging (2.5x the FTS5 CPU in isolation). A refused cable is rare: then
-        // the batch is rolled back and written again the careful way.
-        do {
-            return try writer.bulkTransaction { try writeAll(batch, with: writer) }
-        } catch is RefusedCable {
-            return try writer.bulkTransaction { try writeEachInSavepoint(batch, with: writer) }
-        }
+        total.merge(counts)
+        return more
     }
 
     /// Thrown out of the fast path to roll its transaction back.
     private struct RefusedCable: Error {}
-
-    private static func writeAll(_ batch: [Pending], with writer: CableWriter) throws -> Counts {
-        var counts = Counts()
-        for case let .ready(_, prepared) in batch {
-            do {
-                counts.add(try writer.put(prepared))
-            } catch let error as SQLiteError where error.primaryCode == 19 /* SQLITE_CONSTRAINT */ {
-                throw RefusedCable()
-            }
-        }
-        return counts
-    }
 
     private static func writeEachInSavepoint(_ batch: [Pending], with writer: CableWriter) throws -> Counts {
         var counts = Counts()
@@ -101,7 +123,7 @@ final class BatchWriter: Sendable {
                 try rollback.run()
                 try release.run()
                 writer.discardPendingSearchRows()
-                counts.failures.append(ImportFailure(record: number, error: "\(prepared.cable.id): \(error)"))
+                counts.fail(ImportFailure(record: number, error: "\(prepared.cable.id): \(error)"))
             }
         }
         return counts
@@ -109,6 +131,24 @@ final class BatchWriter: Sendable {
 }
 
 extension BatchWriter.Counts {
+    /// Counts a failure; keeps only the lowest-numbered ones once there are many (they arrive
+    /// almost in record order, so trimming now and then is enough).
+    mutating func fail(_ failure: ImportFailure) {
+        failedCount += 1
+        failures.append(failure)
+        if failures.count > 2 * Importer.maximumReportedFailures {
+            failures.sort { $0.record < $1.record }
+            failures.removeLast(failures.count - Importer.maximumReportedFailures)
+        }
+    }
+
+    mutating func merge(_ other: Self) {
+        imported += other.imported
+        updated += other.updated
+        unchanged += other.unchanged
+        for failure in other.failures { fail(failure) }
+    }
+
     mutating func add(_ outcome: PutOutcome) {
         switch outcome {
         case .inserted: imported += 1

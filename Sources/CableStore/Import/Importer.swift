@@ -1,6 +1,9 @@
 import CableParser
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// A record that could not be imported.
@@ -44,28 +47,43 @@ public struct ImportProgress: Sendable {
 }
 
 /// Reads records from inputs, parses them on every core, and writes them through the store's single
-/// writer in batched transactions (one savepoint per cable, so a cable lands whole or not at all).
+/// writer in batched transactions (a cable lands whole or not at all).
 ///
-/// Reading and parsing of batch n+1 overlap writing of batch n; at most two batches are in memory,
-/// so memory stays flat whatever the input size. Callable from the CLI and from the API.
+/// Three stages run at once (see `ImportPipeline`): this thread reads records and queues them in small
+/// chunks, `workers` threads parse, encode and hash whichever chunk is next, and a writer thread
+/// stores the prepared cables in input order, committing every `batchSize` cables. A bounded budget
+/// between reading and writing keeps memory flat whatever the input size. Callable from the CLI and
+/// from the API.
 public final class Importer: Sendable {
     /// Failures listed individually in a summary; the rest are only counted.
     public static let maximumReportedFailures = 1_000
     /// Turns a record into raw text + cable; throws for a record that is not a cable.
     public typealias Parse = @Sendable (_ bytes: [UInt8], _ knownID: String?) throws -> (raw: String, cable: Cable)
 
-    private let store: CableStore
-    private let parse: Parse
-    private let enrich: (@Sendable (inout Cable) -> Void)?
-    private let batchSize: Int
-    private let workers: Int
+    let store: CableStore
+    let parse: Parse
+    let enrich: (@Sendable (inout Cable) -> Void)?
+    let batchSize: Int
+    let workers: Int
+    /// Commit each batch with `synchronous=FULL` (durable when `run` returns, for the API) instead
+    /// of the bulk settings (`NORMAL`, one checkpoint at the end).
+    let durable: Bool
+    /// Records per parse chunk: small, so a worker that finishes early takes the next one instead of idling.
+    static let chunkSize = 8
+    static let chunkBytes = 1 << 20
+    /// Records (and input bytes) read but not yet taken by the writer: bounds memory.
+    static let recordsInFlight = 256
+    static let bytesInFlight = 8 << 20
 
     /// - Parameters:
     ///   - enrich: run on every parsed cable before it is stored (the entity extractor hook).
     ///   - parse: defaults to `CableParser` over `TextDecoding`.
+    ///   - durable: commit every batch durably (`synchronous=FULL`, no closing checkpoint): for callers
+    ///     that answer "stored" as soon as `run` returns, like the API.
     public init(store: CableStore, batchSize: Int = 512, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                enrich: (@Sendable (inout Cable) -> Void)? = nil, parse: Parse? = nil) {
+                enrich: (@Sendable (inout Cable) -> Void)? = nil, parse: Parse? = nil, durable: Bool = false) {
         self.store = store
+        self.durable = durable
         self.batchSize = max(1, batchSize)
         self.workers = max(1, workers)
         self.enrich = enrich
@@ -107,9 +125,11 @@ public final class Importer: Sendable {
             }
         }
 
-        let writer = BatchWriter(store: store)
+        let stages = startStages()
+        // Whatever happens below, the threads must end before `run` returns.
+        defer { stages.end() }
+        var clock = ProgressClock(start: start, totalBytes: totalBytes, report: progress)
         var consumedBefore = 0
-        var lastReport = start
         for item in expanded {
             var reader: any RecordReader
             let name: String
@@ -129,49 +149,100 @@ public final class Importer: Sendable {
                 record(failure: "\(error)", number: summary.records, in: &summary)
                 continue
             }
-            while true {
-                var records: [ImportRecord] = []
-                var batchBytes = 0
-                do {
-                    while records.count < batchSize, batchBytes < 16 << 20, let next = try reader.next() {
-                        summary.records += 1
-                        switch next {
-                        case let .record(bytes, knownID):
-                            batchBytes += bytes.count
-                            records.append(ImportRecord(number: summary.records, source: name, bytes: bytes, knownID: knownID))
-                        case let .failure(message):
-                            record(failure: message, number: summary.records, in: &summary)
-                        }
-                    }
-                } catch {
-                    summary.records += 1
-                    record(failure: "\(name): \(error)", number: summary.records, in: &summary)
-                    reader = EmptyRecordReader(consumed: reader.consumed)
-                }
-                if records.isEmpty { break }
-                let prepared = prepare(records)
-                for case let .failure(number, message) in prepared { record(failure: message, number: number, in: &summary) }
-                try writer.submit(prepared)
-                summary.bytes = consumedBefore + reader.consumed
-                let now = DispatchTime.now().uptimeNanoseconds
-                if let progress, now - lastReport > 200_000_000 {
-                    lastReport = now
-                    progress(ImportProgress(records: summary.records, bytes: summary.bytes, totalBytes: totalBytes,
-                                            elapsed: Double(now - start) / 1e9))
-                }
-            }
+            let going = try feed(&reader, name: name, to: stages.pipeline, summary: &summary,
+                                 consumedBefore: consumedBefore, clock: &clock, stopsImport: { _ in false })
             consumedBefore += reader.consumed
             summary.bytes = consumedBefore
+            // False only when the writer failed: stop reading, `finish` throws the error.
+            if !going { break }
         }
-        let counts = try writer.finish()
+        try finish(stages, into: &summary, clock: clock)
+        return summary
+    }
+
+    /// Imports the records of one reader that is already open (the API's request body, read as it
+    /// arrives). An error the reader throws ends the input: when `stopsImport(error)` is true, the
+    /// records before it are still stored and the error is rethrown; otherwise it is reported as a
+    /// failed record, like a broken file in `run(_:)`.
+    public func run(reader: any RecordReader, name: String,
+                    stopsImport: (any Error) -> Bool) throws -> ImportSummary {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var summary = ImportSummary()
+        let stages = startStages()
+        defer { stages.end() }
+        var clock = ProgressClock(start: start, totalBytes: nil, report: nil)
+        var reader = reader
+        do {
+            _ = try feed(&reader, name: name, to: stages.pipeline, summary: &summary,
+                             consumedBefore: 0, clock: &clock, stopsImport: stopsImport)
+        } catch {
+            // What was read before the error is stored first, as promised.
+            try finish(stages, into: &summary, clock: clock)
+            throw error
+        }
+        summary.bytes = reader.consumed
+        try finish(stages, into: &summary, clock: clock)
+        return summary
+    }
+
+    /// Reads `reader` to its end into the pipeline in chunks. Returns false when the pipeline stopped
+    /// (the writer failed). A reader error ends the input; it is rethrown when `stopsImport` says so.
+    private func feed(_ reader: inout any RecordReader, name: String, to pipeline: ImportPipeline,
+                      summary: inout ImportSummary, consumedBefore: Int, clock: inout ProgressClock,
+                      stopsImport: (any Error) -> Bool) throws -> Bool {
+        while true {
+            var records: [ImportRecord] = []
+            records.reserveCapacity(Self.chunkSize)
+            var chunkBytes = 0
+            var fatal: (any Error)?
+            do {
+                while records.count < Self.chunkSize, chunkBytes < Self.chunkBytes, let next = try reader.next() {
+                    summary.records += 1
+                    switch next {
+                    case let .record(bytes, knownID):
+                        chunkBytes += bytes.count
+                        records.append(ImportRecord(number: summary.records, source: name, bytes: bytes, knownID: knownID))
+                    case let .failure(message):
+                        record(failure: message, number: summary.records, in: &summary)
+                    }
+                }
+            } catch {
+                if stopsImport(error) {
+                    fatal = error
+                } else {
+                    summary.records += 1
+                    record(failure: "\(name): \(error)", number: summary.records, in: &summary)
+                }
+                reader = EmptyRecordReader(consumed: reader.consumed)
+            }
+            if !records.isEmpty {
+                guard pipeline.submit(records: records, bytes: chunkBytes) else { return false }
+            }
+            if let fatal { throw fatal }
+            if records.isEmpty { return true }
+            summary.bytes = consumedBefore + reader.consumed
+            clock.tick(summary)
+        }
+    }
+
+    /// Waits for the writer and merges its counts and failures into `summary`; throws the store error
+    /// that stopped the import, if any.
+    private func finish(_ stages: ImportStages, into summary: inout ImportSummary, clock: ProgressClock) throws {
+        let counts = stages.end()
+        if let message = counts.storeError { throw ImportStoreError(message: message) }
         summary.imported = counts.imported
         summary.updated = counts.updated
         summary.unchanged = counts.unchanged
-        for failure in counts.failures { record(failure: failure.error, number: failure.record, in: &summary) }
+        // Failures from the reader (here) and from the workers and writer, merged in record order.
+        summary.failed += counts.failures
         summary.failed.sort { $0.record < $1.record }
-        summary.elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        progress?(ImportProgress(records: summary.records, bytes: summary.bytes, totalBytes: totalBytes, elapsed: summary.elapsed))
-        return summary
+        if summary.failed.count > Self.maximumReportedFailures {
+            summary.failed.removeLast(summary.failed.count - Self.maximumReportedFailures)
+        }
+        summary.failedCount += counts.failedCount
+        summary.elapsed = clock.elapsed
+        clock.report?(ImportProgress(records: summary.records, bytes: summary.bytes, totalBytes: clock.totalBytes,
+                                     elapsed: summary.elapsed))
     }
 
     private func record(failure message: String, number: Int, in summary: inout ImportSummary) {
@@ -180,33 +251,6 @@ public final class Importer: Sendable {
             summary.failed.append(ImportFailure(record: number, error: message))
         }
     }
-
-    /// Parses, enriches, encodes and hashes a batch on all workers.
-    private func prepare(_ records: [ImportRecord]) -> [Pending] {
-        let results = Mutex([Pending?](repeating: nil, count: records.count))
-        let workers = min(self.workers, records.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var local: [(Int, Pending)] = []
-            for index in stride(from: worker, to: records.count, by: workers) {
-                let item = records[index]
-                do {
-                    var (raw, cable) = try parse(item.bytes, item.knownID)
-                    enrich?(&cable)
-                    local.append((index, .ready(item.number, try PreparedCable(raw: raw, cable: cable))))
-                } catch {
-                    local.append((index, .failure(item.number, "\(item.source): \(error)")))
-                }
-            }
-            results.withLock { all in for (index, value) in local { all[index] = value } }
-        }
-        return results.withLock { $0.compactMap { $0 } }
-    }
-}
-
-/// A record after the parse stage.
-enum Pending: Sendable {
-    case ready(Int, PreparedCable)
-    case failure(Int, String)
 }
 
 /// Stands in for a reader whose input failed mid-way.
