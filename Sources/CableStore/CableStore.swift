@@ -20,25 +20,44 @@ public final class CableStore: Sendable {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let connection = try Connection(path: path)
+        // Only a new, still empty file takes this page size; an existing database keeps its own.
+        try connection.execute("PRAGMA page_size = \(Self.pageSize)")
         // WAL: readers never block the writer. synchronous=FULL: a commit is on disk when it returns.
-        // 64 MiB page cache and a 32 MiB WAL between checkpoints: fewer checkpoint passes and fsyncs
-        // during bulk imports, well inside the importer's memory budget.
+        // 64 MiB page cache and a 32 MiB WAL between checkpoints (counted in pages, so derived from
+        // the file's page size): fewer checkpoint passes and fsyncs during bulk imports, well inside
+        // the importer's memory budget.
         _ = try connection.scalarText("PRAGMA journal_mode = WAL")
+        let pageSize = try connection.scalarInt("PRAGMA page_size") ?? 4096
         try connection.execute("""
             PRAGMA synchronous = FULL;
             PRAGMA foreign_keys = OFF;
             PRAGMA temp_store = MEMORY;
             PRAGMA cache_size = -65536;
-            PRAGMA wal_autocheckpoint = 8192;
+            PRAGMA wal_autocheckpoint = \((32 << 20) / max(pageSize, 512));
             """)
         try Schema.migrate(connection)
         self.path = path
         self.writer = Mutex(CableWriter(connection: connection))
     }
 
+    /// Page size of a newly created database. A cable row carries ~10 KB of gzip blobs: at 4 KiB pages
+    /// they are overflow chains of several pages, and every B-tree is written in more, smaller pieces.
+    /// 8 KiB cut the import writer's CPU per cable by 7–10 % (20k and 60k cables). Larger pages cut it
+    /// more (32 KiB: −18 %) but keep whole rows in the `cables` and `paragraphs` leaves, and random
+    /// reads (rare-term lists, snippets) then copy 2–8× more bytes per row: Docs/benchmarks.md,
+    /// "Import writer, round 3".
+    static let pageSize = 8_192
+
+    /// Page cache of each reader connection (SQLite's default is 2 MiB). Queries that seek hundreds
+    /// of cable or paragraph rows by pk (facets and lists for a rare term) re-read pages from the OS
+    /// once those no longer fit: at 16 MiB such a query needed about half the CPU (20k cables).
+    static let readerCacheKiB = 16_384
+
     /// A new read-only connection for the calling thread. Keep it on that thread.
     public func makeReader() throws -> CableReader {
-        try CableReader(connection: Connection(path: path, readOnly: true))
+        let connection = try Connection(path: path, readOnly: true)
+        try connection.execute("PRAGMA cache_size = -\(Self.readerCacheKiB)")
+        return try CableReader(connection: connection)
     }
 
     /// Runs `body` with exclusive use of the writer connection.

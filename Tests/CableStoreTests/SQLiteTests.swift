@@ -84,6 +84,42 @@ struct SchemaTests {
         }
     }
 
+    @Test func newDatabaseUsesTheStorePageSizeAndAThirtyTwoMiBWAL() throws {
+        let path = temporaryDatabasePath()
+        let store = try CableStore(path: path)
+        try store.put(raw: "raw", cable: makeCable(id: "07ASTANA1"))
+        #expect(try Connection(path: path).scalarInt("PRAGMA page_size") == CableStore.pageSize)
+        #expect(CableStore.pageSize != 4096)
+        let checkpointPages = try store.write { try $0.connection.scalarInt("PRAGMA wal_autocheckpoint") }
+        #expect(checkpointPages == (32 << 20) / CableStore.pageSize)
+    }
+
+    @Test func existingDatabaseKeepsItsPageSizeAndStaysUsable() throws {
+        // A database made by an earlier build (4 KiB pages, WAL, current schema) is not rewritten.
+        let path = temporaryDatabasePath()
+        do {
+            let old = try Connection(path: path)
+            try old.execute("PRAGMA page_size = 4096")
+            _ = try old.scalarText("PRAGMA journal_mode = WAL")
+            try Schema.migrate(old)
+        }
+        let store = try CableStore(path: path)
+        try store.put(raw: "raw one", cable: makeCable(id: "07ASTANA1", paragraphs: ["Uzbek officials met."]))
+        try store.put(raw: "raw two", cable: makeCable(id: "07ASTANA2"))
+        #expect(try Connection(path: path).scalarInt("PRAGMA page_size") == 4096)
+        #expect(try store.write { try $0.connection.scalarInt("PRAGMA wal_autocheckpoint") } == 8192)
+        #expect(try store.integrityCheck() == "ok")
+        let reader = try store.makeReader()
+        #expect(try reader.count() == 2)
+        #expect(try reader.searchParagraphs(query: "uzbek").items.map(\.cableID) == ["07ASTANA1"])
+    }
+
+    @Test func readersGetTheLargerPageCache() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        let reader = try store.makeReader()
+        #expect(try reader.connection.scalarInt("PRAGMA cache_size") == -CableStore.readerCacheKiB)
+    }
+
     @Test func reopeningKeepsDataAndDoesNotMigrateAgain() throws {
         let path = temporaryDatabasePath()
         try CableStore(path: path).put(raw: "raw", cable: makeCable(id: "07ASTANA1"))
