@@ -114,10 +114,11 @@ struct SchemaTests {
         #expect(try reader.searchParagraphs(query: "uzbek").items.map(\.cableID) == ["07ASTANA1"])
     }
 
-    @Test func readersGetTheLargerPageCache() throws {
+    @Test func readersGetTheLargerPageCacheAndMapTheFile() throws {
         let store = try CableStore(path: temporaryDatabasePath())
         let reader = try store.makeReader()
         #expect(try reader.connection.scalarInt("PRAGMA cache_size") == -CableStore.readerCacheKiB)
+        #expect(try reader.connection.scalarInt("PRAGMA mmap_size") == CableStore.readerMapBytes)
     }
 
     @Test func reopeningKeepsDataAndDoesNotMigrateAgain() throws {

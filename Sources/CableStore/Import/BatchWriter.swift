@@ -19,6 +19,9 @@ final class BatchWriter: Sendable {
     }
 
     static let maximumBatchBytes = 16 << 20
+    /// Batches between the writer's waits for the background checkpoint: the WAL restarts after
+    /// each wait, so it stays near this many batches (≈ 8 × 15 MB) however large the import.
+    static let batchesPerWALCycle = 8
 
     private let store: CableStore
     private let batchSize: Int
@@ -39,12 +42,26 @@ final class BatchWriter: Sendable {
     /// batch while the workers are still preparing the rest of it.
     func run(_ pipeline: ImportPipeline) -> Counts {
         var total = Counts()
+        // Durable (API) imports keep checkpointing on the writer: they are small and synced anyway.
+        // Without a second connection the writer checkpoints itself, as before.
+        let checkpointer = durable ? nil : try? BackgroundCheckpointer(path: store.path)
+        var automaticInterval: Int?
+        defer {
+            checkpointer?.stop()
+            if let automaticInterval { _ = try? store.write { try $0.setAutocheckpoint(automaticInterval) } }
+        }
         do {
+            if checkpointer != nil { automaticInterval = try store.write { try $0.setAutocheckpoint(0) } }
             var more = true
+            var batches = 0
             while more {
                 more = try writeBatch(from: pipeline, into: &total)
+                checkpointer?.committed()
+                batches += 1
+                if batches % Self.batchesPerWALCycle == 0 { checkpointer?.catchUp() }
             }
             guard !pipeline.isStopped else { return total }
+            checkpointer?.stop()
             if !durable { try store.write { writer in try writer.endBulkImport() } }
         } catch {
             total.storeError = "\(error)"

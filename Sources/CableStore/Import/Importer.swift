@@ -74,6 +74,8 @@ public final class Importer: Sendable {
     /// Records (and input bytes) read but not yet taken by the writer: bounds memory.
     static let recordsInFlight = 256
     static let bytesInFlight = 8 << 20
+    /// Nice value added to the parse workers' threads, so the writer gets a core first.
+    static let parseWorkerNiceness: Int32 = 10
 
     /// - Parameters:
     ///   - enrich: run on every parsed cable before it is stored (the entity extractor hook).
