@@ -47,15 +47,16 @@ public final class CableWriter {
         return try transaction(body)
     }
 
-    /// Ends a bulk import: a checkpoint copies the WAL into the database, fsyncing both, so the
-    /// batches committed with `synchronous=NORMAL` are durable. PASSIVE: readers are never blocked.
     /// Sets the connection's automatic checkpoint interval in pages (0: none) and returns the old one.
+    /// A bulk import turns it off while `BackgroundCheckpointer` does that work on another thread.
     func setAutocheckpoint(_ pages: Int) throws -> Int {
         let old = try connection.scalarInt("PRAGMA wal_autocheckpoint") ?? 0
         try connection.execute("PRAGMA wal_autocheckpoint = \(pages)")
         return old
     }
 
+    /// Ends a bulk import: a checkpoint copies the WAL into the database, fsyncing both, so the
+    /// batches committed with `synchronous=NORMAL` are durable. PASSIVE: readers are never blocked.
     func endBulkImport() throws {
         _ = try connection.scalarInt("PRAGMA wal_checkpoint(PASSIVE)")
     }
