@@ -7,16 +7,19 @@ import Foundation
 /// thread. Each page is a fresh query after the last id, so a long export never holds a read
 /// transaction open (and never blocks WAL checkpoints) between pages.
 ///
-/// With a full-text query the matching cables are found once, when the export starts, by the
+/// With a full-text query the matching cables are found once, when the first page is read, by the
 /// rowid-only scans the cable list uses (a bitset of cable keys, ~32 KB for 251,287 cables); pages
 /// then walk the id index and keep the members. Joining the matching paragraphs again for every
 /// page cost seconds per page for a common term. The set is the one at the start: a cable stored,
-/// or changed to match, later is not exported; one deleted meanwhile is skipped.
+/// or changed to match, later is not exported; one deleted meanwhile is skipped. Making an export
+/// only checks the filter, so a caller can refuse a bad query before streaming at no extra cost.
 public struct CableExport: Sequence, IteratorProtocol {
     private let reader: CableReader
+    private let filter: CableFilter
     private let sql: FilterSQL
-    /// The cables matching a full-text filter and its other filters; nil without a query.
-    private let selected: CableSet?
+    /// The cables matching a full-text filter and its other filters, read with the first page; stays
+    /// nil without a query.
+    private var selected: CableSet?
     private let pageSize: Int
     private var buffer: [(id: String, json: Data)] = []
     private var position = 0
@@ -27,9 +30,8 @@ public struct CableExport: Sequence, IteratorProtocol {
 
     init(reader: CableReader, filter: CableFilter, pageSize: Int) throws {
         self.reader = reader
-        let sql = try FilterSQL(filter)
-        self.sql = sql
-        self.selected = sql.hasQuery ? try reader.inReadTransaction { try reader.textMatch(filter).0.selected } : nil
+        self.filter = filter
+        self.sql = try FilterSQL(filter)
         self.pageSize = pageSize
     }
 
@@ -46,7 +48,12 @@ public struct CableExport: Sequence, IteratorProtocol {
     }
 
     private mutating func fill() throws {
-        if let selected { return try fill(members: selected) }
+        if sql.hasQuery {
+            let filter = self.filter
+            let members = try selected ?? reader.inReadTransaction { [reader] in try reader.textMatch(filter).0.selected }
+            selected = members
+            return try fill(members: members)
+        }
         var conditions = sql.conditions
         var values = sql.values
         if let lastID {
