@@ -133,10 +133,7 @@ struct ImportPipelineTests {
     @Test func aRefusedCableMidBatchRetriesEveryChunkTakenSoFar() throws {
         let path = temporaryDatabasePath()
         let store = try CableStore(path: path)
-        try Connection(path: path).execute("""
-            CREATE TRIGGER refuse_one BEFORE INSERT ON cables WHEN new.id = '07ASTANA20'
-            BEGIN SELECT RAISE(ABORT, 'refused by test'); END;
-            """)
+        try refuseInserts(ofID: "07ASTANA20", at: path)
         // Record 13 is not a cable (a worker failure inside the same batch), 20 is refused by the
         // store in the middle of its chunk; batches of 30 span several chunks of 8.
         let text = (1...45).map { $0 == 13 ? notACable($0) : record($0, id: $0) }.joined()

@@ -81,10 +81,7 @@ struct ImporterTests {
     @Test func aCableTheStoreRefusesIsSkippedAloneWithinItsBatch() throws {
         let path = temporaryDatabasePath()
         let store = try CableStore(path: path)
-        try Connection(path: path).execute("""
-            CREATE TRIGGER refuse_one BEFORE INSERT ON cables WHEN new.id = '07ASTANA3'
-            BEGIN SELECT RAISE(ABORT, 'refused by test'); END;
-            """)
+        try refuseInserts(ofID: "07ASTANA3", at: path)
         let file = temporaryDirectory().appendingPathComponent("cables.csv")
         try write(csv(count: 5), to: file)
         let summary = try Importer(store: store, batchSize: 5).run([.path(file.path)])

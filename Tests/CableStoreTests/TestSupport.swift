@@ -17,6 +17,15 @@ func temporaryDirectory() -> URL {
     return directory
 }
 
+/// Makes the database at `path` refuse to insert the cable `id` (a trigger aborts with
+/// SQLITE_CONSTRAINT), the way a store refuses a cable mid-batch.
+func refuseInserts(ofID id: String, at path: String) throws {
+    try Connection(path: path).execute("""
+        CREATE TRIGGER refuse_one BEFORE INSERT ON cables WHEN new.id = '\(id)'
+        BEGIN SELECT RAISE(ABORT, 'refused by test'); END;
+        """)
+}
+
 /// A parsed cable built by hand, so store tests do not depend on the parser's choices.
 func makeCable(
     id: String, date: String? = "2007-11-19T12:04:00Z", origin: String? = "Embassy Astana",
