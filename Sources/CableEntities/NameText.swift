@@ -24,34 +24,6 @@ enum NameText {
         }
     }
 
-    /// The Unicode scalars of a text, with a fast path for ASCII bytes (`Array(text.unicodeScalars)` walks it twice).
-    static func scalars(_ text: String) -> [Unicode.Scalar] {
-        var text = text
-        return text.withUTF8 { bytes in
-            // Never more scalars than bytes; written in place, without a capacity check per append.
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
-                var i = 0, n = 0
-                while i < bytes.count {
-                    let b = bytes[i]
-                    if b < 0x80 {
-                        out[n] = Unicode.Scalar(b)
-                        n += 1
-                        i += 1
-                        continue
-                    }
-                    // A multi-byte sequence: a String's bytes are valid UTF-8, so the bit layout can be trusted.
-                    let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                    var value = UInt32(b) & (width == 4 ? 0x07 : width == 3 ? 0x0F : 0x1F)
-                    for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                    out[n] = Unicode.Scalar(value) ?? "\u{FFFD}"
-                    n += 1
-                    i += width
-                }
-                count = n
-            }
-        }
-    }
-
     /// `text.count` without the grapheme walk for ASCII text (where bytes are Characters, "\r\n" aside).
     static func characterCount(_ text: String) -> Int {
         var ascii = true

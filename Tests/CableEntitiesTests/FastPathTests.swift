@@ -8,12 +8,6 @@ import Testing
         "Ελλάδα Россия 日本 — emoji 🇰🇿 and e\u{301} combining", "tabs\tand\nnew lines\r\n", "ﬁ ligature and Ǆ",
     ]
 
-    @Test func scalarsMatchTheUnicodeScalarView() {
-        for text in Self.samples {
-            #expect(NameText.scalars(text) == Array(text.unicodeScalars), "\(text)")
-        }
-    }
-
     @Test func stringOfScalarsRoundTrips() {
         for text in Self.samples {
             let scalars = Array(text.unicodeScalars)
