@@ -48,9 +48,11 @@ package.targets += [
 // MARK: - Store
 
 package.targets += [
+    // SHA-256 on the CPU's SHA instructions, for the content hashes of imports (C: intrinsics).
+    .target(name: "CSHA256"),
     .target(
         name: "CableStore",
-        dependencies: ["CSQLite", "CZlib", "CableParser"]
+        dependencies: ["CSQLite", "CZlib", "CSHA256", "CableParser"]
     ),
     .testTarget(
         name: "CableStoreTests",

@@ -25,11 +25,15 @@ public final class CableStore: Sendable {
         // WAL: readers never block the writer. synchronous=FULL: a commit is on disk when it returns.
         // 64 MiB page cache and a 32 MiB WAL between checkpoints (counted in pages, so derived from
         // the file's page size): fewer checkpoint passes and fsyncs during bulk imports, well inside
-        // the importer's memory budget.
+        // the importer's memory budget. secure_delete FAST: Debian builds SQLite with secure delete
+        // on, which zeroes and writes every page freed (FTS5 frees whole segments at each merge);
+        // FAST still clears deleted content where that costs no extra write (20k-cable import: 5.6 %
+        // fewer blocks written).
         _ = try connection.scalarText("PRAGMA journal_mode = WAL")
         let pageSize = try connection.scalarInt("PRAGMA page_size") ?? 4096
         try connection.execute("""
             PRAGMA synchronous = FULL;
+            PRAGMA secure_delete = FAST;
             PRAGMA foreign_keys = OFF;
             PRAGMA temp_store = MEMORY;
             PRAGMA cache_size = -65536;

@@ -5,29 +5,10 @@ import Foundation
 /// roughly halves the database and the bytes an import writes, and lets the API send a stored JSON
 /// document as-is to a client that accepts `Content-Encoding: gzip`.
 enum Gzip {
-    /// Compresses `bytes` into a single gzip member.
+    /// Compresses `bytes` into a single gzip member (with a compressor of its own: in loops, keep a
+    /// `GzipCompressor` instead).
     static func compress(_ bytes: UnsafeRawBufferPointer) -> Data {
-        var stream = z_stream()
-        // windowBits 15 + 16: gzip framing; level 1: the importer is CPU-bound, not disk-bound.
-        guard deflateInit2_(&stream, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            fatalError("zlib deflateInit2 failed: out of memory")
-        }
-        defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, UInt(bytes.count)))
-        var output = Data(count: bound)
-        let produced = output.withUnsafeMutableBytes { out -> Int in
-            stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress?.assumingMemoryBound(to: Bytef.self))
-            stream.avail_in = UInt32(bytes.count)
-            stream.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
-            stream.avail_out = UInt32(out.count)
-            // With deflateBound room, one Z_FINISH call always completes.
-            let rc = deflate(&stream, Z_FINISH)
-            precondition(rc == Z_STREAM_END, "deflate with deflateBound output did not finish: \(rc)")
-            return out.count - Int(stream.avail_out)
-        }
-        output.count = produced
-        return output
+        GzipCompressor().compress(bytes)
     }
 
     static func compress(_ data: Data) -> Data { data.withUnsafeBytes { compress($0) } }

@@ -26,13 +26,18 @@ public struct PreparedCable: Sendable {
     /// Encodes, hashes and compresses `cable`. It no longer throws (the JSON is written by
     /// `CableJSONWriter`, the same bytes as `JSONEncoder`); `throws` stays for source compatibility.
     public init(raw: String, cable: Cable) throws {
+        self.init(raw: raw, cable: cable, compressor: GzipCompressor())
+    }
+
+    /// As `init(raw:cable:)`, compressing with the caller's (thread's) `compressor`.
+    init(raw: String, cable: Cable, compressor: GzipCompressor) {
         self.raw = raw
         self.cable = cable
         self.json = Data(CableJSONWriter.encode(cable))
         self.rawHash = SHA256.hex(raw)
         self.jsonHash = SHA256.hex(json)
-        self.rawGzip = Gzip.compress(raw)
-        self.jsonGzip = Gzip.compress(json)
+        self.rawGzip = compressor.compress(raw)
+        self.jsonGzip = compressor.compress(json)
         self.rawSize = raw.utf8.count
         self.entityRows = EntityRows(cable: cable)
     }

@@ -1,7 +1,10 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), used for content hashes of raw texts and stored JSON.
 ///
 /// Foundation on Linux has no CryptoKit and the project takes no extra packages, so the store carries
-/// this small implementation; a known-answer test pins it. It hashes two texts per imported cable,
+/// this small implementation; known-answer tests pin it. On x86 CPUs with the SHA extensions the
+/// block function runs on those instructions (`CSHA256`, C intrinsics). It hashes two texts per imported cable,
 /// so it is written for speed: blocks are read in place, the eight working variables stay in
 /// registers (the rounds rotate their roles instead of shifting values), the message schedule is
 /// computed 16 words at a time just before it is used, and nothing is allocated on the heap until the
@@ -19,7 +22,7 @@ public struct SHA256: Sendable {
     ]
 
     /// The eight chaining words.
-    private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+    typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
 
     /// The lowercase hex digest of `bytes`.
     public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
@@ -68,16 +71,28 @@ public struct SHA256: Sendable {
         return digest
     }
 
+    /// True when the CPU's SHA instructions do the block function (x86 SHA extensions, checked once);
+    /// they hash ~6× faster than the Swift rounds below, which every other CPU uses.
+    static let accelerated = cablegate_sha256_accelerated() != 0
+
     /// The final chaining words: full blocks read in place, then the padded tail (one or two blocks)
-    /// built in a stack buffer.
-    private static func digestState(_ buffer: UnsafeRawBufferPointer) -> State {
+    /// built in a stack buffer. `accelerated` picks the block function (tests compare the two).
+    static func digestState(_ buffer: UnsafeRawBufferPointer, accelerated: Bool = accelerated) -> State {
         var state: State = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         k.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                let fullBlocks = buffer.count / 64
-                if let base = buffer.baseAddress {
-                    for block in 0..<fullBlocks { compress(base + block * 64, &state, w.baseAddress!, k.baseAddress!) }
+                func blocks(_ start: UnsafeRawPointer, _ count: Int) {
+                    if accelerated {
+                        withUnsafeMutableBytes(of: &state) { words in
+                            cablegate_sha256_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                                    start.assumingMemoryBound(to: UInt8.self), count)
+                        }
+                    } else {
+                        for block in 0..<count { compress(start + block * 64, &state, w.baseAddress!, k.baseAddress!) }
+                    }
                 }
+                let fullBlocks = buffer.count / 64
+                if let base = buffer.baseAddress, fullBlocks > 0 { blocks(base, fullBlocks) }
                 withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
                     tail.initializeMemory(as: UInt8.self, repeating: 0)
                     let rest = buffer.count - fullBlocks * 64
@@ -87,9 +102,7 @@ public struct SHA256: Sendable {
                     tail[rest] = 0x80
                     let tailCount = rest < 56 ? 64 : 128
                     tail.storeBytes(of: (UInt64(buffer.count) &* 8).bigEndian, toByteOffset: tailCount - 8, as: UInt64.self)
-                    for start in stride(from: 0, to: tailCount, by: 64) {
-                        compress(UnsafeRawPointer(tail.baseAddress! + start), &state, w.baseAddress!, k.baseAddress!)
-                    }
+                    blocks(UnsafeRawPointer(tail.baseAddress!), tailCount / 64)
                 }
             }
         }

@@ -41,4 +41,28 @@ struct SHA256Tests {
     @Test func aStringHashesItsUTF8() {
         #expect(SHA256.hex("Almaty – Астана") == SHA256.hex(Array("Almaty – Астана".utf8)))
     }
+
+    /// Both block functions (the CPU's SHA instructions where present, the Swift rounds everywhere)
+    /// give the same chaining words for every tail length and for multi-block inputs.
+    @Test(.enabled(if: SHA256.accelerated, "this CPU has no SHA extensions: only the Swift rounds run here"))
+    func theSHAInstructionsAndTheSwiftRoundsAgree() {
+        for count in Array(0...300) + [1_000, 4_095, 4_096, 65_537, 1_000_003] {
+            let bytes = Self.pattern(count)
+            let (fast, portable) = bytes.withUnsafeBytes {
+                (SHA256.digestState($0, accelerated: true), SHA256.digestState($0, accelerated: false))
+            }
+            #expect(withUnsafeBytes(of: fast) { Array($0) } == withUnsafeBytes(of: portable) { Array($0) }, "\(count) bytes")
+        }
+    }
+
+    @Test(arguments: [
+        (64, "c6ab9724ade5b6a7a1edfffb12f3aa9181351355af8fd08c919952ad211339dd"),
+        (129, "81e89a7b2911aaa7795f9e3d4910cb47d6cd2b00d83b8399481527261a1a7519"),
+        (100_000, "731620161155f68e1209f22bc34a726bf5a583f40acf23ae55684b674fdbebf2"),
+    ])
+    func theSwiftRoundsAloneGiveTheKnownAnswers(count: Int, digest: String) {
+        let state = Self.pattern(count).withUnsafeBytes { SHA256.digestState($0, accelerated: false) }
+        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+        #expect(words.map { String(format: "%08x", $0) }.joined() == digest)
+    }
 }

@@ -104,21 +104,22 @@ extension Importer {
         // priority workers still get every cycle the writer leaves.
         for worker in 1...workers {
             stages.spawn(named: "import-parse\(worker)", niceness: Self.parseWorkerNiceness) { [self] in
-                while let chunk = pipeline.nextToParse() { pipeline.deliver(prepare(chunk)) }
+                let compressor = GzipCompressor()
+                while let chunk = pipeline.nextToParse() { pipeline.deliver(prepare(chunk, compressor: compressor)) }
             }
         }
         return stages
     }
 
     /// Parses, enriches, encodes and hashes one chunk (on a worker thread).
-    private func prepare(_ chunk: ParseChunk) -> PreparedChunk {
+    private func prepare(_ chunk: ParseChunk, compressor: GzipCompressor) -> PreparedChunk {
         var items: [Pending] = []
         items.reserveCapacity(chunk.records.count)
         for item in chunk.records {
             do {
                 var (raw, cable) = try parse(item.bytes, item.knownID)
                 enrich?(&cable)
-                items.append(.ready(item.number, try PreparedCable(raw: raw, cable: cable)))
+                items.append(.ready(item.number, PreparedCable(raw: raw, cable: cable, compressor: compressor)))
             } catch {
                 items.append(.failure(item.number, "\(item.source): \(error)"))
             }
