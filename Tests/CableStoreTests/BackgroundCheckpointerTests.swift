@@ -50,4 +50,41 @@ struct BackgroundCheckpointerTests {
         #expect(try store.integrityCheck() == "ok")
         #expect(try store.makeReader().rawText(id: "07ASTANA200") == rawCable(serial: 200))
     }
+
+    private func walBytes(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? -1
+    }
+
+    private func bulkCSV(_ count: Int) -> Data {
+        var text = ""
+        for number in 1...count { text += csvRecord(csvFields(number: number, raw: rawCable(serial: number), id: "07ASTANA\(number)")) }
+        return Data(text.utf8)
+    }
+
+    @Test func aBulkImportLeavesAnEmptyWALFile() throws {
+        let path = temporaryDatabasePath()
+        let store = try CableStore(path: path)
+        let summary = try Importer(store: store, batchSize: 4, workers: 2).run([.data(bulkCSV(60), format: .csv, name: "bulk")])
+        #expect(summary.imported == 60)
+        #expect(try walBytes(path) == 0)
+        #expect(try store.makeReader().rawText(id: "07ASTANA60") == rawCable(serial: 60))
+    }
+
+    /// A reader in the middle of a read transaction keeps its snapshot: the import neither waits
+    /// for it nor fails, and the WAL file simply stays until a later write.
+    @Test func aReaderOnAnOldSnapshotDoesNotHoldUpTheEndOfAnImport() throws {
+        let path = temporaryDatabasePath()
+        let store = try CableStore(path: path)
+        try store.put(raw: "raw 0", cable: makeCable(id: "07ASTANA0"))
+        let reader = try Connection(path: path, readOnly: true)
+        try reader.execute("BEGIN")
+        #expect(try reader.scalarInt("SELECT count(*) FROM cables") == 1)
+        let started = Date()
+        let summary = try Importer(store: store, batchSize: 4, workers: 2).run([.data(bulkCSV(60), format: .csv, name: "bulk")])
+        #expect(summary.imported == 60)
+        #expect(Date().timeIntervalSince(started) < 5, "a busy wait would take the whole 5 s timeout")
+        #expect(try walBytes(path) > 0)
+        #expect(try reader.scalarInt("SELECT count(*) FROM cables") == 1, "the snapshot is intact")
+        try reader.execute("COMMIT")
+    }
 }

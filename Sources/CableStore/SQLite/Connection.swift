@@ -10,6 +10,8 @@ public final class Connection {
     /// The file path the connection was opened on.
     public let path: String
     private var cache: [String: Statement] = [:]
+    /// How long a statement waits for a lock held by another connection.
+    static let busyTimeoutMilliseconds: Int32 = 5_000
 
     /// Opens (and for writers creates) the database at `path`.
     public init(path: String, readOnly: Bool = false) throws(SQLiteError) {
@@ -27,7 +29,14 @@ public final class Connection {
         self.path = path
         sqlite3_extended_result_codes(db, 1)
         // Readers wait for a checkpointing writer instead of failing at once.
-        sqlite3_busy_timeout(db, 5_000)
+        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
+    }
+
+    /// Runs `body` with SQLite's busy timeout set to `milliseconds`, then restores the default (5 s).
+    func withBusyTimeout<T>(milliseconds: Int32, _ body: () throws -> T) rethrows -> T {
+        sqlite3_busy_timeout(handle, milliseconds)
+        defer { sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds) }
+        return try body()
     }
 
     deinit {
