@@ -58,7 +58,9 @@ struct ParagraphRecognizer {
         var phrases = [(phrase: Match, length: Int)?](repeating: nil, count: tokens.count)
         let lexicon = gazetteer.lexicon
         for i in tokens.indices where tokens[i].kind != .punct {
-            let entry = tokens[i].entry
+            // A lower-case word of mixed text starts no phrase: its flags are probed if a rule asks (`has`).
+            if !caps, tokens[i].entry == -3 { lex[i] = .unprobed; continue }
+            let entry = tokens.lexiconEntry(i, in: lexicon)
             let (flags, slot) = entry >= 0 ? lexicon.stored(Int(entry))
                 : entry == -2 ? ([], .none) : lexicon.probe(tokens.keys[i], hash: tokens[i].hash, in: gazetteer)
             lex[i] = flags
@@ -178,7 +180,11 @@ struct ParagraphRecognizer {
     /// Whether token `i`'s key is in the word list(s) of `flag`, from the one lexicon probe made per token.
     @inline(__always)
     func has(_ i: Int, _ flag: Lexicon.Flags) -> Bool {
-        let flags = lex[i]
+        var flags = lex[i]
+        if flags.contains(.unprobed) {
+            let entry = tokens.lexiconEntry(i, in: env.gazetteer.lexicon)
+            flags = entry >= 0 ? env.gazetteer.lexicon.stored(Int(entry)).flags : []
+        }
         if flags.contains(flag) { return true }
         if flags.contains(.complete) { return false }
         // A key in no list: only the rules can say yes.

@@ -185,6 +185,17 @@ extension TokenList {
         return bytes[token.start..<(token.end - 1)].allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
     }
 
+    /// `Token.entry` of token `i`, probing the lexicon now for a word the tokeniser left unprobed (-3).
+    @inline(__always)
+    func lexiconEntry(_ i: Int, in lexicon: Lexicon) -> Int32 {
+        let token = items[i]
+        guard token.entry == -3 else { return token.entry }
+        return bytes.withUnsafeBufferPointer { bytes in
+            lexicon.entry(folding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), hash: token.hash)
+                .map { Int32($0) } ?? -2
+        }
+    }
+
     /// One character and a period (`M.`), before the list-label check of `ParagraphRecognizer.isInitial`.
     func isInitialShape(_ i: Int) -> Bool {
         let token = items[i]

@@ -34,7 +34,7 @@ extension Tokenizer {
     private static func compoundParts(_ list: TokenList, _ index: Int, gazetteer: Gazetteer) -> [Range<Int>]? {
         // The tokeniser's lexicon probe says whether the word starts a phrase (every ASCII phrase key is stored).
         let lexicon = gazetteer.lexicon
-        switch list[index].entry {
+        switch list.lexiconEntry(index, in: lexicon) {
         case -2: break
         case -1: guard gazetteer.phrases[list.keys[index]] == nil else { return nil }
         case let entry: guard !lexicon.stored(Int(entry)).flags.contains(.phraseStart) else { return nil }
