@@ -107,6 +107,9 @@ extension ParagraphRecognizer {
         // Cheap checks first: this runs at almost every word. "GOK", "GIRoA", "GoA": capitals, or "Go" +
         // capitals. The token's flags before its key is made: most capitalised words are none of these.
         guard token.isCapitalized, token.isAllCaps || tokens.isGoForm(i) || has(i, .governmentAcronym) else { return nil }
+        // Only a listed acronym or a `GO`... key can name a government: in capitals text most words are
+        // neither, and need no key made.
+        guard has(i, .governmentAcronym) || !token.isASCII || tokens.startsWithGO(i) else { return nil }
         // A key of 3-5 characters has 3-20 bytes.
         let key = tokens.keys[i]
         let bytes = key.utf8.count

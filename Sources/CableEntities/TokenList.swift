@@ -169,6 +169,13 @@ extension TokenList {
         return bytes[(token.start + 2)..<token.end].allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
     }
 
+    /// The key of an ASCII token starts with `GO` (its first two bytes in capitals).
+    func startsWithGO(_ i: Int) -> Bool {
+        let token = items[i]
+        guard token.end - token.start >= 2 else { return false }
+        return bytes[token.start] | 0x20 == 0x67 && bytes[token.start + 1] | 0x20 == 0x6F
+    }
+
     /// `ParagraphRecognizer.isRedaction` of the token's key (`XXXXXXXXXXXX`), from the bytes when ASCII.
     func isRedaction(_ i: Int) -> Bool {
         let token = items[i]
