@@ -48,10 +48,12 @@ struct EntityResolver {
         let rank = pending.map { $0.evidence.rawValue * 64 + min($0.keys.count, 63) }
         let order = pending.indices.sorted { a, b in rank[a] != rank[b] ? rank[a] > rank[b] : a < b }
         var weak: [Pending] = []
+        var key: [UInt8] = []
+        key.reserveCapacity(64)
         for index in order {
             let mention = pending[index]
             if mention.evidence == .weak { weak.append(mention); continue }
-            let key = indexKey(mention)
+            indexKey(mention, into: &key)
             let target = find(mention, key: key) ?? create(mention, key: key)
             attach(mention, to: target)
         }
@@ -59,7 +61,7 @@ struct EntityResolver {
         var repeats: [String: Int] = [:]
         for mention in weak { repeats[mention.keys.joined(separator: " "), default: 0] += 1 }
         for mention in weak {
-            let key = indexKey(mention)
+            indexKey(mention, into: &key)
             if let target = find(mention, key: key) ?? findAnyType(mention.keys) {
                 attach(mention, to: target)
             } else if mention.type != .person || repeats[mention.keys.joined(separator: " "), default: 0] >= 2 {
@@ -90,30 +92,37 @@ struct EntityResolver {
     }
 
     /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise, as bytes for `ByteKeyTable`
-    /// (no `String` made, no SipHash over it).
-    private func indexKey(_ m: Pending) -> [UInt8] {
+    /// (no `String` made, no SipHash over it), written into `bytes` (one buffer for the whole cable).
+    private func indexKey(_ m: Pending, into bytes: inout [UInt8]) {
         var count = m.keys.count
         // "Guantanamo Bay" and "Guantanamo", "Miranda State" and "Miranda": one place.
         if m.canonical == nil, m.type == .location, count > 1, let last = m.keys.last, gazetteer.locationHeads.contains(last) {
             count -= 1
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(48)
-        bytes.append(contentsOf: m.type.rawValue.utf8)
+        bytes.removeAll(keepingCapacity: true)
+        Self.append(m.type.rawValue, to: &bytes)
         if let canonical = m.canonical {
-            bytes.append(contentsOf: "|=".utf8)
-            bytes.append(contentsOf: canonical.utf8)
             bytes.append(0x7C)
-            if m.generic, let country = m.country { bytes.append(contentsOf: country.utf8) }
+            bytes.append(0x3D)
+            Self.append(canonical, to: &bytes)
+            bytes.append(0x7C)
+            if m.generic, let country = m.country { Self.append(country, to: &bytes) }
         } else {
             bytes.append(0x7C)
             for k in 0..<count {
                 if k > 0 { bytes.append(0x20) }
-                bytes.append(contentsOf: m.keys[k].utf8)
+                Self.append(m.keys[k], to: &bytes)
             }
         }
         ByteKeyTable.canonical(&bytes)
-        return bytes
+    }
+
+    /// Appends the UTF-8 of `string` in one copy when its bytes are contiguous (native and small strings).
+    @inline(__always)
+    private static func append(_ string: String, to bytes: inout [UInt8]) {
+        if string.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: string.utf8)
+        }
     }
 
     /// The parts end to end, copied once into a string of the right size.
