@@ -141,24 +141,29 @@ public struct EntityExtractor: Sendable {
             let slug = NameText.slug(name)
             ids.append(EntityResolver.concatenate([e.type.rawValue, ":", slug]))
         }
-        var mentions = Array(repeating: [Cable.EntityMention](), count: cable.paragraphs.count)
-        for (entity, place) in resolver.attached {
+        // Each paragraph's mentions as (byte start, byte end, attachment) sorted as plain integers (the
+        // attachment order breaks ties, as the stable sort of the mentions did), then made in that order.
+        var order = Array(repeating: [(start: Int, end: Int, index: Int)](), count: cable.paragraphs.count)
+        for (index, (_, place)) in resolver.attached.enumerated() {
             let list = tokens[place.paragraph]
-            let start = list[place.first].start, end = list[place.end - 1].end
-            let surface = place.end - place.first == 1 ? list.text(place.first) : list.string(start, end)
-            mentions[place.paragraph].append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue,
-                                                   surface: surface, start: start, end: end))
+            order[place.paragraph].append((list[place.first].start, list[place.end - 1].end, index))
         }
         for p in cable.paragraphs.indices {
-            // Sorted by byte offsets (the same order as scalar offsets), then turned into scalar offsets
-            // by counting from one mention to the next.
-            var list = mentions[p].sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+            guard !order[p].isEmpty else { cable.paragraphs[p].entities = []; continue }
+            order[p].sort { ($0.start, $0.end, $0.index) < ($1.start, $1.end, $1.index) }
+            let list = tokens[p]
+            var mentions: [Cable.EntityMention] = []
+            mentions.reserveCapacity(order[p].count)
+            // Byte offsets turned into scalar offsets by counting from one mention to the next.
             var cursor = TokenList.ScalarCursor()
-            for k in list.indices {
-                list[k].start = cursor.offset(list[k].start, in: tokens[p])
-                list[k].end = cursor.offset(list[k].end, in: tokens[p])
+            for (start, end, index) in order[p] {
+                let (entity, place) = resolver.attached[index]
+                let surface = place.end - place.first == 1 ? list.text(place.first) : list.string(start, end)
+                let scalarStart = cursor.offset(start, in: list)
+                mentions.append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue, surface: surface,
+                                      start: scalarStart, end: cursor.offset(end, in: list)))
             }
-            cable.paragraphs[p].entities = list
+            cable.paragraphs[p].entities = mentions
         }
         // Entities with the same id become one summary, in order of first appearance.
         var summaryOfID = ByteKeyTable()
