@@ -29,9 +29,15 @@ struct ParagraphRecognizer {
     final class Environment: Sendable {
         let gazetteer: Gazetteer
         let context: CableContext
+        /// The gazetteer's lexicon, and the flags of a mark: read per paragraph without copying the
+        /// gazetteer (a struct of some thirty fields, each retained and released by a copy).
+        let lexicon: Lexicon
+        let markFlags: Lexicon.Flags
         init(gazetteer: Gazetteer, context: CableContext) {
             self.gazetteer = gazetteer
             self.context = context
+            self.lexicon = gazetteer.lexicon
+            self.markFlags = gazetteer.lexicon.flags("", hash: 0, in: gazetteer)
         }
     }
 
@@ -41,7 +47,6 @@ struct ParagraphRecognizer {
 
     init(env: Environment, tokens: TokenList) {
         self.env = env
-        let gazetteer = env.gazetteer
         self.tokens = tokens
         self.claimed = Array(repeating: false, count: tokens.count)
         var lower = 0, upper = 0
@@ -53,25 +58,28 @@ struct ParagraphRecognizer {
         // One lexicon probe per token gives its word-list flags and its phrases. In mixed-case text only
         // capitalised words can start a phrase that matters (a lower-case title is followed by a
         // lower-case word), so most words need no phrase matching at all.
-        let none = gazetteer.lexicon.flags("", hash: 0, in: gazetteer)
-        var lex = [Lexicon.Flags](repeating: none, count: tokens.count)
+        var lex = [Lexicon.Flags](repeating: env.markFlags, count: tokens.count)
         var phrases = [(phrase: Match, length: Int)?](repeating: nil, count: tokens.count)
-        let lexicon = gazetteer.lexicon
+        let lexicon = env.lexicon
         for i in tokens.indices where tokens[i].kind != .punct {
             // A lower-case word of mixed text starts no phrase: its flags are probed if a rule asks (`has`).
             if !caps, tokens[i].entry == -3 { lex[i] = .unprobed; continue }
             let entry = tokens.lexiconEntry(i, in: lexicon)
             let (flags, slot) = entry >= 0 ? lexicon.stored(Int(entry))
-                : entry == -2 ? ([], .none) : lexicon.probe(tokens.keys[i], hash: tokens[i].hash, in: gazetteer)
+                : entry == -2 ? ([], .none) : lexicon.probe(tokens.keys[i], hash: tokens[i].hash, in: env.gazetteer)
             lex[i] = flags
             guard tokens[i].kind == .word, caps || tokens[i].isCapitalized else { continue }
-            let found: (phrase: Gazetteer.Phrase, length: Int)?
             switch slot {
             case .none: continue
-            case .list(let list): found = gazetteer.longestPhrase(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps)
-            case .dictionary: found = gazetteer.longestPhrase(in: tokens, at: i, capsText: caps)
+            case .list(let list):
+                if let found = env.gazetteer.longestPhraseIndex(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps) {
+                    phrases[i] = (Match(payload: lexicon.phraseLists[list][found.index].payload), found.length)
+                }
+            case .dictionary:
+                if let found = env.gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
+                    phrases[i] = (Match(payload: found.phrase.payload), found.length)
+                }
             }
-            if let found { phrases[i] = (Match(payload: found.phrase.payload), found.length) }
         }
         self.lex = lex
         self.phrases = phrases
@@ -182,8 +190,8 @@ struct ParagraphRecognizer {
     func has(_ i: Int, _ flag: Lexicon.Flags) -> Bool {
         var flags = lex[i]
         if flags.contains(.unprobed) {
-            let entry = tokens.lexiconEntry(i, in: env.gazetteer.lexicon)
-            flags = entry >= 0 ? env.gazetteer.lexicon.stored(Int(entry)).flags : []
+            let entry = tokens.lexiconEntry(i, in: env.lexicon)
+            flags = entry >= 0 ? env.lexicon.stored(Int(entry)).flags : []
         }
         if flags.contains(flag) { return true }
         if flags.contains(.complete) { return false }
