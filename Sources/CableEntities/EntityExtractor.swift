@@ -7,12 +7,15 @@ import CableParser
 /// (`person:antonio-guterres`, `location:kazakhstan`, `organization:government-of-kazakhstan`) derived
 /// from the entity's fullest name, so the same name gets the same id in every cable.
 ///
-/// The extractor is a value with no mutable state: one instance can serve many threads.
+/// One instance can serve many threads. Its only mutable state is a cache of the names and ids of the
+/// entities it has written (`EntityNameCache`, behind a lock), which changes no output.
 public struct EntityExtractor: Sendable {
     /// The lexicon in use.
     public let gazetteer: Gazetteer
     /// Why the bundled gazetteer failed to load, if it did (the extractor then works without it).
     public let loadError: GazetteerError?
+    /// Names and ids made for earlier cables, shared by copies of this extractor.
+    let nameCache = EntityNameCache()
 
     /// An extractor over the bundled gazetteer (loaded once per process and shared).
     public init() {
@@ -135,11 +138,25 @@ public struct EntityExtractor: Sendable {
     private func write(_ resolver: EntityResolver, into cable: inout Cable, tokens: [TokenList]) {
         var ids: [String] = []
         var names: [String] = []
-        for e in resolver.entities {
-            let name = displayName(e)
-            names.append(name)
-            let slug = NameText.slug(name)
-            ids.append(EntityResolver.concatenate([e.type.rawValue, ":", slug]))
+        ids.reserveCapacity(resolver.entities.count)
+        names.reserveCapacity(resolver.entities.count)
+        var key: [UInt8] = []
+        key.reserveCapacity(64)
+        let cache = nameCache
+        for i in resolver.entities.indices {
+            // An entity written for an earlier cable takes its name and id from the cache.
+            EntityNameCache.key(type: resolver.entities[i].type, canonical: resolver.entities[i].canonical,
+                                generic: resolver.entities[i].generic, country: resolver.entities[i].country,
+                                surface: resolver.entities[i].surface, into: &key)
+            // (No closure making the name: it would capture copies of the extractor and the resolver.)
+            var made: (name: String, id: String)! = key.withUnsafeBufferPointer { cache.nameAndID($0) }
+            if made == nil {
+                let name = displayName(resolver.entities[i])
+                made = (name, EntityResolver.concatenate([resolver.entities[i].type.rawValue, ":", NameText.slug(name)]))
+                key.withUnsafeBufferPointer { cache.store($0, name: made.name, id: made.id) }
+            }
+            names.append(made.name)
+            ids.append(made.id)
         }
         // Each paragraph's mentions as (byte start, byte end, attachment) sorted as plain integers (the
         // attachment order breaks ties, as the stable sort of the mentions did), then made in that order.
