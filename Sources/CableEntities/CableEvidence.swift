@@ -13,8 +13,10 @@ struct MetadataMention: Sendable {
 
 /// Collects metadata mentions from the parsed cable.
 struct CableEvidence {
-    let gazetteer: Gazetteer
-    let context: CableContext
+    /// The cable's recogniser environment (its gazetteer and context), shared with the paragraphs.
+    let env: ParagraphRecognizer.Environment
+    var gazetteer: Gazetteer { env.gazetteer }
+    var context: CableContext { env.context }
 
     func collect(_ cable: Cable, rawText: String? = nil) -> [MetadataMention] {
         var out: [MetadataMention] = []
@@ -102,8 +104,9 @@ struct CableEvidence {
 
     /// Runs the recogniser over a line of metadata and keeps the people it finds after titles.
     private func personsAfterCues(in text: String, forLine: Bool = false) -> [MetadataMention] {
-        let tokens = Tokenizer.tokenize(text)
-        var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
+        // Probed as paragraphs are (the same answers as asking the lists), in the cable's environment.
+        let tokens = Tokenizer.tokenize(text, lexicon: env.lexicon)
+        var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
         var out: [MetadataMention] = []
         var organizations: [MetadataMention] = []
         for candidate in recognizer.run() {

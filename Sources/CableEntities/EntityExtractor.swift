@@ -70,7 +70,7 @@ public struct EntityExtractor: Sendable {
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
             for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, place: nil)) }
         }
-        for m in CableEvidence(gazetteer: gazetteer, context: context).collect(cable, rawText: rawText) {
+        for m in CableEvidence(env: env).collect(cable, rawText: rawText) {
             pending.append(.init(type: m.type, keys: m.keys, surface: m.surface, canonical: m.canonical, country: nil,
                                  generic: false, evidence: m.evidence, acronym: nil, place: nil))
         }
