@@ -31,7 +31,7 @@ struct CableEvidence {
         }
         if let signature = cable.signature {
             for name in signature.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == "\n" }) {
-                out += person(name.trimmingCharacters(in: .whitespaces))
+                out += person(Self.trimmingWhitespace(name))
             }
         }
         let lines = rawText.map(Self.preambleForLines) ?? forLines(cable)
@@ -83,7 +83,7 @@ struct CableEvidence {
     }
 
     private func person(_ raw: String) -> [MetadataMention] {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmingWhitespace(raw)
         let list = Tokenizer.tokenize(trimmed)
         let tokens = list.indices.filter { list[$0].kind == .word }
         guard !tokens.isEmpty, tokens.count <= 6 else { return [] }
@@ -120,10 +120,10 @@ struct CableEvidence {
                                                      keys: span.map { tokens.keys[$0] }, evidence: .known))
             }
         }
-        if forLine, out.isEmpty, let range = text.range(of: " FOR ", options: [.caseInsensitive, .backwards]) {
+        if forLine, out.isEmpty, let names = Self.afterLastFor(in: text) {
             // "SCA/CEN FOR M. O'MARA", "NSC FOR CBARTON": whatever follows FOR is a name.
-            for name in text[range.upperBound...].split(whereSeparator: { $0 == "," || $0 == ";" }) {
-                let cleaned = name.replacingOccurrences(of: " AND ", with: ",", options: .caseInsensitive)
+            for name in names.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+                let cleaned = Self.replacingAnd(in: name)
                 for part in cleaned.split(separator: ",") {
                     // Office symbols between the names: "WHA", "EUR/WE", "WHA/PPC".
                     let words = part.split(separator: " ")

@@ -54,3 +54,33 @@ import Testing
         }
     }
 }
+
+/// The metadata rules' byte answers must be Foundation's.
+@Suite struct EvidenceTextTests {
+    static let lines = [
+        "", "   ", "\t NSC FOR CBARTON \t", "SCA/CEN FOR M. O'MARA", "PASS TO MARC FREY AND DAVE GORDNER, KIKO CORTI",
+        "eur/we for john smith and jane doe", "FOR", " FOR ", "X FOR A FOR B", "Gutérres for Zürich AND Bern", "no match here",
+        "A AND B AND  C", " and and ", "\u{2003}wide space\u{2003}",
+    ]
+
+    @Test func trimmingAgreesWithFoundation() {
+        for line in Self.lines {
+            #expect(CableEvidence.trimmingWhitespace(line) == line.trimmingCharacters(in: .whitespaces), "\(line)")
+            let sub = line.dropFirst()
+            #expect(CableEvidence.trimmingWhitespace(sub) == sub.trimmingCharacters(in: .whitespaces), "\(sub)")
+        }
+    }
+
+    @Test func replacingAndAgreesWithFoundation() {
+        for line in Self.lines {
+            #expect(CableEvidence.replacingAnd(in: line) == line.replacingOccurrences(of: " AND ", with: ",", options: .caseInsensitive), "\(line)")
+        }
+    }
+
+    @Test func lastForAgreesWithFoundation() {
+        for line in Self.lines {
+            let expected = line.range(of: " FOR ", options: [.caseInsensitive, .backwards]).map { String(line[$0.upperBound...]) }
+            #expect(CableEvidence.afterLastFor(in: line).map(String.init) == expected, "\(line)")
+        }
+    }
+}
