@@ -47,6 +47,7 @@ extension Tokenizer {
             start = k + 1
         }
         parts.append(start..<token.end)
+        if token.isASCII, lexicon.isBuilt { return asciiCompoundSplits(list, parts, gazetteer: gazetteer) ? parts : nil }
         let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(list.string($0.lowerBound, $0.upperBound))) }
         let split = !prefixed && parts.contains { range in
             let part = list.string(range.lowerBound, range.upperBound)
@@ -60,5 +61,32 @@ extension Tokenizer {
             return flags.contains(.countryWord) || flags.contains(.oneWordName)
         }
         return split ? parts : nil
+    }
+
+    /// `compoundParts`' decision for an ASCII word, from the bytes of its parts: each part's key is its
+    /// bytes in capitals and its lexicon flags come from one probe of those bytes (as `Lexicon.flags`
+    /// answers for the key), with no `String` made for a part the lists need not see.
+    private static func asciiCompoundSplits(_ list: TokenList, _ parts: [Range<Int>], gazetteer: Gazetteer) -> Bool {
+        let lexicon = gazetteer.lexicon
+        return list.bytes.withUnsafeBufferPointer { bytes in
+            func key(_ part: UnsafeBufferPointer<UInt8>) -> String {
+                String(unsafeUninitializedCapacity: part.count) { out in
+                    for k in part.indices { out[k] = part[k] &- 0x61 < 26 ? part[k] &- 0x20 : part[k] }
+                    return part.count
+                }
+            }
+            let slices = parts.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
+            if slices.contains(where: { Gazetteer.prefixes.contains(key($0)) }) { return false }
+            return slices.contains { part in
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for b in part { hash = (hash ^ UInt64(b &- 0x61 < 26 ? b &- 0x20 : b)) &* 0x0000_0100_0000_01b3 }
+                let flags = lexicon.entry(folding: part, hash: hash).map { lexicon.stored($0).flags } ?? []
+                if flags.contains(.connector) { return false }
+                if let first = part.first, first &- 0x61 < 26 {
+                    return part.count >= 4 && (flags.contains(.complete) ? flags.contains(.english) : gazetteer.isEnglish(key(part)))
+                }
+                return flags.contains(.countryWord) || flags.contains(.oneWordName)
+            }
+        }
     }
 }
