@@ -106,8 +106,10 @@ struct ParagraphRecognizer {
         // Every rule below starts at a capitalised word (any word in capitals text); most words of
         // mixed-case prose are lower case and skip six calls that each return an optional Candidate.
         guard isCapWord(i) else { return nil }
-        if let org = organizationRun(at: i) { return add(org) }
-        if let place = placeRun(at: i) { return add(place) }
+        // The capitalised run from i, up to 8 words for organisations and 4 for places, in one pass.
+        let run = capitalisedRunEnds(from: i, limit: 8, mark: 4)
+        if let org = organizationRun(at: i, runEnd: run.end) { return add(org) }
+        if let place = placeRun(at: i, runEnd: run.markEnd) { return add(place) }
         // A given name before a surname outranks a place of the same spelling (DOUGLAS BRAVO, Victoria Nuland).
         if isCapWord(i), (phrase(i)?.length ?? 0) < 2, has(i, .firstName),
            let person = nameRun(at: i), person.end - person.first >= 2 {
