@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import CableEntities
 
 /// The byte-level fast paths must give exactly what the standard library's general routines give.
@@ -81,6 +82,17 @@ import Testing
         for line in Self.lines {
             let expected = line.range(of: " FOR ", options: [.caseInsensitive, .backwards]).map { String(line[$0.upperBound...]) }
             #expect(CableEvidence.afterLastFor(in: line).map(String.init) == expected, "\(line)")
+        }
+    }
+}
+
+/// Keys of words with curly apostrophes are made from bytes; they must be the folded keys.
+@Suite struct CurlyKeyTests {
+    @Test func curlyApostropheKeysAgreeWithFolding() {
+        for word in ["Kazakhstan’s", "O’Mara", "‘quoted’", "don’t", "l’Union", "’", "A‘B’c"] {
+            let folded = word.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+                .folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil).uppercased()
+            #expect(NameText.key(word) == folded, "\(word)")
         }
     }
 }
