@@ -100,15 +100,8 @@ public struct EntityExtractor: Sendable {
 
     /// Second look at every paragraph: lone surnames and acronyms of entities found elsewhere in the cable.
     private func aliasPass(_ resolver: inout EntityResolver, tokens: [TokenList], caps: [Bool]) {
-        let table = resolver.aliasTable()
-        guard !table.isEmpty else { return }
-        // Keyed by bytes: a word's key is looked up from its own bytes, with no `String` made or hashed.
-        var aliases = ByteKeyTable()
-        for (key, entity) in table {
-            var bytes = Array(key.utf8)
-            ByteKeyTable.canonical(&bytes)
-            bytes.withUnsafeBufferPointer { aliases.set($0, entity) }
-        }
+        let aliases = resolver.aliasTable()
+        guard !aliases.isEmpty else { return }
         // Tokens already in a mention, all paragraphs in one array.
         var firstOfParagraph: [Int] = []
         var total = 0
@@ -123,7 +116,7 @@ public struct EntityExtractor: Sendable {
                 // The tokeniser's hash of an ASCII key is the table's: most words are rejected by it alone.
                 guard caps[p] || token.isCapitalized, token.hash == 0 || aliases.mayContain(hash: token.hash) else { continue }
                 list.canonicalKey(k, into: &key)
-                guard let entity = key.withUnsafeBufferPointer({ aliases.value($0) }) else { continue }
+                guard let entity = key.withUnsafeBufferPointer({ aliases.value($0) }), entity >= 0 else { continue }
                 if caps[p] {
                     if gazetteer.isEnglish(list.keys[k]) { continue }
                 } else if !token.isCapitalized {

@@ -188,25 +188,35 @@ struct EntityResolver {
         return findPerson(keys)
     }
 
-    /// Lone words each entity can be called by: surnames of people, acronyms of organisations.
-    func aliasTable() -> [String: Int] {
-        var table: [String: Int] = [:]
-        var ambiguous: Set<String> = []
+    /// Lone words each entity can be called by: surnames of people, acronyms of organisations. Keyed by
+    /// the words' canonical bytes (as `TokenList.canonicalKey` gives them); a word that names two entities
+    /// maps to -1 (ambiguous: no alias).
+    func aliasTable() -> ByteKeyTable {
+        var table = ByteKeyTable()
+        var bytes: [UInt8] = []
         func put(_ key: String, _ id: Int) {
-            if let other = table[key], other != id { ambiguous.insert(key) } else { table[key] = id }
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: key.utf8)
+            ByteKeyTable.canonical(&bytes)
+            bytes.withUnsafeBufferPointer { key in
+                if let other = table.value(key) {
+                    if other != id { table.set(key, -1) }
+                } else {
+                    table.set(key, id)
+                }
+            }
         }
-        for (id, e) in entities.enumerated() {
-            switch e.type {
+        for id in entities.indices {
+            switch entities[id].type {
             case .person:
-                if let last = e.keys.last, last.count >= 3, !gazetteer.stopwords.contains(last) { put(last, id) }
+                if let last = entities[id].keys.last, last.count >= 3, !gazetteer.stopwords.contains(last) { put(last, id) }
             case .organization:
-                for acronym in e.acronyms { put(acronym, id) }
-                if e.canonical == nil, e.keys.count == 1 { put(e.keys[0], id) }
+                for acronym in entities[id].acronyms { put(acronym, id) }
+                if entities[id].canonical == nil, entities[id].keys.count == 1 { put(entities[id].keys[0], id) }
             case .location:
                 break
             }
         }
-        for key in ambiguous { table[key] = nil }
         return table
     }
 
