@@ -45,8 +45,14 @@ struct EntityResolver {
     /// Attaches every mention; strong evidence and fuller names first, so later short forms find them.
     mutating func resolve(_ pending: [Pending]) {
         // Sort small integer keys, not the mentions themselves.
-        let rank = pending.map { $0.evidence.rawValue * 64 + min($0.keys.count, 63) }
-        let order = pending.indices.sorted { a, b in rank[a] != rank[b] ? rank[a] > rank[b] : a < b }
+        // Higher rank first, then input order: one integer per mention (inverted rank above its index),
+        // sorted with no comparison closure.
+        var sortKeys = pending.indices.map { index in
+            let rank = pending[index].evidence.rawValue * 64 + min(pending[index].keys.count, 63)
+            return (255 - rank) << 32 | index
+        }
+        sortKeys.sort()
+        let order = sortKeys.map { $0 & 0xFFFF_FFFF }
         var weak: [Pending] = []
         var key: [UInt8] = []
         key.reserveCapacity(64)
