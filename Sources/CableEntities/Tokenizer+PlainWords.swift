@@ -7,24 +7,19 @@ extension Tokenizer {
     /// general path must read it (it ends at `'`, `-`, `.`, `,` or a non-ASCII byte, or ends in `8`).
     @inline(__always)
     static func plainWord(_ p: UnsafeBufferPointer<UInt8>, at i: Int, sentenceStart: Bool, lineStart: Bool,
-                          lexicon: Lexicon) -> Token? {
+                          lexicon: Lexicon, classes: UnsafeBufferPointer<UInt16>) -> Token? {
         let n = p.count
         var j = i
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var letters = 0, upper = 0
-        // Case of the first letter: 0 none yet, 1 upper, 2 lower.
-        var firstCase = 0
+        // The classes of all bytes OR-ed (any upper-case, any lower-case letter) and of the first letter.
+        var seen: UInt16 = 0, first: UInt16 = 0
         while j < n {
-            let v = p[j]
-            let isUpper = v &- 0x41 < 26, isLower = v &- 0x61 < 26
-            guard isUpper || isLower || v &- 0x30 < 10 else { break }
+            let c = classes[Int(p[j])]
+            guard c != 0 else { break }
             // The key is the word in capitals: FNV-1a over the folded byte, as `KeySet.asciiHash`.
-            hash = (hash ^ UInt64(isLower ? v &- 0x20 : v)) &* 0x0000_0100_0000_01b3
-            if isUpper || isLower {
-                letters += 1
-                if isUpper { upper += 1 }
-                if firstCase == 0 { firstCase = isUpper ? 1 : 2 }
-            }
+            hash = (hash ^ UInt64(c & 0xFF)) &* 0x0000_0100_0000_01b3
+            seen |= c
+            if first == 0 { first = c & Self.letterBits }
             j += 1
         }
         if j < n {
@@ -34,14 +29,28 @@ extension Tokenizer {
         }
         // "Brazil8" (a mangled closing quote) is the general path's.
         if p[j - 1] == 0x38, j - i >= 4 { return nil }
-        var token = Token(kind: letters == 0 ? .number : .word, start: i, end: j, isCapitalized: firstCase == 1,
-                          isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: false,
-                          hasHyphen: false, isASCII: true, hash: hash)
+        let isCapitalized = first == Self.upperBit
+        var token = Token(kind: seen & Self.letterBits == 0 ? .number : .word, start: i, end: j, isCapitalized: isCapitalized,
+                          isAllCaps: seen & Self.upperBit != 0 && seen & Self.lowerBit == 0, sentenceStart: sentenceStart,
+                          possessive: false, hasHyphen: false, isASCII: true, hash: hash)
         if lexicon.isBuilt {
-            token.entry = firstCase == 1
+            token.entry = isCapitalized
                 ? lexicon.entry(folding: UnsafeBufferPointer(rebasing: p[i..<j]), hash: hash).map { Int32($0) } ?? -2 : -3
         }
         token.lineStart = lineStart
         return token
+    }
+
+    private static let upperBit: UInt16 = 0x100
+    private static let lowerBit: UInt16 = 0x200
+    private static let letterBits: UInt16 = 0x300
+
+    /// Per byte: 0 for bytes that end a plain word; else the byte in capitals | 0x100 for an upper-case
+    /// letter, | 0x200 for a lower-case one, | 0x400 for a digit (so a digit's entry is never 0).
+    static let plainWordClasses: [UInt16] = (0..<256).map { v in
+        if v >= 0x41 && v <= 0x5A { return UInt16(v) | 0x100 }
+        if v >= 0x61 && v <= 0x7A { return UInt16(v - 0x20) | 0x200 }
+        if v >= 0x30 && v <= 0x39 { return UInt16(v) | 0x400 }
+        return 0
     }
 }

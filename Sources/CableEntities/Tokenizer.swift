@@ -28,7 +28,11 @@ enum Tokenizer {
         // tokens without a capacity check per token, and they are then copied into an array of their size.
         var ascii = true
         let wide = [Token](unsafeUninitializedCapacity: bytes.count) { slots, count in
-            ascii = bytes.withUnsafeBufferPointer { bytes in scan(bytes, lexicon: lexicon, into: slots, count: &count) }
+            ascii = bytes.withUnsafeBufferPointer { bytes in
+                plainWordClasses.withUnsafeBufferPointer { classes in
+                    scan(bytes, lexicon: lexicon, classes: classes, into: slots, count: &count)
+                }
+            }
         }
         let tokens = Array(wide[...])
         return TokenList(items: tokens, bytes: bytes, isASCII: ascii)
@@ -65,7 +69,7 @@ enum Tokenizer {
 
     /// Writes the tokens into `tokens` (room for one per byte), their number into `count`; returns whether
     /// every byte was ASCII.
-    private static func scan(_ p: UnsafeBufferPointer<UInt8>, lexicon: Lexicon,
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>, lexicon: Lexicon, classes: UnsafeBufferPointer<UInt16>,
                              into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int) -> Bool {
         var i = 0
         var atSentenceStart = true
@@ -75,7 +79,7 @@ enum Tokenizer {
         while i < n {
             let b = p[i]
             if isASCIIWordByte(b),
-               let token = plainWord(p, at: i, sentenceStart: atSentenceStart, lineStart: atLineStart, lexicon: lexicon) {
+               let token = plainWord(p, at: i, sentenceStart: atSentenceStart, lineStart: atLineStart, lexicon: lexicon, classes: classes) {
                 tokens[count] = token
                 count += 1
                 atLineStart = false
