@@ -3,30 +3,33 @@
 extension Tokenizer {
     /// Splits a hyphenated word when one part is a known one-word name or an ordinary lower-case word.
     static func splitCompounds(_ list: TokenList, gazetteer: Gazetteer) -> TokenList {
-        // Most paragraphs split nothing: the token arrays are only copied from the first split on.
-        var out: [Token]? = nil
-        for index in list.indices {
-            guard list[index].kind == .word, list[index].hasHyphen,
-                  let parts = compoundParts(list, index, gazetteer: gazetteer) else {
-                out?.append(list.items[index])
-                continue
+        // Most paragraphs split nothing: the hyphenated words are found in one pass over the plain token
+        // values, and the token array is copied only when one of them splits.
+        var splits: [(index: Int, parts: [Range<Int>])] = []
+        list.items.withUnsafeBufferPointer { items in
+            for index in items.indices where items[index].hasHyphen && items[index].kind == .word {
+                if let parts = compoundParts(list, index, gazetteer: gazetteer) { splits.append((index, parts)) }
             }
-            if out == nil {
-                out = Array(list.items[..<index])
-                out!.reserveCapacity(list.count + 8)
-            }
+        }
+        guard !splits.isEmpty else { return list }
+        var out: [Token] = []
+        out.reserveCapacity(list.count + 8)
+        var next = 0
+        for (index, parts) in splits {
+            out.append(contentsOf: list.items[next..<index])
+            next = index + 1
             let token = list[index]
             for (n, range) in parts.enumerated() {
                 if n > 0 {
-                    out!.append(punct("-", at: range.lowerBound - 1))
+                    out.append(punct("-", at: range.lowerBound - 1))
                 }
                 guard !range.isEmpty else { continue }
-                out!.append(word(list.bytes[range], start: range.lowerBound,
-                                 sentenceStart: n == 0 && token.sentenceStart,
-                                 possessive: n == parts.count - 1 && token.possessive))
+                out.append(word(list.bytes[range], start: range.lowerBound,
+                                sentenceStart: n == 0 && token.sentenceStart,
+                                possessive: n == parts.count - 1 && token.possessive))
             }
         }
-        guard let out else { return list }
+        out.append(contentsOf: list.items[next...])
         return TokenList(items: out, bytes: list.bytes, isASCII: list.isASCII)
     }
 
