@@ -111,10 +111,19 @@ public struct EntityExtractor: Sendable {
             for k in place.first..<place.end { covered[firstOfParagraph[place.paragraph] + k] = true }
         }
         var key: [UInt8] = []
+        var candidates: [Int] = []
         for (p, list) in tokens.enumerated() {
-            for (k, token) in list.enumerated() where token.kind == .word && !covered[firstOfParagraph[p] + k] {
-                // The tokeniser's hash of an ASCII key is the table's: most words are rejected by it alone.
-                guard caps[p] || token.isCapitalized, token.hash == 0 || aliases.mayContain(hash: token.hash) else { continue }
+            // The candidates first, over the plain token values: most words are lower case, or rejected by
+            // the tokeniser's hash of an ASCII key (the table's hash) alone.
+            candidates.removeAll(keepingCapacity: true)
+            list.items.withUnsafeBufferPointer { items in
+                for (k, token) in items.enumerated() where token.kind == .word && !covered[firstOfParagraph[p] + k] {
+                    guard caps[p] || token.isCapitalized, token.hash == 0 || aliases.mayContain(hash: token.hash) else { continue }
+                    candidates.append(k)
+                }
+            }
+            for k in candidates {
+                let token = list[k]
                 list.canonicalKey(k, into: &key)
                 guard let entity = key.withUnsafeBufferPointer({ aliases.value($0) }), entity >= 0 else { continue }
                 if caps[p] {
