@@ -50,8 +50,10 @@ struct ParagraphRecognizer {
         self.tokens = tokens
         self.claimed = Array(repeating: false, count: tokens.count)
         var lower = 0, upper = 0
-        for token in tokens where token.kind == .word {
-            if token.isAllCaps { upper += 1 } else { lower += 1 }
+        tokens.items.withUnsafeBufferPointer { items in
+            for token in items where token.kind == .word {
+                if token.isAllCaps { upper += 1 } else { lower += 1 }
+            }
         }
         let caps = upper > 3 * lower && upper >= 3
         self.caps = caps
@@ -61,23 +63,28 @@ struct ParagraphRecognizer {
         var lex = [Lexicon.Flags](repeating: env.markFlags, count: tokens.count)
         var phrases = [(phrase: Match, length: Int)?](repeating: nil, count: tokens.count)
         let lexicon = env.lexicon
-        for i in tokens.indices where tokens[i].kind != .punct {
-            // A lower-case word of mixed text starts no phrase: its flags are probed if a rule asks (`has`).
-            if !caps, tokens[i].entry == -3 { lex[i] = .unprobed; continue }
-            let entry = tokens.lexiconEntry(i, in: lexicon)
-            let (flags, slot) = entry >= 0 ? lexicon.stored(Int(entry))
-                : entry == -2 ? ([], .none) : lexicon.probe(tokens.keys[i], hash: tokens[i].hash, in: env.gazetteer)
-            lex[i] = flags
-            guard tokens[i].kind == .word, caps || tokens[i].isCapitalized else { continue }
-            switch slot {
-            case .none: continue
-            case .list(let list):
-                if let found = env.gazetteer.longestPhraseIndex(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps) {
-                    phrases[i] = (Match(payload: lexicon.phraseLists[list][found.index].payload), found.length)
-                }
-            case .dictionary:
-                if let found = env.gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
-                    phrases[i] = (Match(payload: found.phrase.payload), found.length)
+        // Over the plain token values and flags: most tokens are marks or lower-case words and cost a test.
+        tokens.items.withUnsafeBufferPointer { items in
+            lex.withUnsafeMutableBufferPointer { lex in
+                for i in items.indices where items[i].kind != .punct {
+                    // A lower-case word of mixed text starts no phrase: its flags are probed if a rule asks (`has`).
+                    if !caps, items[i].entry == -3 { lex[i] = .unprobed; continue }
+                    let entry = tokens.lexiconEntry(i, in: lexicon)
+                    let (flags, slot) = entry >= 0 ? lexicon.stored(Int(entry))
+                        : entry == -2 ? ([], .none) : lexicon.probe(tokens.keys[i], hash: items[i].hash, in: env.gazetteer)
+                    lex[i] = flags
+                    guard items[i].kind == .word, caps || items[i].isCapitalized else { continue }
+                    switch slot {
+                    case .none: continue
+                    case .list(let list):
+                        if let found = env.gazetteer.longestPhraseIndex(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps) {
+                            phrases[i] = (Match(payload: lexicon.phraseLists[list][found.index].payload), found.length)
+                        }
+                    case .dictionary:
+                        if let found = env.gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
+                            phrases[i] = (Match(payload: found.phrase.payload), found.length)
+                        }
+                    }
                 }
             }
         }
