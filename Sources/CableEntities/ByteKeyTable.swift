@@ -20,6 +20,9 @@ struct ByteKeyTable {
 
     init() {}
 
+    /// No key stored.
+    var isEmpty: Bool { used == 0 }
+
     /// The value stored for `key`, nil when none is.
     func value(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(key)

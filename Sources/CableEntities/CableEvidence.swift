@@ -13,8 +13,10 @@ struct MetadataMention: Sendable {
 
 /// Collects metadata mentions from the parsed cable.
 struct CableEvidence {
-    let gazetteer: Gazetteer
-    let context: CableContext
+    /// The cable's recogniser environment (its gazetteer and context), shared with the paragraphs.
+    let env: ParagraphRecognizer.Environment
+    var gazetteer: Gazetteer { env.gazetteer }
+    var context: CableContext { env.context }
 
     func collect(_ cable: Cable, rawText: String? = nil) -> [MetadataMention] {
         var out: [MetadataMention] = []
@@ -29,7 +31,7 @@ struct CableEvidence {
         }
         if let signature = cable.signature {
             for name in signature.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == "\n" }) {
-                out += person(name.trimmingCharacters(in: .whitespaces))
+                out += person(Self.trimmingWhitespace(name))
             }
         }
         let lines = rawText.map(Self.preambleForLines) ?? forLines(cable)
@@ -81,7 +83,7 @@ struct CableEvidence {
     }
 
     private func person(_ raw: String) -> [MetadataMention] {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmingWhitespace(raw)
         let list = Tokenizer.tokenize(trimmed)
         let tokens = list.indices.filter { list[$0].kind == .word }
         guard !tokens.isEmpty, tokens.count <= 6 else { return [] }
@@ -102,8 +104,9 @@ struct CableEvidence {
 
     /// Runs the recogniser over a line of metadata and keeps the people it finds after titles.
     private func personsAfterCues(in text: String, forLine: Bool = false) -> [MetadataMention] {
-        let tokens = Tokenizer.tokenize(text)
-        var recognizer = ParagraphRecognizer(gazetteer: gazetteer, tokens: tokens, context: context)
+        // Probed as paragraphs are (the same answers as asking the lists), in the cable's environment.
+        let tokens = Tokenizer.tokenize(text, lexicon: env.lexicon)
+        var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
         var out: [MetadataMention] = []
         var organizations: [MetadataMention] = []
         for candidate in recognizer.run() {
@@ -117,10 +120,10 @@ struct CableEvidence {
                                                      keys: span.map { tokens.keys[$0] }, evidence: .known))
             }
         }
-        if forLine, out.isEmpty, let range = text.range(of: " FOR ", options: [.caseInsensitive, .backwards]) {
+        if forLine, out.isEmpty, let names = Self.afterLastFor(in: text) {
             // "SCA/CEN FOR M. O'MARA", "NSC FOR CBARTON": whatever follows FOR is a name.
-            for name in text[range.upperBound...].split(whereSeparator: { $0 == "," || $0 == ";" }) {
-                let cleaned = name.replacingOccurrences(of: " AND ", with: ",", options: .caseInsensitive)
+            for name in names.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+                let cleaned = Self.replacingAnd(in: name)
                 for part in cleaned.split(separator: ",") {
                     // Office symbols between the names: "WHA", "EUR/WE", "WHA/PPC".
                     let words = part.split(separator: " ")
@@ -144,32 +147,34 @@ struct CableEvidence {
         }
     }
 
-    /// The first 80 lines of the raw telegram (only its head matters); nil for lines of 400 bytes or more.
-    /// Split on the contiguous UTF-8 buffer: splitting `String.UTF8View` steps index by index, ~50 instructions a byte.
-    static func headLines(_ raw: String) -> [String?] {
-        var raw = raw
-        return raw.withUTF8 { buffer in
-            buffer.split(separator: 0x0A, maxSplits: 80, omittingEmptySubsequences: false).prefix(80).map { bytes in
-                // Rebased to a plain buffer: decoding a Slice takes the generic byte-by-byte path.
-                bytes.count < 400 ? String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self) : nil
-            }
-        }
-    }
-
     /// `SCA/CEN FOR M. O'MARA`, `NSC FOR CBARTON`, `PASS TO MARC FREY, DAVE GORDNER`: addressee lines
     /// between the classification banner and the `E.O.`/`TAGS` line of the raw telegram.
     static func preambleForLines(_ raw: String) -> [String] {
+        var raw = raw
+        return raw.withUTF8 { preambleForLines(bytes: $0) }
+    }
+
+    /// `preambleForLines` over the telegram's UTF-8: only its first 80 lines matter (lines of 400 bytes or
+    /// more are skipped), and a line becomes a `String` only when its first letter does not reject it.
+    private static func preambleForLines(bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var out: [String] = []
         var inPreamble = false
         var forBlock = false
         var pending: String? = nil
-        for head in headLines(raw) {
-            guard let head else { continue }
+        var start = 0, lines = 0
+        var more = true
+        while more, lines < 80 {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let lineBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if end < bytes.count { start = end + 1 } else { more = false }
+            lines += 1
+            guard lineBytes.count < 400 else { continue }
             // Before the banner, most lines (routing header) are rejected by their first letter alone,
-            // without trimming and upper-casing them.
-            if !inPreamble, let first = head.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), first < 0x80,
-               !Self.bannerInitials.contains(first) { continue }
-            let line = trim(head)
+            // without making, trimming and upper-casing them.
+            if !inPreamble, let first = lineBytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), first < 0x80,
+               !Self.isBannerInitial(first) { continue }
+            let line = trim(String(decoding: lineBytes, as: UTF8.self))
             let upper = line.uppercased()
             if !inPreamble {
                 // The banner: "C O N F I D E N T I A L ASTANA 003153", "SECRET STATE 040423", "UNCLAS ...".
@@ -237,7 +242,12 @@ struct CableEvidence {
     }
 
     /// First letters of the classification banner (`CONFIDENTIAL`, `SECRET`, `UNCLAS`, `LIMITED OFFICIAL USE`), either case.
-    private static let bannerInitials: Set<UInt8> = [0x43, 0x53, 0x55, 0x4C, 0x63, 0x73, 0x75, 0x6C]
+    /// (By value: a `Set` lookup hashes the byte.)
+    @inline(__always)
+    private static func isBannerInitial(_ b: UInt8) -> Bool {
+        let folded = b | 0x20
+        return folded == 0x63 || folded == 0x73 || folded == 0x75 || folded == 0x6C
+    }
 
     /// Generational suffixes are not part of the name used in the text (`TIMKEN JR`).
     static let suffixes: Set<String> = ["JR", "JR.", "SR", "SR.", "II", "III", "IV"]

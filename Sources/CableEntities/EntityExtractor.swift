@@ -7,12 +7,15 @@ import CableParser
 /// (`person:antonio-guterres`, `location:kazakhstan`, `organization:government-of-kazakhstan`) derived
 /// from the entity's fullest name, so the same name gets the same id in every cable.
 ///
-/// The extractor is a value with no mutable state: one instance can serve many threads.
+/// One instance can serve many threads. Its only mutable state is a cache of the names and ids of the
+/// entities it has written (`EntityNameCache`, behind a lock), which changes no output.
 public struct EntityExtractor: Sendable {
     /// The lexicon in use.
     public let gazetteer: Gazetteer
     /// Why the bundled gazetteer failed to load, if it did (the extractor then works without it).
     public let loadError: GazetteerError?
+    /// Names and ids made for earlier cables, shared by copies of this extractor.
+    let nameCache = EntityNameCache()
 
     /// An extractor over the bundled gazetteer (loaded once per process and shared).
     public init() {
@@ -67,7 +70,7 @@ public struct EntityExtractor: Sendable {
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
             for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, place: nil)) }
         }
-        for m in CableEvidence(gazetteer: gazetteer, context: context).collect(cable, rawText: rawText) {
+        for m in CableEvidence(env: env).collect(cable, rawText: rawText) {
             pending.append(.init(type: m.type, keys: m.keys, surface: m.surface, canonical: m.canonical, country: nil,
                                  generic: false, evidence: m.evidence, acronym: nil, place: nil))
         }
@@ -97,15 +100,8 @@ public struct EntityExtractor: Sendable {
 
     /// Second look at every paragraph: lone surnames and acronyms of entities found elsewhere in the cable.
     private func aliasPass(_ resolver: inout EntityResolver, tokens: [TokenList], caps: [Bool]) {
-        let table = resolver.aliasTable()
-        guard !table.isEmpty else { return }
-        // Keyed by bytes: a word's key is looked up from its own bytes, with no `String` made or hashed.
-        var aliases = ByteKeyTable()
-        for (key, entity) in table {
-            var bytes = Array(key.utf8)
-            ByteKeyTable.canonical(&bytes)
-            bytes.withUnsafeBufferPointer { aliases.set($0, entity) }
-        }
+        let aliases = resolver.aliasTable()
+        guard !aliases.isEmpty else { return }
         // Tokens already in a mention, all paragraphs in one array.
         var firstOfParagraph: [Int] = []
         var total = 0
@@ -115,12 +111,21 @@ public struct EntityExtractor: Sendable {
             for k in place.first..<place.end { covered[firstOfParagraph[place.paragraph] + k] = true }
         }
         var key: [UInt8] = []
+        var candidates: [Int] = []
         for (p, list) in tokens.enumerated() {
-            for (k, token) in list.enumerated() where token.kind == .word && !covered[firstOfParagraph[p] + k] {
-                // The tokeniser's hash of an ASCII key is the table's: most words are rejected by it alone.
-                guard caps[p] || token.isCapitalized, token.hash == 0 || aliases.mayContain(hash: token.hash) else { continue }
+            // The candidates first, over the plain token values: most words are lower case, or rejected by
+            // the tokeniser's hash of an ASCII key (the table's hash) alone.
+            candidates.removeAll(keepingCapacity: true)
+            list.items.withUnsafeBufferPointer { items in
+                for (k, token) in items.enumerated() where token.kind == .word && !covered[firstOfParagraph[p] + k] {
+                    guard caps[p] || token.isCapitalized, token.hash == 0 || aliases.mayContain(hash: token.hash) else { continue }
+                    candidates.append(k)
+                }
+            }
+            for k in candidates {
+                let token = list[k]
                 list.canonicalKey(k, into: &key)
-                guard let entity = key.withUnsafeBufferPointer({ aliases.value($0) }) else { continue }
+                guard let entity = key.withUnsafeBufferPointer({ aliases.value($0) }), entity >= 0 else { continue }
                 if caps[p] {
                     if gazetteer.isEnglish(list.keys[k]) { continue }
                 } else if !token.isCapitalized {
@@ -135,30 +140,49 @@ public struct EntityExtractor: Sendable {
     private func write(_ resolver: EntityResolver, into cable: inout Cable, tokens: [TokenList]) {
         var ids: [String] = []
         var names: [String] = []
-        for e in resolver.entities {
-            let name = displayName(e)
-            names.append(name)
-            let slug = NameText.slug(name)
-            ids.append(EntityResolver.concatenate([e.type.rawValue, ":", slug]))
+        ids.reserveCapacity(resolver.entities.count)
+        names.reserveCapacity(resolver.entities.count)
+        var key: [UInt8] = []
+        key.reserveCapacity(64)
+        let cache = nameCache
+        for i in resolver.entities.indices {
+            // An entity written for an earlier cable takes its name and id from the cache.
+            EntityNameCache.key(type: resolver.entities[i].type, canonical: resolver.entities[i].canonical,
+                                generic: resolver.entities[i].generic, country: resolver.entities[i].country,
+                                surface: resolver.entities[i].surface, into: &key)
+            // (No closure making the name: it would capture copies of the extractor and the resolver.)
+            var made: (name: String, id: String)! = key.withUnsafeBufferPointer { cache.nameAndID($0) }
+            if made == nil {
+                let name = displayName(resolver.entities[i])
+                made = (name, EntityResolver.concatenate([resolver.entities[i].type.rawValue, ":", NameText.slug(name)]))
+                key.withUnsafeBufferPointer { cache.store($0, name: made.name, id: made.id) }
+            }
+            names.append(made.name)
+            ids.append(made.id)
         }
-        var mentions = Array(repeating: [Cable.EntityMention](), count: cable.paragraphs.count)
-        for (entity, place) in resolver.attached {
+        // Each paragraph's mentions as (byte start, byte end, attachment) sorted as plain integers (the
+        // attachment order breaks ties, as the stable sort of the mentions did), then made in that order.
+        var order = Array(repeating: [(start: Int, end: Int, index: Int)](), count: cable.paragraphs.count)
+        for (index, (_, place)) in resolver.attached.enumerated() {
             let list = tokens[place.paragraph]
-            let start = list[place.first].start, end = list[place.end - 1].end
-            let surface = place.end - place.first == 1 ? list.text(place.first) : list.string(start, end)
-            mentions[place.paragraph].append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue,
-                                                   surface: surface, start: start, end: end))
+            order[place.paragraph].append((list[place.first].start, list[place.end - 1].end, index))
         }
         for p in cable.paragraphs.indices {
-            // Sorted by byte offsets (the same order as scalar offsets), then turned into scalar offsets
-            // by counting from one mention to the next.
-            var list = mentions[p].sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+            guard !order[p].isEmpty else { cable.paragraphs[p].entities = []; continue }
+            order[p].sort { ($0.start, $0.end, $0.index) < ($1.start, $1.end, $1.index) }
+            let list = tokens[p]
+            var mentions: [Cable.EntityMention] = []
+            mentions.reserveCapacity(order[p].count)
+            // Byte offsets turned into scalar offsets by counting from one mention to the next.
             var cursor = TokenList.ScalarCursor()
-            for k in list.indices {
-                list[k].start = cursor.offset(list[k].start, in: tokens[p])
-                list[k].end = cursor.offset(list[k].end, in: tokens[p])
+            for (start, end, index) in order[p] {
+                let (entity, place) = resolver.attached[index]
+                let surface = place.end - place.first == 1 ? list.text(place.first) : list.string(start, end)
+                let scalarStart = cursor.offset(start, in: list)
+                mentions.append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue, surface: surface,
+                                      start: scalarStart, end: cursor.offset(end, in: list)))
             }
-            cable.paragraphs[p].entities = list
+            cable.paragraphs[p].entities = mentions
         }
         // Entities with the same id become one summary, in order of first appearance.
         var summaryOfID = ByteKeyTable()

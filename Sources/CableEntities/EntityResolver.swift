@@ -45,13 +45,21 @@ struct EntityResolver {
     /// Attaches every mention; strong evidence and fuller names first, so later short forms find them.
     mutating func resolve(_ pending: [Pending]) {
         // Sort small integer keys, not the mentions themselves.
-        let rank = pending.map { $0.evidence.rawValue * 64 + min($0.keys.count, 63) }
-        let order = pending.indices.sorted { a, b in rank[a] != rank[b] ? rank[a] > rank[b] : a < b }
+        // Higher rank first, then input order: one integer per mention (inverted rank above its index),
+        // sorted with no comparison closure.
+        var sortKeys = pending.indices.map { index in
+            let rank = pending[index].evidence.rawValue * 64 + min(pending[index].keys.count, 63)
+            return (255 - rank) << 32 | index
+        }
+        sortKeys.sort()
+        let order = sortKeys.map { $0 & 0xFFFF_FFFF }
         var weak: [Pending] = []
+        var key: [UInt8] = []
+        key.reserveCapacity(64)
         for index in order {
             let mention = pending[index]
             if mention.evidence == .weak { weak.append(mention); continue }
-            let key = indexKey(mention)
+            indexKey(mention, into: &key)
             let target = find(mention, key: key) ?? create(mention, key: key)
             attach(mention, to: target)
         }
@@ -59,7 +67,7 @@ struct EntityResolver {
         var repeats: [String: Int] = [:]
         for mention in weak { repeats[mention.keys.joined(separator: " "), default: 0] += 1 }
         for mention in weak {
-            let key = indexKey(mention)
+            indexKey(mention, into: &key)
             if let target = find(mention, key: key) ?? findAnyType(mention.keys) {
                 attach(mention, to: target)
             } else if mention.type != .person || repeats[mention.keys.joined(separator: " "), default: 0] >= 2 {
@@ -90,30 +98,37 @@ struct EntityResolver {
     }
 
     /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise, as bytes for `ByteKeyTable`
-    /// (no `String` made, no SipHash over it).
-    private func indexKey(_ m: Pending) -> [UInt8] {
+    /// (no `String` made, no SipHash over it), written into `bytes` (one buffer for the whole cable).
+    private func indexKey(_ m: Pending, into bytes: inout [UInt8]) {
         var count = m.keys.count
         // "Guantanamo Bay" and "Guantanamo", "Miranda State" and "Miranda": one place.
         if m.canonical == nil, m.type == .location, count > 1, let last = m.keys.last, gazetteer.locationHeads.contains(last) {
             count -= 1
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(48)
-        bytes.append(contentsOf: m.type.rawValue.utf8)
+        bytes.removeAll(keepingCapacity: true)
+        Self.append(m.type.rawValue, to: &bytes)
         if let canonical = m.canonical {
-            bytes.append(contentsOf: "|=".utf8)
-            bytes.append(contentsOf: canonical.utf8)
             bytes.append(0x7C)
-            if m.generic, let country = m.country { bytes.append(contentsOf: country.utf8) }
+            bytes.append(0x3D)
+            Self.append(canonical, to: &bytes)
+            bytes.append(0x7C)
+            if m.generic, let country = m.country { Self.append(country, to: &bytes) }
         } else {
             bytes.append(0x7C)
             for k in 0..<count {
                 if k > 0 { bytes.append(0x20) }
-                bytes.append(contentsOf: m.keys[k].utf8)
+                Self.append(m.keys[k], to: &bytes)
             }
         }
         ByteKeyTable.canonical(&bytes)
-        return bytes
+    }
+
+    /// Appends the UTF-8 of `string` in one copy when its bytes are contiguous (native and small strings).
+    @inline(__always)
+    private static func append(_ string: String, to bytes: inout [UInt8]) {
+        if string.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: string.utf8)
+        }
     }
 
     /// The parts end to end, copied once into a string of the right size.
@@ -179,25 +194,35 @@ struct EntityResolver {
         return findPerson(keys)
     }
 
-    /// Lone words each entity can be called by: surnames of people, acronyms of organisations.
-    func aliasTable() -> [String: Int] {
-        var table: [String: Int] = [:]
-        var ambiguous: Set<String> = []
+    /// Lone words each entity can be called by: surnames of people, acronyms of organisations. Keyed by
+    /// the words' canonical bytes (as `TokenList.canonicalKey` gives them); a word that names two entities
+    /// maps to -1 (ambiguous: no alias).
+    func aliasTable() -> ByteKeyTable {
+        var table = ByteKeyTable()
+        var bytes: [UInt8] = []
         func put(_ key: String, _ id: Int) {
-            if let other = table[key], other != id { ambiguous.insert(key) } else { table[key] = id }
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: key.utf8)
+            ByteKeyTable.canonical(&bytes)
+            bytes.withUnsafeBufferPointer { key in
+                if let other = table.value(key) {
+                    if other != id { table.set(key, -1) }
+                } else {
+                    table.set(key, id)
+                }
+            }
         }
-        for (id, e) in entities.enumerated() {
-            switch e.type {
+        for id in entities.indices {
+            switch entities[id].type {
             case .person:
-                if let last = e.keys.last, last.count >= 3, !gazetteer.stopwords.contains(last) { put(last, id) }
+                if let last = entities[id].keys.last, last.count >= 3, !gazetteer.stopwords.contains(last) { put(last, id) }
             case .organization:
-                for acronym in e.acronyms { put(acronym, id) }
-                if e.canonical == nil, e.keys.count == 1 { put(e.keys[0], id) }
+                for acronym in entities[id].acronyms { put(acronym, id) }
+                if entities[id].canonical == nil, entities[id].keys.count == 1 { put(entities[id].keys[0], id) }
             case .location:
                 break
             }
         }
-        for key in ambiguous { table[key] = nil }
         return table
     }
 

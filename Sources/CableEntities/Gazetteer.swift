@@ -81,12 +81,17 @@ public struct Gazetteer: Sendable {
     /// `longestPhrase(in:at:capsText:)` among `candidates`, the phrases of token `i`'s key (found by the caller:
     /// their first word is not compared again).
     func longestPhrase(_ candidates: [Phrase], in tokens: TokenList, at i: Int, capsText: Bool) -> (phrase: Phrase, length: Int)? {
+        longestPhraseIndex(candidates, in: tokens, at: i, capsText: capsText).map { (candidates[$0.index], $0.length) }
+    }
+
+    /// `longestPhrase(_:in:at:capsText:)` as the index of the phrase in `candidates`: no `Phrase` copied out.
+    func longestPhraseIndex(_ candidates: [Phrase], in tokens: TokenList, at i: Int, capsText: Bool) -> (index: Int, length: Int)? {
         // By index, reading fields in place: copying each `Phrase` out retains and releases its arrays.
         let first = tokens[i]
         for p in candidates.indices {
             let count = candidates[p].keys.count
             guard i + count <= tokens.count else { continue }
-            if count == 0 { return (candidates[p], 0) }
+            if count == 0 { return (p, 0) }
             // What does not depend on the word first (every check must pass, so their order is free).
             if capsText && candidates[p].wordLike { continue }
             if !capsText, candidates[p].payload != .title, !first.isCapitalized { continue }
@@ -100,7 +105,7 @@ public struct Gazetteer: Sendable {
                 if k + 1 < count, token.possessive { ok = false; break }
                 if capsOnly && !token.isAllCaps && tokens.text(i + k) != candidates[p].written { ok = false; break }
             }
-            if ok { return (candidates[p], count) }
+            if ok { return (p, count) }
         }
         return nil
     }

@@ -31,6 +31,8 @@ struct Lexicon: Sendable {
         static let lowercaseLocationHead = Flags(rawValue: 1 << 18)
         static let nounAfterUS = Flags(rawValue: 1 << 19)
         static let phraseStart = Flags(rawValue: 1 << 20)  // a key of `phrases`
+        /// Not known yet: a lower-case word of mixed text, probed when a rule asks (`ParagraphRecognizer.has`).
+        static let unprobed = Flags(rawValue: 1 << 30)
         /// Every flag above is known. Without it (an ASCII key in no list), `english` and `stop` still
         /// depend on `ruleFlags`, which is asked only when a rule needs them: most such words never are.
         static let complete = Flags(rawValue: 1 << 31)

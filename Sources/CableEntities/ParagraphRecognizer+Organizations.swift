@@ -3,12 +3,13 @@ import Foundation
 /// Organisation and place rules built on head words, government acronyms and unknown acronyms.
 extension ParagraphRecognizer {
     /// `Social Democratic Party`, `Ministry of Defense and Armed Forces Logistics`, `NATIONAL ELECTORAL COUNCIL`.
-    func organizationRun(at i: Int) -> Candidate? {
+    /// `runEnd`: where `capitalisedRun(from: i, limit: 8)` ends, when the caller has it.
+    func organizationRun(at i: Int, runEnd: Int? = nil) -> Candidate? {
         guard isCapWord(i) else { return nil }
         var start = i
         // Sentence openers and articles are not part of the name.
         while start < tokens.count, isWord(start), tokens.keyIs(start, "THE") { start += 1 }
-        let run = capitalisedRun(from: start, limit: 8)
+        let run = start == i && runEnd != nil ? (start: start, end: runEnd!) : capitalisedRun(from: start, limit: 8)
         guard run.end - start >= 2 else { return nil }
         var end: Int? = nil
         if has(start, .orgStart), start + 2 < run.end,
@@ -75,9 +76,10 @@ extension ParagraphRecognizer {
     static let jargon: KeySet = ["SUMMARY", "COMMENT", "NOTE", "END", "BEGIN", "REFTEL", "SEPTEL", "SUBJECT", "ACTION", "REQUEST"]
 
     /// `Azadi Square`, `MIRANDA STATE`, and the name before a lower-case head (`the Gebeit region` → `Gebeit`).
-    func placeRun(at i: Int) -> Candidate? {
+    /// `runEnd`: where `capitalisedRun(from: i, limit: 4)` ends, when the caller has it.
+    func placeRun(at i: Int, runEnd: Int? = nil) -> Candidate? {
         guard isCapWord(i), !isStop(i) else { return nil }
-        let run = capitalisedRun(from: i, limit: 4)
+        let run = runEnd.map { (start: i, end: $0) } ?? capitalisedRun(from: i, limit: 4)
         // "Arab street", "Greek islands": a demonym is not a place name.
         if let match = phrase(i), match.phrase.payload == .demonym { return nil }
         if !caps, run.end < tokens.count, isWord(run.end), !tokens[run.end].isCapitalized, run.end > i,
@@ -107,6 +109,9 @@ extension ParagraphRecognizer {
         // Cheap checks first: this runs at almost every word. "GOK", "GIRoA", "GoA": capitals, or "Go" +
         // capitals. The token's flags before its key is made: most capitalised words are none of these.
         guard token.isCapitalized, token.isAllCaps || tokens.isGoForm(i) || has(i, .governmentAcronym) else { return nil }
+        // Only a listed acronym or a `GO`... key can name a government: in capitals text most words are
+        // neither, and need no key made.
+        guard has(i, .governmentAcronym) || !token.isASCII || tokens.startsWithGO(i) else { return nil }
         // A key of 3-5 characters has 3-20 bytes.
         let key = tokens.keys[i]
         let bytes = key.utf8.count
@@ -154,9 +159,18 @@ extension ParagraphRecognizer {
 
     /// Capitalised words from `start`, with connectors between them (`of`, `and`, `de`), not crossing punctuation.
     func capitalisedRun(from start: Int, limit: Int) -> (start: Int, end: Int) {
+        (start, capitalisedRunEnds(from: start, limit: limit, mark: limit).end)
+    }
+
+    /// Where the capitalised run from `start` ends with at most `limit` words, and where it would end
+    /// with at most `mark` (≤ `limit`) words: the organisation and place rules read both from one pass.
+    func capitalisedRunEnds(from start: Int, limit: Int, mark: Int) -> (end: Int, markEnd: Int) {
         var j = start
         var words = 0
-        while j < tokens.count, words < limit, !isClaimed(j) {
+        var markEnd = -1
+        while true {
+            if markEnd < 0, words >= mark { markEnd = j }
+            guard j < tokens.count, words < limit, !isClaimed(j) else { break }
             // A compound split by splitCompounds ("NATO-Ukraine Commission") stays one run.
             if tokens[j].mark == "-", j > start, j + 1 < tokens.count, tokens[j - 1].end == tokens[j].start,
                tokens[j].end == tokens[j + 1].start, isCapWord(j + 1), !(caps && has(j + 1, .english)) {
@@ -187,7 +201,7 @@ extension ParagraphRecognizer {
             }
             break
         }
-        return (start, j)
+        return (j, markEnd < 0 ? j : markEnd)
     }
 
     /// In capitals an organisation needs a proper-looking first word (`NATIONAL`, a demonym, a place).

@@ -29,9 +29,15 @@ struct ParagraphRecognizer {
     final class Environment: Sendable {
         let gazetteer: Gazetteer
         let context: CableContext
+        /// The gazetteer's lexicon, and the flags of a mark: read per paragraph without copying the
+        /// gazetteer (a struct of some thirty fields, each retained and released by a copy).
+        let lexicon: Lexicon
+        let markFlags: Lexicon.Flags
         init(gazetteer: Gazetteer, context: CableContext) {
             self.gazetteer = gazetteer
             self.context = context
+            self.lexicon = gazetteer.lexicon
+            self.markFlags = gazetteer.lexicon.flags("", hash: 0, in: gazetteer)
         }
     }
 
@@ -41,35 +47,46 @@ struct ParagraphRecognizer {
 
     init(env: Environment, tokens: TokenList) {
         self.env = env
-        let gazetteer = env.gazetteer
         self.tokens = tokens
         self.claimed = Array(repeating: false, count: tokens.count)
         var lower = 0, upper = 0
-        for token in tokens where token.kind == .word {
-            if token.isAllCaps { upper += 1 } else { lower += 1 }
+        tokens.items.withUnsafeBufferPointer { items in
+            for token in items where token.kind == .word {
+                if token.isAllCaps { upper += 1 } else { lower += 1 }
+            }
         }
         let caps = upper > 3 * lower && upper >= 3
         self.caps = caps
         // One lexicon probe per token gives its word-list flags and its phrases. In mixed-case text only
         // capitalised words can start a phrase that matters (a lower-case title is followed by a
         // lower-case word), so most words need no phrase matching at all.
-        let none = gazetteer.lexicon.flags("", hash: 0, in: gazetteer)
-        var lex = [Lexicon.Flags](repeating: none, count: tokens.count)
+        var lex = [Lexicon.Flags](repeating: env.markFlags, count: tokens.count)
         var phrases = [(phrase: Match, length: Int)?](repeating: nil, count: tokens.count)
-        let lexicon = gazetteer.lexicon
-        for i in tokens.indices where tokens[i].kind != .punct {
-            let entry = tokens[i].entry
-            let (flags, slot) = entry >= 0 ? lexicon.stored(Int(entry))
-                : entry == -2 ? ([], .none) : lexicon.probe(tokens.keys[i], hash: tokens[i].hash, in: gazetteer)
-            lex[i] = flags
-            guard tokens[i].kind == .word, caps || tokens[i].isCapitalized else { continue }
-            let found: (phrase: Gazetteer.Phrase, length: Int)?
-            switch slot {
-            case .none: continue
-            case .list(let list): found = gazetteer.longestPhrase(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps)
-            case .dictionary: found = gazetteer.longestPhrase(in: tokens, at: i, capsText: caps)
+        let lexicon = env.lexicon
+        // Over the plain token values and flags: most tokens are marks or lower-case words and cost a test.
+        tokens.items.withUnsafeBufferPointer { items in
+            lex.withUnsafeMutableBufferPointer { lex in
+                for i in items.indices where items[i].kind != .punct {
+                    // A lower-case word of mixed text starts no phrase: its flags are probed if a rule asks (`has`).
+                    if !caps, items[i].entry == -3 { lex[i] = .unprobed; continue }
+                    let entry = tokens.lexiconEntry(i, in: lexicon)
+                    let (flags, slot) = entry >= 0 ? lexicon.stored(Int(entry))
+                        : entry == -2 ? ([], .none) : lexicon.probe(tokens.keys[i], hash: items[i].hash, in: env.gazetteer)
+                    lex[i] = flags
+                    guard items[i].kind == .word, caps || items[i].isCapitalized else { continue }
+                    switch slot {
+                    case .none: continue
+                    case .list(let list):
+                        if let found = env.gazetteer.longestPhraseIndex(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps) {
+                            phrases[i] = (Match(payload: lexicon.phraseLists[list][found.index].payload), found.length)
+                        }
+                    case .dictionary:
+                        if let found = env.gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
+                            phrases[i] = (Match(payload: found.phrase.payload), found.length)
+                        }
+                    }
+                }
             }
-            if let found { phrases[i] = (Match(payload: found.phrase.payload), found.length) }
         }
         self.lex = lex
         self.phrases = phrases
@@ -96,8 +113,10 @@ struct ParagraphRecognizer {
         // Every rule below starts at a capitalised word (any word in capitals text); most words of
         // mixed-case prose are lower case and skip six calls that each return an optional Candidate.
         guard isCapWord(i) else { return nil }
-        if let org = organizationRun(at: i) { return add(org) }
-        if let place = placeRun(at: i) { return add(place) }
+        // The capitalised run from i, up to 8 words for organisations and 4 for places, in one pass.
+        let run = capitalisedRunEnds(from: i, limit: 8, mark: 4)
+        if let org = organizationRun(at: i, runEnd: run.end) { return add(org) }
+        if let place = placeRun(at: i, runEnd: run.markEnd) { return add(place) }
         // A given name before a surname outranks a place of the same spelling (DOUGLAS BRAVO, Victoria Nuland).
         if isCapWord(i), (phrase(i)?.length ?? 0) < 2, has(i, .firstName),
            let person = nameRun(at: i), person.end - person.first >= 2 {
@@ -178,7 +197,11 @@ struct ParagraphRecognizer {
     /// Whether token `i`'s key is in the word list(s) of `flag`, from the one lexicon probe made per token.
     @inline(__always)
     func has(_ i: Int, _ flag: Lexicon.Flags) -> Bool {
-        let flags = lex[i]
+        var flags = lex[i]
+        if flags.contains(.unprobed) {
+            let entry = tokens.lexiconEntry(i, in: env.lexicon)
+            flags = entry >= 0 ? env.lexicon.stored(Int(entry)).flags : []
+        }
         if flags.contains(flag) { return true }
         if flags.contains(.complete) { return false }
         // A key in no list: only the rules can say yes.

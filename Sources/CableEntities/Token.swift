@@ -37,7 +37,8 @@ struct Token: Sendable {
     var hasHyphen: Bool = false
     /// Every scalar is ASCII, so the text's Characters are its scalars (words hold no `\r`).
     var isASCII: Bool = true
-    /// The key's `Lexicon` entry when the tokeniser probed it: -1 not probed, -2 probed and not stored.
+    /// The key's `Lexicon` entry when the tokeniser probed it: -1 not probed, -2 probed and not stored,
+    /// -3 an ASCII word the tokeniser left unprobed (not capitalised; `TokenList.lexiconEntry` probes it).
     var entry: Int32 = -1
     /// The scalar value of a `.punct` token.
     var markValue: UInt32 = 0

@@ -169,6 +169,13 @@ extension TokenList {
         return bytes[(token.start + 2)..<token.end].allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
     }
 
+    /// The key of an ASCII token starts with `GO` (its first two bytes in capitals).
+    func startsWithGO(_ i: Int) -> Bool {
+        let token = items[i]
+        guard token.end - token.start >= 2 else { return false }
+        return bytes[token.start] | 0x20 == 0x67 && bytes[token.start + 1] | 0x20 == 0x6F
+    }
+
     /// `ParagraphRecognizer.isRedaction` of the token's key (`XXXXXXXXXXXX`), from the bytes when ASCII.
     func isRedaction(_ i: Int) -> Bool {
         let token = items[i]
@@ -183,6 +190,17 @@ extension TokenList {
         guard token.isASCII else { return ParagraphRecognizer.isPluralAcronym(text(i)) }
         guard token.end - token.start >= 3, bytes[token.end - 1] == 0x73 else { return false }
         return bytes[token.start..<(token.end - 1)].allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+    }
+
+    /// `Token.entry` of token `i`, probing the lexicon now for a word the tokeniser left unprobed (-3).
+    @inline(__always)
+    func lexiconEntry(_ i: Int, in lexicon: Lexicon) -> Int32 {
+        let token = items[i]
+        guard token.entry == -3 else { return token.entry }
+        return bytes.withUnsafeBufferPointer { bytes in
+            lexicon.entry(folding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), hash: token.hash)
+                .map { Int32($0) } ?? -2
+        }
     }
 
     /// One character and a period (`M.`), before the list-label check of `ParagraphRecognizer.isInitial`.

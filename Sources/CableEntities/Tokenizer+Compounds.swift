@@ -3,30 +3,33 @@
 extension Tokenizer {
     /// Splits a hyphenated word when one part is a known one-word name or an ordinary lower-case word.
     static func splitCompounds(_ list: TokenList, gazetteer: Gazetteer) -> TokenList {
-        // Most paragraphs split nothing: the token arrays are only copied from the first split on.
-        var out: [Token]? = nil
-        for index in list.indices {
-            guard list[index].kind == .word, list[index].hasHyphen,
-                  let parts = compoundParts(list, index, gazetteer: gazetteer) else {
-                out?.append(list.items[index])
-                continue
+        // Most paragraphs split nothing: the hyphenated words are found in one pass over the plain token
+        // values, and the token array is copied only when one of them splits.
+        var splits: [(index: Int, parts: [Range<Int>])] = []
+        list.items.withUnsafeBufferPointer { items in
+            for index in items.indices where items[index].hasHyphen && items[index].kind == .word {
+                if let parts = compoundParts(list, index, gazetteer: gazetteer) { splits.append((index, parts)) }
             }
-            if out == nil {
-                out = Array(list.items[..<index])
-                out!.reserveCapacity(list.count + 8)
-            }
+        }
+        guard !splits.isEmpty else { return list }
+        var out: [Token] = []
+        out.reserveCapacity(list.count + 8)
+        var next = 0
+        for (index, parts) in splits {
+            out.append(contentsOf: list.items[next..<index])
+            next = index + 1
             let token = list[index]
             for (n, range) in parts.enumerated() {
                 if n > 0 {
-                    out!.append(punct("-", at: range.lowerBound - 1))
+                    out.append(punct("-", at: range.lowerBound - 1))
                 }
                 guard !range.isEmpty else { continue }
-                out!.append(word(list.bytes[range], start: range.lowerBound,
-                                 sentenceStart: n == 0 && token.sentenceStart,
-                                 possessive: n == parts.count - 1 && token.possessive))
+                out.append(word(list.bytes[range], start: range.lowerBound,
+                                sentenceStart: n == 0 && token.sentenceStart,
+                                possessive: n == parts.count - 1 && token.possessive))
             }
         }
-        guard let out else { return list }
+        out.append(contentsOf: list.items[next...])
         return TokenList(items: out, bytes: list.bytes, isASCII: list.isASCII)
     }
 
@@ -34,7 +37,7 @@ extension Tokenizer {
     private static func compoundParts(_ list: TokenList, _ index: Int, gazetteer: Gazetteer) -> [Range<Int>]? {
         // The tokeniser's lexicon probe says whether the word starts a phrase (every ASCII phrase key is stored).
         let lexicon = gazetteer.lexicon
-        switch list[index].entry {
+        switch list.lexiconEntry(index, in: lexicon) {
         case -2: break
         case -1: guard gazetteer.phrases[list.keys[index]] == nil else { return nil }
         case let entry: guard !lexicon.stored(Int(entry)).flags.contains(.phraseStart) else { return nil }
@@ -47,6 +50,7 @@ extension Tokenizer {
             start = k + 1
         }
         parts.append(start..<token.end)
+        if token.isASCII, lexicon.isBuilt { return asciiCompoundSplits(list, parts, gazetteer: gazetteer) ? parts : nil }
         let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(list.string($0.lowerBound, $0.upperBound))) }
         let split = !prefixed && parts.contains { range in
             let part = list.string(range.lowerBound, range.upperBound)
@@ -60,5 +64,32 @@ extension Tokenizer {
             return flags.contains(.countryWord) || flags.contains(.oneWordName)
         }
         return split ? parts : nil
+    }
+
+    /// `compoundParts`' decision for an ASCII word, from the bytes of its parts: each part's key is its
+    /// bytes in capitals and its lexicon flags come from one probe of those bytes (as `Lexicon.flags`
+    /// answers for the key), with no `String` made for a part the lists need not see.
+    private static func asciiCompoundSplits(_ list: TokenList, _ parts: [Range<Int>], gazetteer: Gazetteer) -> Bool {
+        let lexicon = gazetteer.lexicon
+        return list.bytes.withUnsafeBufferPointer { bytes in
+            func key(_ part: UnsafeBufferPointer<UInt8>) -> String {
+                String(unsafeUninitializedCapacity: part.count) { out in
+                    for k in part.indices { out[k] = part[k] &- 0x61 < 26 ? part[k] &- 0x20 : part[k] }
+                    return part.count
+                }
+            }
+            let slices = parts.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
+            if slices.contains(where: { Gazetteer.prefixes.contains(key($0)) }) { return false }
+            return slices.contains { part in
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for b in part { hash = (hash ^ UInt64(b &- 0x61 < 26 ? b &- 0x20 : b)) &* 0x0000_0100_0000_01b3 }
+                let flags = lexicon.entry(folding: part, hash: hash).map { lexicon.stored($0).flags } ?? []
+                if flags.contains(.connector) { return false }
+                if let first = part.first, first &- 0x61 < 26 {
+                    return part.count >= 4 && (flags.contains(.complete) ? flags.contains(.english) : gazetteer.isEnglish(key(part)))
+                }
+                return flags.contains(.countryWord) || flags.contains(.oneWordName)
+            }
+        }
     }
 }

@@ -28,7 +28,11 @@ enum Tokenizer {
         // tokens without a capacity check per token, and they are then copied into an array of their size.
         var ascii = true
         let wide = [Token](unsafeUninitializedCapacity: bytes.count) { slots, count in
-            ascii = bytes.withUnsafeBufferPointer { bytes in scan(bytes, lexicon: lexicon, into: slots, count: &count) }
+            ascii = bytes.withUnsafeBufferPointer { bytes in
+                plainWordClasses.withUnsafeBufferPointer { classes in
+                    scan(bytes, lexicon: lexicon, classes: classes, into: slots, count: &count)
+                }
+            }
         }
         let tokens = Array(wide[...])
         return TokenList(items: tokens, bytes: bytes, isASCII: ascii)
@@ -65,7 +69,7 @@ enum Tokenizer {
 
     /// Writes the tokens into `tokens` (room for one per byte), their number into `count`; returns whether
     /// every byte was ASCII.
-    private static func scan(_ p: UnsafeBufferPointer<UInt8>, lexicon: Lexicon,
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>, lexicon: Lexicon, classes: UnsafeBufferPointer<UInt16>,
                              into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int) -> Bool {
         var i = 0
         var atSentenceStart = true
@@ -74,6 +78,15 @@ enum Tokenizer {
         let n = p.count
         while i < n {
             let b = p[i]
+            if isASCIIWordByte(b),
+               let token = plainWord(p, at: i, sentenceStart: atSentenceStart, lineStart: atLineStart, lexicon: lexicon, classes: classes) {
+                tokens[count] = token
+                count += 1
+                atLineStart = false
+                atSentenceStart = false
+                i = token.end
+                continue
+            }
             let s: Unicode.Scalar, width: Int
             if b < 0x80 {
                 s = Unicode.Scalar(b); width = 1
@@ -174,7 +187,7 @@ enum Tokenizer {
             let word = UnsafeBufferPointer(rebasing: p[i..<end])
             // `ascii` says the scanned scalars were; the word may still be ASCII after a trailing "’s" went.
             var token = ascii || word.allSatisfy({ $0 < 0x80 })
-                ? asciiWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive, lexicon: lexicon)
+                ? asciiWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive)
                 : unicodeWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive)
             // The flag first: most words have no hyphen, and String.firstIndex walks Characters.
             if !token.isCapitalized, token.hasHyphen {
@@ -184,6 +197,11 @@ enum Tokenizer {
                    text[text.index(after: dash)...].first?.isUppercase == true {
                     token.isCapitalized = true  // "al-Masri", "bin-Laden": the particle is lower case, the name is not
                 }
+            }
+            // Only capitalised words are probed now: in mixed-case text (most paragraphs) no rule starts
+            // at a lower-case word, and the few that look at one probe it when they ask (`Token.entry` -3).
+            if token.isASCII, lexicon.isBuilt {
+                token.entry = token.isCapitalized ? lexicon.entry(folding: word, hash: token.hash).map { Int32($0) } ?? -2 : -3
             }
             token.lineStart = atLineStart
             tokens[count] = token
@@ -243,7 +261,7 @@ enum Tokenizer {
     static func word(_ slice: ArraySlice<UInt8>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
         slice.withUnsafeBufferPointer { word in
             word.allSatisfy({ $0 < 0x80 })
-                ? asciiWord(word, start: start, sentenceStart: sentenceStart, possessive: possessive, lexicon: noLexicon)
+                ? asciiWord(word, start: start, sentenceStart: sentenceStart, possessive: possessive)
                 : unicodeWord(word, start: start, sentenceStart: sentenceStart, possessive: possessive)
         }
     }
@@ -267,7 +285,7 @@ enum Tokenizer {
 
     /// The common case, without Unicode property tables.
     private static func asciiWord(_ slice: UnsafeBufferPointer<UInt8>, start: Int, sentenceStart: Bool,
-                                  possessive: Bool, lexicon: Lexicon) -> Token {
+                                  possessive: Bool) -> Token {
         var letters = 0, upper = 0
         var firstUpper: Bool? = nil
         var hyphen = false
@@ -291,9 +309,6 @@ enum Tokenizer {
         var token = Token(kind: kind, start: start, end: start + count, isCapitalized: firstUpper ?? false,
                           isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
                           hasHyphen: hyphen, isASCII: true, hash: hash)
-        if lexicon.isBuilt {
-            token.entry = lexicon.entry(folding: slice, hash: hash).map { Int32($0) } ?? -2
-        }
         return token
     }
 
@@ -307,7 +322,7 @@ enum Tokenizer {
 
     /// ASCII letters and digits (by arithmetic: a static table costs a `swift_once` check per access).
     @inline(__always)
-    private static func isASCIIWordByte(_ b: UInt8) -> Bool {
+    static func isASCIIWordByte(_ b: UInt8) -> Bool {
         b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26
     }
 

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import CableEntities
 
 /// The byte-level fast paths must give exactly what the standard library's general routines give.
@@ -51,6 +52,47 @@ import Testing
             let counts = NameText.letterAndScalarCounts(text)
             #expect(counts.letters == text.unicodeScalars.filter { $0.properties.isAlphabetic }.count, "\(text)")
             #expect(counts.scalars == text.unicodeScalars.count, "\(text)")
+        }
+    }
+}
+
+/// The metadata rules' byte answers must be Foundation's.
+@Suite struct EvidenceTextTests {
+    static let lines = [
+        "", "   ", "\t NSC FOR CBARTON \t", "SCA/CEN FOR M. O'MARA", "PASS TO MARC FREY AND DAVE GORDNER, KIKO CORTI",
+        "eur/we for john smith and jane doe", "FOR", " FOR ", "X FOR A FOR B", "Gutérres for Zürich AND Bern", "no match here",
+        "A AND B AND  C", " and and ", "\u{2003}wide space\u{2003}",
+    ]
+
+    @Test func trimmingAgreesWithFoundation() {
+        for line in Self.lines {
+            #expect(CableEvidence.trimmingWhitespace(line) == line.trimmingCharacters(in: .whitespaces), "\(line)")
+            let sub = line.dropFirst()
+            #expect(CableEvidence.trimmingWhitespace(sub) == sub.trimmingCharacters(in: .whitespaces), "\(sub)")
+        }
+    }
+
+    @Test func replacingAndAgreesWithFoundation() {
+        for line in Self.lines {
+            #expect(CableEvidence.replacingAnd(in: line) == line.replacingOccurrences(of: " AND ", with: ",", options: .caseInsensitive), "\(line)")
+        }
+    }
+
+    @Test func lastForAgreesWithFoundation() {
+        for line in Self.lines {
+            let expected = line.range(of: " FOR ", options: [.caseInsensitive, .backwards]).map { String(line[$0.upperBound...]) }
+            #expect(CableEvidence.afterLastFor(in: line).map(String.init) == expected, "\(line)")
+        }
+    }
+}
+
+/// Keys of words with curly apostrophes are made from bytes; they must be the folded keys.
+@Suite struct CurlyKeyTests {
+    @Test func curlyApostropheKeysAgreeWithFolding() {
+        for word in ["Kazakhstan’s", "O’Mara", "‘quoted’", "don’t", "l’Union", "’", "A‘B’c"] {
+            let folded = word.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+                .folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil).uppercased()
+            #expect(NameText.key(word) == folded, "\(word)")
         }
     }
 }

@@ -36,7 +36,8 @@ import CableParser
     @Test func wordsTheRulesAnswerStayOutOfTheTable() throws {
         let g = try Gazetteer.bundled()
         let tokens = Tokenizer.tokenize("negotiation Negotiation THE", lexicon: g.lexicon)
-        #expect(tokens[0].entry == -2 && tokens[1].entry == -2, "an English-only word is not stored")
+        #expect(tokens[0].entry == -3, "a lower-case word is probed only when a rule asks")
+        #expect(tokens.lexiconEntry(0, in: g.lexicon) == -2 && tokens[1].entry == -2, "an English-only word is not stored")
         #expect(tokens[2].entry >= 0, "a stop word is stored")
         let recognizer = ParagraphRecognizer(gazetteer: g, tokens: tokens, context: CableContext(gazetteer: g, cable: Cable(id: "07X1", station: "X", serial: 1)))
         #expect(recognizer.has(0, .english) && !recognizer.has(0, .stop) && recognizer.has(2, .stop))
@@ -56,5 +57,38 @@ import CableParser
             #expect(tokens.keys[i] == (tokens[i].kind == .word ? NameText.key(text) : text), "\(text)")
         }
         #expect(tokens.indices.contains { tokens.isPluralAcronym($0) } && tokens.indices.contains { tokens.isGoForm($0) })
+    }
+}
+
+/// The tokeniser's plain-word path and its lazy probes must give the tokens and flags of the general path.
+@Suite struct LazyLexiconTests {
+    @Test func plainWordsGiveTheGeneralPathsTokens() {
+        let tokens = Tokenizer.tokenize(LexiconTests.text + " 3RD word2 1998 Brazil8 abc123 Q")
+        var plain = 0
+        for i in tokens.indices where tokens[i].kind != .punct && tokens[i].isASCII && !tokens[i].possessive {
+            let t = tokens[i]
+            let general = Tokenizer.word(tokens.bytes[t.start..<t.end], start: t.start, sentenceStart: t.sentenceStart, possessive: false)
+            #expect(general.kind == t.kind && general.end == t.end, "\(tokens.text(i))")
+            #expect(general.isCapitalized == t.isCapitalized || t.hasHyphen, "\(tokens.text(i)) capitalised")
+            #expect(general.isAllCaps == t.isAllCaps && general.hash == t.hash && general.hasHyphen == t.hasHyphen, "\(tokens.text(i))")
+            if !t.hasHyphen && !tokens.text(i).contains(".") { plain += 1 }
+        }
+        #expect(plain > 20)
+    }
+
+    @Test func lazyProbesAnswerAsTheTokeniserProbe() throws {
+        let g = try Gazetteer.bundled()
+        let context = CableContext(gazetteer: g, cable: Cable(id: "07X1", station: "X", serial: 1))
+        let eager = Tokenizer.tokenize(LexiconTests.text)
+        let lazy = Tokenizer.tokenize(LexiconTests.text, lexicon: g.lexicon)
+        #expect(lazy.indices.contains { lazy[$0].entry == -3 }, "lower-case words are left unprobed")
+        let a = ParagraphRecognizer(gazetteer: g, tokens: eager, context: context)
+        let b = ParagraphRecognizer(gazetteer: g, tokens: lazy, context: context)
+        #expect(eager.count == lazy.count)
+        let flags: [Lexicon.Flags] = [.stop, .firstName, .english, .connector, .orgHead, .locationHead, .functionWord,
+                                      .placePreposition, .lowercaseLocationHead, .countryWord, .phraseStart]
+        for i in lazy.indices where lazy[i].kind != .punct {
+            for flag in flags { #expect(a.has(i, flag) == b.has(i, flag), "\(lazy.text(i)) \(flag)") }
+        }
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The metadata rules' Foundation string calls, answered from the bytes when the text is ASCII (where the
+/// byte answer is Foundation's: no ASCII text holds a character that folds into another's case or a
+/// non-ASCII space), and by Foundation otherwise. Each Foundation call costs thousands of instructions.
+extension CableEvidence {
+    /// `text.trimmingCharacters(in: .whitespaces)`: spaces and tabs are the only ASCII members of that set.
+    static func trimmingWhitespace<S: StringProtocol>(_ text: S) -> String {
+        let answer: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        if let answer, let answer { return answer }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `text.replacingOccurrences(of: " AND ", with: ",", options: .caseInsensitive)`.
+    static func replacingAnd<S: StringProtocol>(in text: S) -> String {
+        let answer: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var k = 0
+            while k < bytes.count {
+                if k + 5 <= bytes.count, bytes[k] == 0x20, bytes[k + 1] | 0x20 == 0x61, bytes[k + 2] | 0x20 == 0x6E,
+                   bytes[k + 3] | 0x20 == 0x64, bytes[k + 4] == 0x20 {
+                    out.append(0x2C)
+                    k += 5
+                } else {
+                    out.append(bytes[k])
+                    k += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let answer, let answer { return answer }
+        return text.replacingOccurrences(of: " AND ", with: ",", options: .caseInsensitive)
+    }
+
+    /// The text after the last ` FOR ` (any case), as `text.range(of: " FOR ", options: [.caseInsensitive,
+    /// .backwards])` finds it; nil when there is none.
+    static func afterLastFor(in text: String) -> Substring? {
+        // Closure: .some(nil) when the text is not ASCII (Foundation answers), nil when no ` FOR `.
+        let found: Int??? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .some(nil) }
+            guard bytes.count >= 5 else { return nil }
+            for k in stride(from: bytes.count - 5, through: 0, by: -1)
+            where bytes[k] == 0x20 && bytes[k + 1] | 0x20 == 0x66 && bytes[k + 2] | 0x20 == 0x6F
+                && bytes[k + 3] | 0x20 == 0x72 && bytes[k + 4] == 0x20 {
+                return k + 5
+            }
+            return nil
+        }
+        switch found {
+        case .some(.some(.some(let end))): return text[text.utf8.index(text.utf8.startIndex, offsetBy: end)...]
+        case .some(.none): return nil
+        default:
+            guard let range = text.range(of: " FOR ", options: [.caseInsensitive, .backwards]) else { return nil }
+            return text[range.upperBound...]
+        }
+    }
+}
