@@ -306,7 +306,7 @@ enum Tokenizer {
         }
         let count = slice.count
         let kind: Token.Kind = letters == 0 ? .number : .word
-        var token = Token(kind: kind, start: start, end: start + count, isCapitalized: firstUpper ?? false,
+        let token = Token(kind: kind, start: start, end: start + count, isCapitalized: firstUpper ?? false,
                           isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
                           hasHyphen: hyphen, isASCII: true, hash: hash)
         return token
