@@ -1,59 +1,139 @@
 import CSQLite
 import Foundation
 
-/// FTS5's bm25 (k1 = 1.2, b = 0.75, every column weight 1) for a query that is one phrase, with
-/// that phrase's document count given by the caller instead of counted per query.
+/// FTS5's bm25 (k1 = 1.2, b = 0.75, every column weight 1) for a query of any number of phrases,
+/// with the phrases' document counts supplied by the caller, or counted once and handed back.
 ///
 /// FTS5's own bm25 counts the documents of each phrase by walking its whole posting list on the
-/// first row of every query: ~20 ms for `government` (674,089 paragraphs), however few rows are
-/// then scored. A full-text cable listing has already listed every matching rowid, and for a
-/// one-phrase query the phrase's documents are exactly those rows, so it passes their count as the
-/// only argument: `cablegate_bm25(paragraphs_fts, count)`. The arithmetic below is FTS5's
-/// (fts5_aux.c, fts5Bm25Function) operation for operation, so scores are bit-identical to `rank`.
+/// first row of every query: ~15 ms for `government` (674,089 paragraphs), however few rows are
+/// then scored. Called as `cablegate_bm25(paragraphs_fts, counts)`, where `counts` is either
+/// - a number: the document count of a one-phrase query (a cable listing has just listed every
+///   matching row, and for one phrase those rows are exactly its documents), or
+/// - a `PhraseDocumentCounts` bound as a pointer: its counts are used when it has them; when it
+///   has none, they are counted exactly as FTS5 counts them (`xQueryPhrase` with a counting
+///   callback, on the query's first row) and stored into it, so the caller can keep them.
+/// The arithmetic is FTS5's (fts5_aux.c, fts5Bm25GetData / fts5Bm25Function) operation for
+/// operation, phrase order kept, so scores are bit-identical to `rank` (`BM25Tests`).
 private let cablegateBM25: fts5_extension_function = { api, fts, context, valueCount, values in
     guard let api, let fts, valueCount == 1, let values else {
-        sqlite3_result_error(context, "cablegate_bm25(table, documents) takes one argument", -1)
+        sqlite3_result_error(context, "cablegate_bm25(table, counts) takes one argument: a document count or phrase counts", -1)
         return
     }
-    // The average row length and the IDF are the same for every row of a query: worked out on its
-    // first row and kept with the query (auxdata lives as long as the MATCH, never longer).
+    let phrases = Int(api.pointee.xPhraseCount(fts))
+    // Per query: the average row length, each phrase's IDF, and room for each row's phrase
+    // frequencies, as FTS5 keeps them (auxdata lives as long as the MATCH, never longer).
     var constants = api.pointee.xGetAuxdata(fts, 0)?.assumingMemoryBound(to: Double.self)
     if constants == nil {
-        let documents = sqlite3_value_double(values[0])
-        var rowCount: sqlite3_int64 = 0
-        var tokenTotal: sqlite3_int64 = 0
-        var rc = api.pointee.xRowCount(fts, &rowCount)
-        if rc == SQLITE_OK { rc = api.pointee.xColumnTotalSize(fts, -1, &tokenTotal) }
-        guard rc == SQLITE_OK, rowCount > 0, let memory = sqlite3_malloc(Int32(2 * MemoryLayout<Double>.size)) else {
-            sqlite3_result_error_code(context, rc == SQLITE_OK ? (rowCount > 0 ? SQLITE_NOMEM : SQLITE_CORRUPT) : rc)
+        switch queryConstants(api, fts, phrases: phrases, argument: values[0]) {
+        case .success(let memory): constants = memory
+        case .failure(let failure):
+            if let message = failure.message { sqlite3_result_error(context, message, -1) }
+            else { sqlite3_result_error_code(context, failure.code) }
             return
         }
-        let pair = memory.bindMemory(to: Double.self, capacity: 2)
-        pair[0] = Double(tokenTotal) / Double(rowCount)
-        var idf = log((Double(rowCount) - documents + 0.5) / (documents + 0.5))
-        // FTS5's floor for terms in more than half the rows.
-        if idf <= 0 { idf = 1e-6 }
-        pair[1] = idf
-        rc = api.pointee.xSetAuxdata(fts, memory, sqlite3_free)
-        guard rc == SQLITE_OK else { sqlite3_result_error_code(context, rc); return }
-        constants = pair
     }
     guard let constants else { return }
+    let averageLength = constants[0]
+    let idf = constants + 1
+    let frequency = constants + 1 + phrases
+    for phrase in 0..<phrases { frequency[phrase] = 0 }
     var instances: Int32 = 0
-    var size: Int32 = 0
-    // One phrase: every instance is of phrase 0, each weighing 1.0.
     var rc = api.pointee.xInstCount(fts, &instances)
+    // One phrase: every instance is of phrase 0, and adding 1.0 n times is exactly n, so the
+    // instances need not be visited.
+    if rc == SQLITE_OK, phrases == 1 { frequency[0] = Double(instances) }
+    var instance: Int32 = phrases == 1 ? instances : 0
+    while rc == SQLITE_OK, instance < instances {
+        var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+        rc = api.pointee.xInst(fts, instance, &phrase, &column, &offset)
+        // `rank` passes no column weights, so every instance weighs 1.0.
+        if rc == SQLITE_OK { frequency[Int(phrase)] += 1.0 }
+        instance += 1
+    }
+    var size: Int32 = 0
     if rc == SQLITE_OK { rc = api.pointee.xColumnSize(fts, -1, &size) }
     guard rc == SQLITE_OK else {
         sqlite3_result_error_code(context, rc)
         return
     }
     let k1 = 1.2, b = 0.75
-    let (averageLength, idf) = (constants[0], constants[1])
-    let frequency = Double(instances)
     let length = Double(size)
-    let score = 0.0 + idf * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / averageLength)))
+    var score = 0.0
+    for phrase in 0..<phrases {
+        score += idf[phrase] * ((frequency[phrase] * (k1 + 1.0)) / (frequency[phrase] + k1 * (1 - b + b * length / averageLength)))
+    }
     sqlite3_result_double(context, -1.0 * score)
+}
+
+/// Why the per-query constants could not be made: an SQLite code, with a message when it is the
+/// caller's mistake rather than SQLite's.
+private struct BM25Failure: Error {
+    var code: Int32
+    var message: String?
+}
+
+/// Works out and stores (as auxdata) `[average length, IDF per phrase, frequency scratch per phrase]`.
+private func queryConstants(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, phrases: Int,
+                            argument: OpaquePointer?) -> Result<UnsafeMutablePointer<Double>, BM25Failure> {
+    guard phrases > 0 else { return .failure(BM25Failure(code: SQLITE_ERROR, message: "cablegate_bm25: the query has no phrases")) }
+    let supplied = sqlite3_value_pointer(argument, phraseCountsPointerType)
+        .map { Unmanaged<PhraseDocumentCounts>.fromOpaque($0).takeUnretainedValue() }
+    var documents: [Int64]
+    if let supplied {
+        documents = supplied.counts ?? []
+        if !documents.isEmpty, documents.count != phrases {
+            return .failure(BM25Failure(code: SQLITE_ERROR, message:
+                "cablegate_bm25: \(documents.count) document counts supplied for a query of \(phrases) phrases"))
+        }
+    } else {
+        let type = sqlite3_value_type(argument)
+        guard type == SQLITE_INTEGER || type == SQLITE_FLOAT else {
+            return .failure(BM25Failure(code: SQLITE_ERROR, message: "cablegate_bm25: the counts argument is neither a number nor phrase counts"))
+        }
+        guard phrases == 1 else {
+            return .failure(BM25Failure(code: SQLITE_ERROR, message:
+                "cablegate_bm25: one document count was given for a query of \(phrases) phrases"))
+        }
+        documents = [sqlite3_value_int64(argument)]
+    }
+    var rowCount: sqlite3_int64 = 0
+    var tokenTotal: sqlite3_int64 = 0
+    var rc = api.pointee.xRowCount(fts, &rowCount)
+    if rc == SQLITE_OK { rc = api.pointee.xColumnTotalSize(fts, -1, &tokenTotal) }
+    guard rc == SQLITE_OK else { return .failure(BM25Failure(code: rc)) }
+    guard rowCount > 0 else { return .failure(BM25Failure(code: SQLITE_CORRUPT)) }
+    if documents.isEmpty {
+        // FTS5's own count: every row containing the phrase, whatever the rest of the query.
+        for phrase in 0..<phrases {
+            var hits: Int64 = 0
+            rc = api.pointee.xQueryPhrase(fts, Int32(phrase), &hits, countRow)
+            guard rc == SQLITE_OK else { return .failure(BM25Failure(code: rc)) }
+            documents.append(hits)
+        }
+        supplied?.counts = documents
+    }
+    guard let memory = sqlite3_malloc64(sqlite3_uint64((1 + 2 * phrases) * MemoryLayout<Double>.size)) else {
+        return .failure(BM25Failure(code: SQLITE_NOMEM))
+    }
+    let constants = memory.bindMemory(to: Double.self, capacity: 1 + 2 * phrases)
+    constants[0] = Double(tokenTotal) / Double(rowCount)
+    for (phrase, hits) in documents.enumerated() {
+        // As in C: the difference in 64-bit integers, then to double.
+        var idf = log((Double(rowCount - hits) + 0.5) / (Double(hits) + 0.5))
+        // FTS5's floor for phrases in more than half the rows.
+        if idf <= 0 { idf = 1e-6 }
+        constants[1 + phrase] = idf
+    }
+    rc = api.pointee.xSetAuxdata(fts, memory, sqlite3_free)
+    // On failure SQLite has already freed the memory with the destructor.
+    guard rc == SQLITE_OK else { return .failure(BM25Failure(code: rc)) }
+    return .success(constants)
+}
+
+/// FTS5's counting callback for `xQueryPhrase`: called once per row containing the phrase.
+private let countRow: @convention(c) (UnsafePointer<Fts5ExtensionApi>?, OpaquePointer?, UnsafeMutableRawPointer?) -> Int32 = { _, _, counter in
+    counter?.assumingMemoryBound(to: Int64.self).pointee += 1
+    return SQLITE_OK
 }
 
 /// The type tag SQLite checks when FTS5 hands out its API pointer; it must outlive the statement.

@@ -41,8 +41,30 @@ extension CableReader {
             throw StoreError.invalidParameter(name: "limit", reason: "must be between 1 and \(Self.maximumPageSize)")
         }
         let match = try FTSQuery(query).expression
+        return try inReadTransaction {
+            // bm25 needs each phrase's document count, a walk over its whole posting list (~15 ms
+            // for `government`): it is kept per reader and database version, so only the first
+            // query of an expression pays for it.
+            guard sort == .relevance else {
+                return try searchParagraphs(match, classifications: classifications, sort: sort, limit: limit,
+                                            cursor: cursor, highlight: highlight, counts: nil)
+            }
+            return try withDocumentCounts("paragraphs_fts", match) { counts in
+                try searchParagraphs(match, classifications: classifications, sort: sort, limit: limit,
+                                     cursor: cursor, highlight: highlight, counts: counts)
+            }
+        }
+    }
+
+    /// `searchParagraphs` for the expression `match`, inside a read transaction; `counts` is bound
+    /// to `cablegate_bm25` for relevance order.
+    private func searchParagraphs(_ match: String, classifications: [String], sort: ParagraphSort, limit: Int,
+                                  cursor: String?, highlight: (open: String, close: String),
+                                  counts: PhraseDocumentCounts?) throws -> ParagraphPage {
+        // The score is parameter 1 (the counts), so the other parameters follow it in text order.
+        let score = counts == nil ? "0.0" : "cablegate_bm25(paragraphs_fts, ?1)"
         var conditions = ["paragraphs_fts MATCH ?"]
-        var values: [(any SQLBindable)?] = [match]
+        var values: [(any SQLBindable)?] = counts.map { [$0, match] } ?? [match]
         if !classifications.isEmpty {
             conditions.append("c.classification IN (" + Array(repeating: "?", count: classifications.count).joined(separator: ", ") + ")")
             values += classifications.map { $0 }
@@ -51,11 +73,11 @@ extension CableReader {
         let order: String
         switch sort {
         case .relevance:
-            order = "f.rank, f.rowid"
+            order = "score, f.rowid"
             if let cursor {
                 let key = try Cursor.decode(cursor, kind: kind, fieldCount: 2)
                 guard let rowid = Int(key[1]) else { throw StoreError.invalidCursor("malformed") }
-                conditions.append("(f.rank, f.rowid) > (?, ?)")
+                conditions.append("(\(score), f.rowid) > (?, ?)")
                 values += [try Cursor.decodeDouble(key[0]), rowid]
             }
         case .stored:
@@ -85,11 +107,8 @@ extension CableReader {
         // match before sorting. Stored order needs no sort, but the join on the classification
         // filter would still run per match, so it takes the same two stages.
         let join = classifications.isEmpty ? "" : " JOIN paragraphs p ON p.pk = f.rowid JOIN cables c ON c.pk = p.cable_pk"
-        // rank (bm25) needs each term's document count, a walk over its whole posting list: only
-        // relevance order pays for it.
-        let score = sort == .relevance ? "f.rank" : "0.0"
         let page = try connection.prepare("""
-            SELECT f.rowid, \(score) FROM paragraphs_fts f\(join)
+            SELECT f.rowid, \(score) AS score FROM paragraphs_fts f\(join)
             WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?
             """)
         try page.bind(values + [limit + 1])

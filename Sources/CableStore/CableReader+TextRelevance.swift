@@ -29,18 +29,22 @@ extension CableReader {
         // Best (lowest) bm25 per cable over its ranked paragraphs and subject.
         var best: [Int: Double] = [:]
         let paragraphFloor = floor(of: paragraphRowids)
-        // A one-phrase query's document count is the number of rows it matched, listed already.
+        // A one-phrase query's document count is the number of rows it matched, listed already; the
+        // counts of other queries come from the reader's cache or are counted on their first row.
         let singlePhrase = FTSQuery.isSinglePhrase(match)
-        if singlePhrase { try registerBM25() }
-        let paragraphScores = try rowidsAndRanks("paragraphs_fts", match, from: paragraphFloor,
-                                                 documents: singlePhrase ? paragraphRowids.count : nil)
+        let paragraphScores = try withDocumentCounts("paragraphs_fts", match,
+                                                     known: singlePhrase ? [Int64(paragraphRowids.count)] : nil) { counts in
+            try rowidsAndRanks("paragraphs_fts", match, from: paragraphFloor, counts: counts)
+        }
         for (cable, score) in zip(owners.owners(ofAscending: paragraphScores.rowids), paragraphScores.ranks)
         where selected.contains(cable) {
             best[cable] = min(best[cable] ?? score, score)
         }
         let subjectFloor = floor(of: subjectRowids)
-        let subjectScores = try rowidsAndRanks("subjects_fts", match, from: subjectFloor,
-                                               documents: singlePhrase ? subjectRowids.count : nil)
+        let subjectScores = try withDocumentCounts("subjects_fts", match,
+                                                   known: singlePhrase ? [Int64(subjectRowids.count)] : nil) { counts in
+            try rowidsAndRanks("subjects_fts", match, from: subjectFloor, counts: counts)
+        }
         for (cable, score) in zip(subjectScores.rowids, subjectScores.ranks) where selected.contains(cable) {
             best[cable] = min(best[cable] ?? score, score)
         }
@@ -76,15 +80,13 @@ extension CableReader {
         ascendingRowids.count > relevanceBound ? ascendingRowids[ascendingRowids.count - relevanceBound] : nil
     }
 
-    /// Rowids and bm25 of the matches from `floor` on: `cablegate_bm25` when the query's document
-    /// count is known (`documents`), else FTS5's `rank`, which counts it by walking the posting list.
+    /// Rowids and bm25 of the matches from `floor` on, scored by `cablegate_bm25` with `counts`
+    /// (filled on the first row when empty).
     private func rowidsAndRanks(_ table: String, _ match: String, from floor: Int?,
-                                documents: Int?) throws -> (rowids: [Int], ranks: [Double]) {
-        let score = documents == nil ? "rank" : "cablegate_bm25(\(table), ?)"
+                                counts: PhraseDocumentCounts) throws -> (rowids: [Int], ranks: [Double]) {
         let statement = try connection.prepare(
-            "SELECT rowid, \(score) FROM \(table) WHERE \(table) MATCH ?\(floor == nil ? "" : " AND rowid >= ?") ORDER BY rowid")
-        var values: [(any SQLBindable)?] = documents.map { [$0] } ?? []
-        values.append(match)
+            "SELECT rowid, cablegate_bm25(\(table), ?) FROM \(table) WHERE \(table) MATCH ?\(floor == nil ? "" : " AND rowid >= ?") ORDER BY rowid")
+        var values: [(any SQLBindable)?] = [counts, match]
         if let floor { values.append(floor) }
         try statement.bind(values)
         defer { statement.reset() }

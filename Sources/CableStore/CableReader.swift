@@ -20,6 +20,12 @@ public final class CableReader {
     var ownerLookupLimit = 20_000
     /// Set once `cablegate_bm25` is registered on this connection.
     var bm25Registered = false
+    /// Whether relevance queries keep their phrases' document counts between queries (see
+    /// `DocumentCountCache`). Off, every query counts them again, as FTS5's `rank` does: for
+    /// measurements and tests.
+    public var cachesDocumentCounts = true
+    /// Document counts of recent full-text expressions, valid for one database version.
+    var documentCountCache = DocumentCountCache()
 
     init(connection: Connection) {
         self.connection = connection
