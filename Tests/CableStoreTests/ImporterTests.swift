@@ -5,6 +5,20 @@ import Testing
 
 @Suite("Importer")
 struct ImporterTests {
+    /// Records with entities are about twice as large in memory: the in-flight budget halves when a
+    /// caller's hook may add them (the CLI's and the API's entity extraction), not for a plain import.
+    @Test func theInFlightBudgetHalvesWhenTheCallerMayAddEntities() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        #expect(Importer(store: store).budgetShare == 1)
+        #expect(Importer(store: store, enrich: { _ in }).budgetShare == Importer.budgetShareWithEntities)
+        let parse: Importer.Parse = { bytes, id in
+            let raw = String(decoding: bytes, as: UTF8.self)
+            return (raw, try CableParser().parse(raw, knownID: id))
+        }
+        #expect(Importer(store: store, parse: parse).budgetShare == Importer.budgetShareWithEntities)
+        #expect(Importer.recordsInFlight / Importer.budgetShareWithEntities >= Importer.chunkSize)
+    }
+
     private func makeStore() throws -> CableStore { try CableStore(path: temporaryDatabasePath()) }
 
     private func write(_ text: String, to url: URL) throws {

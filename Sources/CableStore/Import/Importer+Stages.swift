@@ -93,8 +93,8 @@ struct ProgressClock {
 extension Importer {
     /// Starts the writer and the parse workers of one run.
     func startStages() -> ImportStages {
-        let stages = ImportStages(pipeline: ImportPipeline(maximumRecords: Self.recordsInFlight,
-                                                           maximumBytes: Self.bytesInFlight))
+        let stages = ImportStages(pipeline: ImportPipeline(maximumRecords: Self.recordsInFlight / budgetShare,
+                                                           maximumBytes: Self.bytesInFlight / budgetShare))
         let pipeline = stages.pipeline
         stages.spawn(named: "import-writer") { [store, batchSize, durable] in
             stages.store(BatchWriter(store: store, batchSize: batchSize, durable: durable).run(pipeline))
