@@ -69,7 +69,7 @@ public final class CableStore: Sendable {
         let connection = try Connection(path: path, readOnly: true)
         try connection.execute("PRAGMA cache_size = -\(Self.readerCacheKiB)")
         try connection.execute("PRAGMA mmap_size = \(Self.readerMapBytes)")
-        return try CableReader(connection: connection)
+        return CableReader(connection: connection)
     }
 
     /// Runs `body` with exclusive use of the writer connection.

@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 SHA-256 round constants (FIPS 180-4, 4.2.2).
+const uint32_t *cablegate_sha256_round_constants(void);
+
 /// 1 when this CPU has the x86 SHA extensions (and SSSE3/SSE4.1) that
 /// `cablegate_sha256_blocks` needs, else 0 (always 0 on other architectures).
 int cablegate_sha256_accelerated(void);
