@@ -83,7 +83,7 @@ extension CableWriter {
             cable.entities = entities
             let json = Data(CableJSONWriter.encode(cable))
             try connection.prepare("UPDATE cables SET json_gz = ?, json_size = ?, json_hash = ? WHERE pk = ?")
-                .run(Gzip.compress(json), json.count, SHA256.hex(json), pk)
+                .run(compressor.compress(json), json.count, SHA256.hex(json), pk)
             try deleteMentions(pk: pk)
             try insertMentions(EntityRows(cable: cable), pk: pk)
             return true

@@ -10,6 +10,8 @@ public final class CableWriter {
     let connection: Connection
     /// Cables whose full-text rows are still to be written (see `CableWriter+SearchIndex.swift`).
     var pendingSearch = PendingSearchRows()
+    /// For the JSON that `reindex` rewrites (import workers compress with their own).
+    lazy var compressor = GzipCompressor()
 
     init(connection: Connection) {
         self.connection = connection

@@ -5,19 +5,6 @@ import Foundation
 /// roughly halves the database and the bytes an import writes, and lets the API send a stored JSON
 /// document as-is to a client that accepts `Content-Encoding: gzip`.
 enum Gzip {
-    /// Compresses `bytes` into a single gzip member (with a compressor of its own: in loops, keep a
-    /// `GzipCompressor` instead).
-    static func compress(_ bytes: UnsafeRawBufferPointer) -> Data {
-        GzipCompressor().compress(bytes)
-    }
-
-    static func compress(_ data: Data) -> Data { data.withUnsafeBytes { compress($0) } }
-
-    static func compress(_ string: String) -> Data {
-        var copy = string
-        return copy.withUTF8 { compress(UnsafeRawBufferPointer($0)) }
-    }
-
     /// Decompresses a gzip member whose decompressed size is `size`; throws on corrupt data.
     static func decompress(_ data: Data, size: Int) throws(StoreError) -> Data {
         var stream = z_stream()

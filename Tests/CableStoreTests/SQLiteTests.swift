@@ -158,14 +158,26 @@ struct SchemaTests {
 struct GzipTests {
     @Test func roundTripsAndRejectsDamage() throws {
         let text = String(repeating: "SUBJECT: STATE SECRET LAW ¶ ", count: 500)
-        let packed = Gzip.compress(text)
+        let packed = GzipCompressor().compress(text)
         #expect(packed.count < text.utf8.count / 5)
         #expect(packed.prefix(2) == Data([0x1F, 0x8B]))  // a gzip member, servable as Content-Encoding: gzip
         #expect(try Gzip.decompress(packed, size: text.utf8.count) == Data(text.utf8))
-        #expect(try Gzip.decompress(Gzip.compress(""), size: 0) == Data())
+        #expect(try Gzip.decompress(GzipCompressor().compress(""), size: 0) == Data())
         var damaged = packed
         damaged[damaged.count / 2] ^= 0xFF
         #expect(throws: StoreError.self) { try Gzip.decompress(damaged, size: text.utf8.count) }
         #expect(throws: StoreError.self) { try Gzip.decompress(packed, size: text.utf8.count + 1) }
+    }
+
+    /// An import worker keeps one compressor for every text: each result is a whole gzip member of
+    /// its own input, byte for byte what a new compressor makes.
+    @Test func aReusedCompressorGivesTheSameMembersAsNewOnes() throws {
+        let reused = GzipCompressor()
+        let texts = ["", "short", String(repeating: "REF A: 07ASTANA3153 ", count: 4_000), "after a long one"]
+        for text in texts + texts.reversed() {
+            let member = reused.compress(text)
+            #expect(member == GzipCompressor().compress(text))
+            #expect(try Gzip.decompress(member, size: text.utf8.count) == Data(text.utf8))
+        }
     }
 }
