@@ -6,17 +6,16 @@ import Foundation
 ///
 /// FTS5's own bm25 counts the documents of each phrase by walking its whole posting list on the
 /// first row of every query: ~15 ms for `government` (674,089 paragraphs), however few rows are
-/// then scored. Called as `cablegate_bm25(paragraphs_fts, counts)`, where `counts` is either
-/// - a number: the document count of a one-phrase query (a cable listing has just listed every
-///   matching row, and for one phrase those rows are exactly its documents), or
-/// - a `PhraseDocumentCounts` bound as a pointer: its counts are used when it has them; when it
-///   has none, they are counted exactly as FTS5 counts them (`xQueryPhrase` with a counting
-///   callback, on the query's first row) and stored into it, so the caller can keep them.
+/// then scored. Called as `cablegate_bm25(paragraphs_fts, counts)`, where `counts` is a
+/// `PhraseDocumentCounts` bound as a pointer: its counts are used when it has them (from the
+/// reader's cache, or a one-phrase cable listing's own match count); when it has none, they are
+/// counted exactly as FTS5 counts them (`xQueryPhrase` with a counting callback, on the query's
+/// first row) and stored into it, so the caller can keep them.
 /// The arithmetic is FTS5's (fts5_aux.c, fts5Bm25GetData / fts5Bm25Function) operation for
 /// operation, phrase order kept, so scores are bit-identical to `rank` (`BM25Tests`).
 private let cablegateBM25: fts5_extension_function = { api, fts, context, valueCount, values in
     guard let api, let fts, valueCount == 1, let values else {
-        sqlite3_result_error(context, "cablegate_bm25(table, counts) takes one argument: a document count or phrase counts", -1)
+        sqlite3_result_error(context, "cablegate_bm25(table, counts) takes one argument: phrase document counts", -1)
         return
     }
     let phrases = Int(api.pointee.xPhraseCount(fts))
@@ -76,25 +75,14 @@ private struct BM25Failure: Error {
 private func queryConstants(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, phrases: Int,
                             argument: OpaquePointer?) -> Result<UnsafeMutablePointer<Double>, BM25Failure> {
     guard phrases > 0 else { return .failure(BM25Failure(code: SQLITE_ERROR, message: "cablegate_bm25: the query has no phrases")) }
-    let supplied = sqlite3_value_pointer(argument, phraseCountsPointerType)
-        .map { Unmanaged<PhraseDocumentCounts>.fromOpaque($0).takeUnretainedValue() }
-    var documents: [Int64]
-    if let supplied {
-        documents = supplied.counts ?? []
-        if !documents.isEmpty, documents.count != phrases {
-            return .failure(BM25Failure(code: SQLITE_ERROR, message:
-                "cablegate_bm25: \(documents.count) document counts supplied for a query of \(phrases) phrases"))
-        }
-    } else {
-        let type = sqlite3_value_type(argument)
-        guard type == SQLITE_INTEGER || type == SQLITE_FLOAT else {
-            return .failure(BM25Failure(code: SQLITE_ERROR, message: "cablegate_bm25: the counts argument is neither a number nor phrase counts"))
-        }
-        guard phrases == 1 else {
-            return .failure(BM25Failure(code: SQLITE_ERROR, message:
-                "cablegate_bm25: one document count was given for a query of \(phrases) phrases"))
-        }
-        documents = [sqlite3_value_int64(argument)]
+    guard let supplied = sqlite3_value_pointer(argument, phraseCountsPointerType)
+        .map({ Unmanaged<PhraseDocumentCounts>.fromOpaque($0).takeUnretainedValue() }) else {
+        return .failure(BM25Failure(code: SQLITE_ERROR, message: "cablegate_bm25: the counts argument is not phrase counts"))
+    }
+    var documents = supplied.counts ?? []
+    if !documents.isEmpty, documents.count != phrases {
+        return .failure(BM25Failure(code: SQLITE_ERROR, message:
+            "cablegate_bm25: \(documents.count) document counts supplied for a query of \(phrases) phrases"))
     }
     var rowCount: sqlite3_int64 = 0
     var tokenTotal: sqlite3_int64 = 0
@@ -110,7 +98,7 @@ private func queryConstants(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: Opaqu
             guard rc == SQLITE_OK else { return .failure(BM25Failure(code: rc)) }
             documents.append(hits)
         }
-        supplied?.counts = documents
+        supplied.counts = documents
     }
     guard let memory = sqlite3_malloc64(sqlite3_uint64((1 + 2 * phrases) * MemoryLayout<Double>.size)) else {
         return .failure(BM25Failure(code: SQLITE_NOMEM))

@@ -8,8 +8,8 @@ nonisolated(unsafe) let phraseCountsPointerType: UnsafePointer<CChar> = UnsafePo
 /// The document counts of a query's phrases (in FTS5's phrase order), passed to `cablegate_bm25`.
 ///
 /// Bound as a pointer parameter: with `counts` set, the function uses them; with `counts` nil, it
-/// counts them as FTS5 does on the query's first row and stores them here. The object must stay
-/// alive while the statement it is bound to runs (the statement holds no reference).
+/// counts them as FTS5 does on the query's first row and stores them here. The binding holds a
+/// reference, released when SQLite drops the pointer (rebinding, or the statement's end).
 final class PhraseDocumentCounts: SQLBindable {
     /// One count per phrase, or nil until known.
     var counts: [Int64]?
@@ -19,7 +19,10 @@ final class PhraseDocumentCounts: SQLBindable {
     }
 
     func bind(to statement: OpaquePointer, at index: Int32) -> Int32 {
-        sqlite3_bind_pointer(statement, index, Unmanaged.passUnretained(self).toOpaque(), phraseCountsPointerType, nil)
+        // SQLite calls the destructor even when the bind fails.
+        sqlite3_bind_pointer(statement, index, Unmanaged.passRetained(self).toOpaque(), phraseCountsPointerType) {
+            if let pointer = $0 { Unmanaged<PhraseDocumentCounts>.fromOpaque(pointer).release() }
+        }
     }
 }
 

@@ -14,13 +14,13 @@ struct BM25Tests {
         try reader.registerBM25()
     }
 
-    /// Every matching row's (rowid, FTS5 rank, cablegate_bm25 given the match count).
+    /// Every matching row's (rowid, FTS5 rank, cablegate_bm25 given the match count as its one count).
     private func scores(_ table: String, _ query: String) throws -> [(rowid: Int, rank: Double, ours: Double)] {
         let match = try FTSQuery(query).expression
         let documents = try reader.connection.scalarInt("SELECT count(*) FROM \(table) WHERE \(table) MATCH ?", match) ?? 0
         let statement = try reader.connection.prepare(
             "SELECT rowid, rank, cablegate_bm25(\(table), ?) FROM \(table) WHERE \(table) MATCH ? ORDER BY rowid")
-        try statement.bind(documents, match)
+        try statement.bind(PhraseDocumentCounts([Int64(documents)]), match)
         defer { statement.reset() }
         var rows: [(Int, Double, Double)] = []
         while try statement.step() { rows.append((statement.int(0), statement.double(1), statement.double(2))) }
@@ -77,7 +77,7 @@ struct BM25Tests {
         for (query, counts) in [("oil OR gas", [Int64(3)]), ("embassy", [1, 2])] {
             #expect(throws: SQLiteError.self, "\(query)") { try scores("paragraphs_fts", query, counts: PhraseDocumentCounts(counts)) }
         }
-        // A plain number is a one-phrase count only.
+        // Counts come only as a bound `PhraseDocumentCounts`, never as a plain value.
         #expect(throws: SQLiteError.self) {
             try reader.connection.scalarInt(
                 "SELECT cablegate_bm25(paragraphs_fts, 5) FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"oil\" OR \"gas\"' LIMIT 1")
@@ -91,8 +91,8 @@ struct BM25Tests {
     @Test func aWrongDocumentCountGivesOtherScores() throws {
         let match = try FTSQuery("embassy").expression
         let statement = try reader.connection.prepare(
-            "SELECT rank, cablegate_bm25(paragraphs_fts, 3) FROM paragraphs_fts WHERE paragraphs_fts MATCH ? LIMIT 1")
-        try statement.bind(match)
+            "SELECT rank, cablegate_bm25(paragraphs_fts, ?) FROM paragraphs_fts WHERE paragraphs_fts MATCH ? LIMIT 1")
+        try statement.bind(PhraseDocumentCounts([3]), match)
         defer { statement.reset() }
         #expect(try statement.step())
         #expect(statement.double(0) != statement.double(1))
