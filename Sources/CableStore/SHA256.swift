@@ -10,8 +10,6 @@ import CSHA256
 /// computed 16 words at a time just before it is used, and nothing is allocated on the heap until the
 /// digest is returned.
 public struct SHA256: Sendable {
-    private static let k = Array(UnsafeBufferPointer(start: cablegate_sha256_round_constants(), count: 64))
-
     /// The eight chaining words.
     typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
 
@@ -70,31 +68,30 @@ public struct SHA256: Sendable {
     /// built in a stack buffer. `accelerated` picks the block function (tests compare the two).
     static func digestState(_ buffer: UnsafeRawBufferPointer, accelerated: Bool = accelerated) -> State {
         var state: State = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-        k.withUnsafeBufferPointer { k in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                func blocks(_ start: UnsafeRawPointer, _ count: Int) {
-                    if accelerated {
-                        withUnsafeMutableBytes(of: &state) { words in
-                            cablegate_sha256_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
-                                                    start.assumingMemoryBound(to: UInt8.self), count)
-                        }
-                    } else {
-                        for block in 0..<count { compress(start + block * 64, &state, w.baseAddress!, k.baseAddress!) }
+        let k = cablegate_sha256_round_constants()!
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            func blocks(_ start: UnsafeRawPointer, _ count: Int) {
+                if accelerated {
+                    withUnsafeMutableBytes(of: &state) { words in
+                        cablegate_sha256_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                                start.assumingMemoryBound(to: UInt8.self), count)
                     }
+                } else {
+                    for block in 0..<count { compress(start + block * 64, &state, w.baseAddress!, k) }
                 }
-                let fullBlocks = buffer.count / 64
-                if let base = buffer.baseAddress, fullBlocks > 0 { blocks(base, fullBlocks) }
-                withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
-                    tail.initializeMemory(as: UInt8.self, repeating: 0)
-                    let rest = buffer.count - fullBlocks * 64
-                    if rest > 0 {
-                        tail.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[(fullBlocks * 64)...]))
-                    }
-                    tail[rest] = 0x80
-                    let tailCount = rest < 56 ? 64 : 128
-                    tail.storeBytes(of: (UInt64(buffer.count) &* 8).bigEndian, toByteOffset: tailCount - 8, as: UInt64.self)
-                    blocks(UnsafeRawPointer(tail.baseAddress!), tailCount / 64)
+            }
+            let fullBlocks = buffer.count / 64
+            if let base = buffer.baseAddress, fullBlocks > 0 { blocks(base, fullBlocks) }
+            withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+                tail.initializeMemory(as: UInt8.self, repeating: 0)
+                let rest = buffer.count - fullBlocks * 64
+                if rest > 0 {
+                    tail.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[(fullBlocks * 64)...]))
                 }
+                tail[rest] = 0x80
+                let tailCount = rest < 56 ? 64 : 128
+                tail.storeBytes(of: (UInt64(buffer.count) &* 8).bigEndian, toByteOffset: tailCount - 8, as: UInt64.self)
+                blocks(UnsafeRawPointer(tail.baseAddress!), tailCount / 64)
             }
         }
         return state
