@@ -151,8 +151,10 @@ public struct EntityExtractor: Sendable {
                                 generic: resolver.entities[i].generic, country: resolver.entities[i].country,
                                 surface: resolver.entities[i].surface, into: &key)
             // (No closure making the name: it would capture copies of the extractor and the resolver.)
-            var made: (name: String, id: String)! = key.withUnsafeBufferPointer { cache.nameAndID($0) }
-            if made == nil {
+            let made: (name: String, id: String)
+            if let cached = key.withUnsafeBufferPointer({ cache.nameAndID($0) }) {
+                made = cached
+            } else {
                 let name = displayName(resolver.entities[i])
                 made = (name, EntityResolver.concatenate([resolver.entities[i].type.rawValue, ":", NameText.slug(name)]))
                 key.withUnsafeBufferPointer { cache.store($0, name: made.name, id: made.id) }
