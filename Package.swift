@@ -4,6 +4,7 @@ import PackageDescription
 // Module layout (Docs/architecture.md): one job per module.
 //   CableParser  raw text -> Cable (Foundation only)
 //   CableStore   SQLite store, queries, importer
+//   Gzip         gzip compression and decompression over zlib (store and HTTP server)
 //   HTTPServer   generic HTTP/1.1 server on epoll (knows nothing of cables)
 //   CableAPI     the v1 REST surface over HTTPServer + CableStore
 //   cablegate    the executable (serve, import, parse)
@@ -32,6 +33,13 @@ package.targets += [
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
 ]
 
+// MARK: - gzip (zlib's deflate and inflate, for the store and the HTTP server)
+
+package.targets += [
+    .target(name: "Gzip", dependencies: ["CZlib"]),
+    .testTarget(name: "GzipTests", dependencies: ["Gzip"]),
+]
+
 // MARK: - Parser
 
 package.targets += [
@@ -52,7 +60,7 @@ package.targets += [
     .target(name: "CSHA256"),
     .target(
         name: "CableStore",
-        dependencies: ["CSQLite", "CZlib", "CSHA256", "CableParser"]
+        dependencies: ["CSQLite", "CZlib", "Gzip", "CSHA256", "CableParser"]
     ),
     .testTarget(
         name: "CableStoreTests",
@@ -61,7 +69,7 @@ package.targets += [
     .executableTarget(
         name: "store-bench",
         dependencies: [
-            "CableStore", "CableParser", "CZlib",
+            "CableStore", "CableParser", "Gzip",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         path: "Benchmarks/StoreBenchmark"
@@ -110,7 +118,7 @@ package.targets += [
     .target(
         name: "HTTPServer",
         dependencies: [
-            "CZlib",
+            "Gzip",
             "CHTTPSystem",
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
@@ -118,7 +126,8 @@ package.targets += [
     ),
     .testTarget(
         name: "HTTPServerTests",
-        dependencies: ["HTTPServer", "CZlib"]
+        // CZlib: the tests check the server's gzip with zlib's own inflate, not with Gzip's.
+        dependencies: ["HTTPServer", "Gzip", "CZlib"]
     ),
     .executableTarget(
         name: "http-bench-server",

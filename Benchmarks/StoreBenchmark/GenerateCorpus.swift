@@ -1,6 +1,6 @@
 import ArgumentParser
 import CableParser
-import CZlib
+import Gzip
 import Foundation
 
 /// Writes a cables.csv (optionally gzip) of N cables recombined from the development cables.
@@ -94,23 +94,17 @@ struct GenerateCorpus: ParsableCommand {
     }
 }
 
-/// Buffered file output, gzip-compressed (zlib, level 1) when the path ends in `.gz`.
+/// Buffered file output, gzip-compressed (level 1) when the path ends in `.gz`.
 final class OutputSink {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
-    private var stream = z_stream()
-    private let compress: Bool
+    private let deflater: GzipDeflater?
 
     init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let handle = FileHandle(forWritingAtPath: path) else { throw ValidationError("\(path): cannot create") }
         self.handle = handle
-        compress = path.hasSuffix(".gz")
-        if compress {
-            // windowBits 15 + 16: write a gzip header.
-            guard deflateInit2_(&stream, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                                Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw ValidationError("deflateInit2 failed") }
-        }
+        deflater = path.hasSuffix(".gz") ? GzipDeflater(level: 1) : nil
     }
 
     func write(_ text: String) throws {
@@ -120,33 +114,17 @@ final class OutputSink {
 
     func close() throws {
         try flush(finish: true)
-        if compress { deflateEnd(&stream) }
         try handle.close()
     }
 
     private func flush(finish: Bool) throws {
-        guard compress else {
-            handle.write(Data(buffer))
-            buffer.removeAll(keepingCapacity: true)
-            return
+        var out: [UInt8] = []
+        if let deflater {
+            guard deflater.append(buffer, finish: finish, to: &out) else { throw ValidationError("zlib refused the output") }
+        } else {
+            out = buffer
         }
-        var out = [UInt8](repeating: 0, count: 1 << 20)
-        try buffer.withUnsafeMutableBufferPointer { input in
-            stream.next_in = input.baseAddress
-            stream.avail_in = UInt32(input.count)
-            repeat {
-                let produced = out.withUnsafeMutableBufferPointer { output -> Int in
-                    stream.next_out = output.baseAddress
-                    stream.avail_out = UInt32(output.count)
-                    deflate(&stream, finish ? Z_FINISH : Z_NO_FLUSH)
-                    return output.count - Int(stream.avail_out)
-                }
-                handle.write(Data(out[..<produced]))
-                if !finish && stream.avail_in == 0 && stream.avail_out != 0 { break }
-                if finish && stream.avail_out != 0 { break }
-            } while true
-            guard stream.avail_in == 0 else { throw ValidationError("deflate did not consume its input") }
-        }
+        handle.write(Data(out))
         buffer.removeAll(keepingCapacity: true)
     }
 }

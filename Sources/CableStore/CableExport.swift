@@ -65,7 +65,7 @@ public struct CableExport: Sequence, IteratorProtocol {
         try statement.bind(values + [pageSize])
         defer { statement.reset() }
         while try statement.step() {
-            buffer.append((statement.text(0) ?? "", try Gzip.decompress(statement.data(1), size: statement.int(2))))
+            buffer.append((statement.text(0) ?? "", try StoredGzip.inflate(statement.data(1), size: statement.int(2))))
         }
         if buffer.count < pageSize { finished = true }
         lastID = buffer.last?.id
@@ -90,7 +90,7 @@ public struct CableExport: Sequence, IteratorProtocol {
         try documents.bind(CableReader.jsonArray(page))
         defer { documents.reset() }
         while try documents.step() {
-            buffer.append((documents.text(0) ?? "", try Gzip.decompress(documents.data(1), size: documents.int(2))))
+            buffer.append((documents.text(0) ?? "", try StoredGzip.inflate(documents.data(1), size: documents.int(2))))
         }
         lastID = buffer.last?.id
     }

@@ -34,7 +34,7 @@ public final class CableReader {
     /// The stored JSON of one cable and its SHA-256 (the ETag), or nil when the id is unknown.
     public func cableJSON(id: String) throws -> StoredJSON? {
         guard let stored = try cableJSONGzip(id: id) else { return nil }
-        return StoredJSON(json: try Gzip.decompress(stored.gzip, size: stored.size), hash: stored.hash)
+        return StoredJSON(json: try StoredGzip.inflate(stored.gzip, size: stored.size), hash: stored.hash)
     }
 
     /// The stored JSON still gzip-compressed (send it as-is with `Content-Encoding: gzip`), its
@@ -53,7 +53,7 @@ public final class CableReader {
         try statement.bind(id)
         defer { statement.reset() }
         guard try statement.step() else { return nil }
-        return String(decoding: try Gzip.decompress(statement.data(0), size: statement.int(1)), as: UTF8.self)
+        return String(decoding: try StoredGzip.inflate(statement.data(0), size: statement.int(1)), as: UTF8.self)
     }
 
     /// True when a cable with this id is stored.
@@ -137,7 +137,7 @@ public final class CableReader {
         try statement.bind(id, rawHash)
         defer { statement.reset() }
         guard try statement.step() else { return nil }
-        return String(decoding: try Gzip.decompress(statement.data(0), size: statement.int(1)), as: UTF8.self)
+        return String(decoding: try StoredGzip.inflate(statement.data(0), size: statement.int(1)), as: UTF8.self)
     }
 }
 

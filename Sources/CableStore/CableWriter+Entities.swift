@@ -71,7 +71,7 @@ extension CableWriter {
             let pk = Int64(lookup.int(0))
             let stored = lookup.data(1), size = lookup.int(2)
             lookup.reset()
-            var cable = try Cable.makeJSONDecoder().decode(Cable.self, from: try Gzip.decompress(stored, size: size))
+            var cable = try Cable.makeJSONDecoder().decode(Cable.self, from: try StoredGzip.inflate(stored, size: size))
 
             var byParagraph: [Int: [Cable.EntityMention]] = [:]
             for item in mentions { byParagraph[item.paragraph, default: []].append(item.mention) }
@@ -83,7 +83,7 @@ extension CableWriter {
             cable.entities = entities
             let json = Data(CableJSONWriter.encode(cable))
             try connection.prepare("UPDATE cables SET json_gz = ?, json_size = ?, json_hash = ? WHERE pk = ?")
-                .run(compressor.compress(json), json.count, SHA256.hex(json), pk)
+                .run(compressor.compressToData(json), json.count, SHA256.hex(json), pk)
             try deleteMentions(pk: pk)
             try insertMentions(EntityRows(cable: cable), pk: pk)
             return true

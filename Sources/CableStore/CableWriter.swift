@@ -1,5 +1,6 @@
 import CableParser
 import Foundation
+import Gzip
 
 /// The single writer: inserts, replaces and deletes cables with everything derived from them.
 ///
@@ -11,7 +12,7 @@ public final class CableWriter {
     /// Cables whose full-text rows are still to be written (see `CableWriter+SearchIndex.swift`).
     var pendingSearch = PendingSearchRows()
     /// For the JSON that `reindex` rewrites (import workers compress with their own).
-    lazy var compressor = GzipCompressor()
+    lazy var compressor = StoredGzip.makeDeflater()
 
     init(connection: Connection) {
         self.connection = connection

@@ -1,5 +1,6 @@
 import CableParser
 import Foundation
+import Gzip
 
 /// A parsed cable ready to store: the raw text, the cable, its JSON encoded once, and both hashes.
 ///
@@ -26,18 +27,18 @@ public struct PreparedCable: Sendable {
     /// Encodes, hashes and compresses `cable`. It no longer throws (the JSON is written by
     /// `CableJSONWriter`, the same bytes as `JSONEncoder`); `throws` stays for source compatibility.
     public init(raw: String, cable: Cable) throws {
-        self.init(raw: raw, cable: cable, compressor: GzipCompressor())
+        self.init(raw: raw, cable: cable, compressor: StoredGzip.makeDeflater())
     }
 
     /// As `init(raw:cable:)`, compressing with the caller's (thread's) `compressor`.
-    init(raw: String, cable: Cable, compressor: GzipCompressor) {
+    init(raw: String, cable: Cable, compressor: GzipDeflater) {
         self.raw = raw
         self.cable = cable
         self.json = Data(CableJSONWriter.encode(cable))
         self.rawHash = SHA256.hex(raw)
         self.jsonHash = SHA256.hex(json)
-        self.rawGzip = compressor.compress(raw)
-        self.jsonGzip = compressor.compress(json)
+        self.rawGzip = compressor.compressToData(raw)
+        self.jsonGzip = compressor.compressToData(json)
         self.rawSize = raw.utf8.count
         self.entityRows = EntityRows(cable: cable)
     }

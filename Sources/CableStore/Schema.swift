@@ -24,7 +24,7 @@ enum Schema {
 
     // Small columns first: SQLite stores a row's columns in order, so list queries that stop before
     // `json_gz` and `raw_gz` never touch their overflow pages. Raw text and JSON are stored gzip
-    // (see Gzip.swift) with their decompressed sizes.
+    // (see StoredGzip.swift) with their decompressed sizes.
     static let v1 = """
     CREATE TABLE cables (
         pk INTEGER PRIMARY KEY,

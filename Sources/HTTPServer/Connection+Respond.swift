@@ -1,3 +1,4 @@
+import Gzip
 import HTTPTypes
 import Logging
 
@@ -103,8 +104,8 @@ extension Connection {
             let eligible = bodyAllowed && response.allowsCompression && body.count >= loop.gzipMinimumBytes
                 && !response.headerFields.has(.contentEncoding)
             var compressed = false
-            if eligible && info.acceptsGzip, let gzipped = loop.gzip.compress(body) {
-                body = gzipped
+            if eligible && info.acceptsGzip {
+                body = loop.gzip.compress(body)
                 compressed = true
             }
             writeHead(status, response.headerFields, info: info, contentLength: bodyAllowed ? body.count : nil,

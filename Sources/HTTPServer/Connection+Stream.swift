@@ -1,3 +1,4 @@
+import Gzip
 import HTTPTypes
 
 extension Connection {
@@ -10,7 +11,7 @@ extension Connection {
             loop.execute { [self] in streamChunk(bytes) }
         }
         let state = StreamedResponse(writer: writer, info: info,
-                                     encoder: gzip ? GzipEncoder(level: loop.configuration.gzipLevel) : nil,
+                                     encoder: gzip ? GzipDeflater(level: loop.configuration.gzipLevel) : nil,
                                      chunked: chunked, bytesSent: headBytes)
         state.status = status
         phase = .streamingResponse(state)
@@ -32,7 +33,7 @@ extension Connection {
         var data = bytes
         if let encoder = state.encoder {
             var compressed: [UInt8] = []
-            _ = encoder.feed(bytes, finish: false, into: &compressed)
+            encoder.append(bytes, finish: false, to: &compressed)
             data = compressed
         }
         state.bytesSent += appendBodyPart(data, chunked: state.chunked)
@@ -51,7 +52,7 @@ extension Connection {
         }
         if let encoder = state.encoder {
             var tail: [UInt8] = []
-            _ = encoder.feed([], finish: true, into: &tail)
+            encoder.append([], finish: true, to: &tail)
             state.bytesSent += appendBodyPart(tail, chunked: state.chunked)
         }
         if state.chunked {

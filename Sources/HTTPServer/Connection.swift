@@ -1,3 +1,4 @@
+import Gzip
 import HTTPTypes
 import Logging
 
@@ -52,10 +53,10 @@ final class Connection: @unchecked Sendable {
         let writer: ResponseBodyWriter
         var info: RequestInfo
         var status: HTTPResponse.Status = .ok
-        var encoder: GzipEncoder?
+        var encoder: GzipDeflater?
         var chunked: Bool
         var bytesSent: Int
-        init(writer: ResponseBodyWriter, info: RequestInfo, encoder: GzipEncoder?, chunked: Bool, bytesSent: Int) {
+        init(writer: ResponseBodyWriter, info: RequestInfo, encoder: GzipDeflater?, chunked: Bool, bytesSent: Int) {
             self.writer = writer
             self.info = info
             self.encoder = encoder

@@ -1,3 +1,4 @@
+import Gzip
 import Logging
 
 import CHTTPSystem
@@ -46,7 +47,7 @@ final class EventLoop: @unchecked Sendable {
     private(set) var now: UInt64 = 0
     private(set) var dateCache = DateCache()
     private(set) var context: AnyObject!
-    private(set) lazy var gzip = GzipEncoder(level: configuration.gzipLevel)
+    private(set) lazy var gzip = GzipDeflater(level: configuration.gzipLevel)
 
     init(index: Int, server: ServerCore, listener: Int32) throws(SystemError) {
         self.index = index

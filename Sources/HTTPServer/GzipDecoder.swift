@@ -1,11 +1,10 @@
-import CZlib
+import Gzip
 
 /// Inflates a gzip-encoded request body (`Content-Encoding: gzip`) chunk by chunk, counting the
 /// decompressed size against a limit and stopping there: a 1 MB bomb that expands to 10 GB is
 /// refused (413) after `limit` bytes, never expanded in full. Corrupt data is a 400.
 public final class GzipDecoder {
-    private var stream = z_stream()
-    private var ready = false
+    private let inflater: GzipInflater?
     private var finished = false
     private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
     /// Largest decompressed size accepted.
@@ -16,53 +15,45 @@ public final class GzipDecoder {
     /// Creates a decoder refusing more than `limit` decompressed bytes.
     public init(limit: Int) {
         self.limit = limit
-        ready = inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
-    }
-
-    deinit {
-        if ready { inflateEnd(&stream) }
+        inflater = try? GzipInflater(framing: .gzip)
     }
 
     /// Decompresses the next part of the body.
     /// - Returns: the decompressed bytes (possibly empty).
     /// - Throws: 413 past the limit, 400 for data that is not gzip or continues past its end.
     public func decompress(_ input: [UInt8]) throws(HTTPParseError) -> [UInt8] {
-        guard ready else { throw HTTPParseError(.badRequest, "gzip decoder could not start") }
+        guard let inflater else { throw HTTPParseError(.badRequest, "gzip decoder could not start") }
         guard !input.isEmpty else { return [] }
         guard !finished else { throw HTTPParseError(.badRequest, "data after the end of the gzip stream") }
         var output: [UInt8] = []
-        var status = Z_OK
-        var overLimit = false
-        input.withUnsafeBufferPointer { source in
-            stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-            stream.avail_in = UInt32(source.count)
-            repeat {
-                scratch.withUnsafeMutableBufferPointer { buffer in
-                    stream.next_out = buffer.baseAddress
-                    stream.avail_out = UInt32(buffer.count)
-                    status = inflate(&stream, Z_NO_FLUSH)
-                    let count = buffer.count - Int(stream.avail_out)
-                    if produced + count > limit {
-                        overLimit = true
-                    } else {
-                        produced += count
-                        output.append(contentsOf: buffer[0..<count])
+        var offset = 0
+        do {
+            // Until the input is used up, or the member ends, or a round makes no progress (zlib
+            // wants input it does not have yet).
+            while offset < input.count || !finished {
+                let progress = try input.withUnsafeBufferPointer { source throws(GzipError) in
+                    try scratch.withUnsafeMutableBufferPointer { buffer throws(GzipError) in
+                        try inflater.inflate(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: source[offset...])),
+                                             into: UnsafeMutableRawBufferPointer(buffer))
                     }
                 }
-            } while status == Z_OK && !overLimit && (stream.avail_in > 0 || stream.avail_out == 0)
-            stream.next_in = nil
-        }
-        if overLimit {
-            throw HTTPParseError(.contentTooLarge, "decompressed request body larger than the limit of \(limit) bytes")
-        }
-        switch status {
-        case Z_STREAM_END:
-            finished = true
-            if stream.avail_in > 0 { throw HTTPParseError(.badRequest, "data after the end of the gzip stream") }
-        case Z_OK, Z_BUF_ERROR:
-            break
-        default:
-            throw HTTPParseError(.badRequest, "request body is not valid gzip (zlib status \(status))")
+                offset += progress.consumed
+                if produced + progress.produced > limit {
+                    throw HTTPParseError(.contentTooLarge, "decompressed request body larger than the limit of \(limit) bytes")
+                }
+                produced += progress.produced
+                output.append(contentsOf: scratch[0..<progress.produced])
+                if progress.ended {
+                    finished = true
+                    if offset < input.count { throw HTTPParseError(.badRequest, "data after the end of the gzip stream") }
+                    break
+                }
+                if progress.consumed == 0 && progress.produced == 0 { break }
+            }
+        } catch let error as HTTPParseError {
+            throw error
+        } catch {
+            throw HTTPParseError(.badRequest, "request body is not valid gzip (\(error))")
         }
         return output
     }

@@ -40,7 +40,7 @@ extension HTTPRequestHeadParser {
                     }
                 }
             case .acceptEncoding:
-                if GzipEncoder.accepts(field.value) { head.acceptsGzip = true }
+                if AcceptEncoding.allowsGzip(field.value) { head.acceptsGzip = true }
             case .expect:
                 if field.value.lowercased() == "100-continue" { head.expectsContinue = true }
             default:

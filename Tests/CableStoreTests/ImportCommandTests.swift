@@ -109,7 +109,7 @@ struct ImportCommandTests {
             """)
         var halfWritten = 0
         while try rows.step() {
-            let json = try Gzip.decompress(rows.data(1), size: rows.int(4))
+            let json = try StoredGzip.inflate(rows.data(1), size: rows.int(4))
             let cable = try Cable.makeJSONDecoder().decode(Cable.self, from: json)
             if cable.paragraphs.count != rows.int(2) || Set(cable.tags.map(\.code)).count != rows.int(3) { halfWritten += 1 }
         }

@@ -155,29 +155,29 @@ struct SchemaTests {
 }
 
 @Suite("Stored text compression")
-struct GzipTests {
+struct StoredGzipTests {
     @Test func roundTripsAndRejectsDamage() throws {
         let text = String(repeating: "SUBJECT: STATE SECRET LAW ¶ ", count: 500)
-        let packed = GzipCompressor().compress(text)
+        let packed = StoredGzip.makeDeflater().compressToData(text)
         #expect(packed.count < text.utf8.count / 5)
         #expect(packed.prefix(2) == Data([0x1F, 0x8B]))  // a gzip member, servable as Content-Encoding: gzip
-        #expect(try Gzip.decompress(packed, size: text.utf8.count) == Data(text.utf8))
-        #expect(try Gzip.decompress(GzipCompressor().compress(""), size: 0) == Data())
+        #expect(try StoredGzip.inflate(packed, size: text.utf8.count) == Data(text.utf8))
+        #expect(try StoredGzip.inflate(StoredGzip.makeDeflater().compressToData(""), size: 0) == Data())
         var damaged = packed
         damaged[damaged.count / 2] ^= 0xFF
-        #expect(throws: StoreError.self) { try Gzip.decompress(damaged, size: text.utf8.count) }
-        #expect(throws: StoreError.self) { try Gzip.decompress(packed, size: text.utf8.count + 1) }
+        #expect(throws: StoreError.self) { try StoredGzip.inflate(damaged, size: text.utf8.count) }
+        #expect(throws: StoreError.self) { try StoredGzip.inflate(packed, size: text.utf8.count + 1) }
     }
 
     /// An import worker keeps one compressor for every text: each result is a whole gzip member of
     /// its own input, byte for byte what a new compressor makes.
     @Test func aReusedCompressorGivesTheSameMembersAsNewOnes() throws {
-        let reused = GzipCompressor()
+        let reused = StoredGzip.makeDeflater()
         let texts = ["", "short", String(repeating: "REF A: 07ASTANA3153 ", count: 4_000), "after a long one"]
         for text in texts + texts.reversed() {
-            let member = reused.compress(text)
-            #expect(member == GzipCompressor().compress(text))
-            #expect(try Gzip.decompress(member, size: text.utf8.count) == Data(text.utf8))
+            let member = reused.compressToData(text)
+            #expect(member == StoredGzip.makeDeflater().compressToData(text))
+            #expect(try StoredGzip.inflate(member, size: text.utf8.count) == Data(text.utf8))
         }
     }
 }

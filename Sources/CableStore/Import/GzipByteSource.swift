@@ -1,17 +1,19 @@
-import CZlib
 import Foundation
+import Gzip
 
-/// Decompresses gzip (or zlib) data streamed from another source through zlib's inflate.
+/// Decompresses gzip (or zlib) data streamed from another source.
 ///
 /// Concatenated gzip members (what `cat a.gz b.gz` or pigz produce) are read as one stream.
 public final class GzipByteSource: ByteSource {
     private var base: any ByteSource
     private let name: String
-    private var stream = z_stream()
+    private let inflater: GzipInflater
+    /// Compressed bytes read from `base`; `input[start..<end]` not yet inflated.
     private var input: UnsafeMutableRawBufferPointer
+    private var start = 0
+    private var end = 0
     private var inputEnded = false
     private var memberEnded = false
-    private var initialised = false
 
     public var consumed: Int { base.consumed }
 
@@ -19,59 +21,51 @@ public final class GzipByteSource: ByteSource {
     public init(_ base: any ByteSource, name: String) throws {
         self.base = base
         self.name = name
-        self.input = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
-        // 15 + 32: largest window, detect gzip or zlib header automatically.
-        let rc = inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        guard rc == Z_OK else {
-            input.deallocate()
-            throw ImportInputError.gzip(source: name, reason: "inflateInit2 failed (\(rc))")
+        do {
+            inflater = try GzipInflater(framing: .gzipOrZlib)
+        } catch {
+            throw ImportInputError.gzip(source: name, reason: error.description)
         }
-        initialised = true
+        self.input = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
     }
 
     deinit {
-        if initialised { inflateEnd(&stream) }
         input.deallocate()
     }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard buffer.count > 0 else { return 0 }
         while true {
-            if stream.avail_in == 0 && !inputEnded {
-                let count = try base.read(into: input)
-                if count == 0 { inputEnded = true }
-                stream.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
-                stream.avail_in = UInt32(count)
-            }
+            if start == end && !inputEnded { try refill() }
             if memberEnded {
                 // Another member follows only if there are more bytes.
-                guard stream.avail_in > 0 else { return 0 }
-                inflateReset(&stream)
+                guard start < end else { return 0 }
+                inflater.reset()
                 memberEnded = false
             }
-            if stream.avail_in == 0 && inputEnded {
-                throw ImportInputError.gzip(source: name, reason: "the data ends before the end of the compressed stream")
+            if start == end && inputEnded {
+                throw ImportInputError.gzip(source: name, reason: GzipError.truncated.description)
             }
-            stream.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
-            stream.avail_out = UInt32(buffer.count)
-            let rc = inflate(&stream, Z_NO_FLUSH)
-            let produced = buffer.count - Int(stream.avail_out)
-            switch rc {
-            case Z_STREAM_END:
+            let progress: GzipInflater.Progress
+            do {
+                progress = try inflater.inflate(UnsafeRawBufferPointer(rebasing: input[start..<end]), into: buffer)
+            } catch {
+                throw ImportInputError.gzip(source: name, reason: error.description)
+            }
+            start += progress.consumed
+            if progress.ended {
                 memberEnded = true
-                if stream.avail_in == 0 && !inputEnded {
-                    let count = try base.read(into: input)
-                    if count == 0 { inputEnded = true }
-                    stream.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
-                    stream.avail_in = UInt32(count)
-                }
-            case Z_OK, Z_BUF_ERROR:
-                break
-            default:
-                let message = stream.msg.map { String(cString: $0) } ?? "inflate error \(rc)"
-                throw ImportInputError.gzip(source: name, reason: message)
+                // Whether a member follows is known only once more input has been looked at.
+                if start == end && !inputEnded { try refill() }
             }
-            if produced > 0 { return produced }
+            if progress.produced > 0 { return progress.produced }
         }
+    }
+
+    private func refill() throws {
+        let count = try base.read(into: input)
+        if count == 0 { inputEnded = true }
+        start = 0
+        end = count
     }
 }

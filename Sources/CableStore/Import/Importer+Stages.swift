@@ -1,6 +1,7 @@
 import CableParser
 import Dispatch
 import Foundation
+import Gzip
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -104,7 +105,7 @@ extension Importer {
         // priority workers still get every cycle the writer leaves.
         for worker in 1...workers {
             stages.spawn(named: "import-parse\(worker)", niceness: Self.parseWorkerNiceness) { [self] in
-                let compressor = GzipCompressor()
+                let compressor = StoredGzip.makeDeflater()
                 while let chunk = pipeline.nextToParse() { pipeline.deliver(prepare(chunk, compressor: compressor)) }
             }
         }
@@ -112,7 +113,7 @@ extension Importer {
     }
 
     /// Parses, enriches, encodes and hashes one chunk (on a worker thread).
-    private func prepare(_ chunk: ParseChunk, compressor: GzipCompressor) -> PreparedChunk {
+    private func prepare(_ chunk: ParseChunk, compressor: GzipDeflater) -> PreparedChunk {
         var items: [Pending] = []
         items.reserveCapacity(chunk.records.count)
         for item in chunk.records {
