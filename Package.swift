@@ -42,6 +42,11 @@ package.targets += [
 
 // MARK: - Parser
 
+// Library products of the parser and the extractor: for Fuzz/CableFuzz, a package of its own.
+package.products += [
+    .library(name: "CableParser", targets: ["CableParser"]),
+    .library(name: "CableEntities", targets: ["CableEntities"]),
+]
 package.targets += [
     .target(
         name: "CableParser",
