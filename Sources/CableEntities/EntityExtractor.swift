@@ -16,6 +16,8 @@ public struct EntityExtractor: Sendable {
     public let loadError: GazetteerError?
     /// Names and ids made for earlier cables, shared by copies of this extractor.
     let nameCache = EntityNameCache()
+    /// Buffers for the steps after the recognisers, reused from call to call (one per concurrent call).
+    let workspaces = ExtractionWorkspace.Pool()
 
     /// An extractor over the bundled gazetteer (loaded once per process and shared).
     public init() {
@@ -49,10 +51,16 @@ public struct EntityExtractor: Sendable {
     /// As `annotate(_:)`, also reading the addressee lines of the raw telegram (`SCA/CEN FOR M. O'MARA`),
     /// which the parsed `Cable` does not keep. Pass the text the cable was parsed from.
     public func annotate(_ cable: inout Cable, rawText: String?) {
+        let workspace = workspaces.take(gazetteer: gazetteer)
+        defer { workspaces.give(workspace) }
+        annotate(&cable, rawText: rawText, in: workspace)
+    }
+
+    /// `annotate(_:rawText:)` in the buffers of `workspace`, which must be empty (as `Pool.take` gives it).
+    func annotate(_ cable: inout Cable, rawText: String?, in workspace: ExtractionWorkspace) {
         if let loadError { cable.warnings.append("entities: \(loadError.description)") }
         let context = CableContext(gazetteer: gazetteer, cable: cable)
         let env = ParagraphRecognizer.Environment(gazetteer: gazetteer, context: context)
-        var pending: [EntityResolver.Pending] = []
         var paragraphTokens: [TokenList] = []
         var paragraphCaps: [Bool] = []
 
@@ -60,7 +68,7 @@ public struct EntityExtractor: Sendable {
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(paragraph.text, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
             for c in recognizer.run() {
-                pending.append(Self.pending(c, tokens: tokens, place: .init(paragraph: p, first: c.first, end: c.end)))
+                workspace.resolver.add(c, tokens: tokens, place: .init(paragraph: p, first: c.first, end: c.end))
             }
             paragraphTokens.append(tokens)
             paragraphCaps.append(recognizer.caps)
@@ -68,54 +76,44 @@ public struct EntityExtractor: Sendable {
         if let subject = cable.subject {
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(subject, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
-            for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, place: nil)) }
+            for c in recognizer.run() { workspace.resolver.add(c, tokens: tokens, place: nil) }
         }
-        for m in CableEvidence(env: env).collect(cable, rawText: rawText) {
-            pending.append(.init(type: m.type, keys: m.keys, surface: m.surface, canonical: m.canonical, country: nil,
-                                 generic: false, evidence: m.evidence, acronym: nil, place: nil))
-        }
+        for m in CableEvidence(env: env).collect(cable, rawText: rawText) { workspace.resolver.add(m) }
 
-        var resolver = EntityResolver(gazetteer: gazetteer)
-        resolver.resolve(pending)
-        aliasPass(&resolver, tokens: paragraphTokens, caps: paragraphCaps)
-        write(resolver, into: &cable, tokens: paragraphTokens)
-    }
-
-    private static func pending(_ c: Candidate, tokens: TokenList, place: EntityResolver.Place?) -> EntityResolver.Pending {
-        let surface = c.end - c.first == 1 ? tokens.text(c.first)
-            : tokens.string(tokens[c.first].start, tokens[c.end - 1].end)
-        // One key array, sized once; the key view made once (each `tokens.keys` is a fresh view).
-        let view = tokens.keys
-        var keys: [String] = []
-        keys.reserveCapacity(c.end - c.first)
-        if c.end - c.first == 1 {
-            keys.append(view[c.first])
-        } else {
-            for k in c.first..<c.end where tokens[k].kind == .word { keys.append(view[k]) }
-        }
-        return .init(type: c.type, keys: keys, surface: surface,
-                     canonical: c.canonical, country: c.country, generic: c.generic, evidence: c.evidence,
-                     acronym: c.definedAcronym, place: place)
+        workspace.resolver.resolve()
+        aliasPass(workspace, tokens: paragraphTokens, caps: paragraphCaps)
+        write(workspace, into: &cable, tokens: paragraphTokens)
     }
 
     /// Second look at every paragraph: lone surnames and acronyms of entities found elsewhere in the cable.
-    private func aliasPass(_ resolver: inout EntityResolver, tokens: [TokenList], caps: [Bool]) {
-        let aliases = resolver.aliasTable()
-        guard !aliases.isEmpty else { return }
-        // Tokens already in a mention, all paragraphs in one array.
-        var firstOfParagraph: [Int] = []
+    private func aliasPass(_ workspace: ExtractionWorkspace, tokens: [TokenList], caps: [Bool]) {
+        workspace.resolver.buildAliases()
+        guard !workspace.resolver.aliases.isEmpty else { return }
+        // Tokens already in a mention, all paragraphs in one array (the workspace's).
+        var firstOfParagraph: [Int] = [], covered: [Bool] = [], candidates: [Int] = [], key: [UInt8] = []
+        swap(&firstOfParagraph, &workspace.firstOfParagraph)
+        swap(&covered, &workspace.covered)
+        swap(&candidates, &workspace.aliasCandidates)
+        swap(&key, &workspace.key)
+        defer {
+            swap(&firstOfParagraph, &workspace.firstOfParagraph)
+            swap(&covered, &workspace.covered)
+            swap(&candidates, &workspace.aliasCandidates)
+            swap(&key, &workspace.key)
+        }
+        firstOfParagraph.removeAll(keepingCapacity: true)
         var total = 0
         for list in tokens { firstOfParagraph.append(total); total += list.count }
-        var covered = [Bool](repeating: false, count: total)
-        for (_, place) in resolver.attached {
+        covered.removeAll(keepingCapacity: true)
+        covered.append(contentsOf: repeatElement(false, count: total))
+        for (_, place) in workspace.resolver.attached {
             for k in place.first..<place.end { covered[firstOfParagraph[place.paragraph] + k] = true }
         }
-        var key: [UInt8] = []
-        var candidates: [Int] = []
         for (p, list) in tokens.enumerated() {
             // The candidates first, over the plain token values: most words are lower case, or rejected by
             // the tokeniser's hash of an ASCII key (the table's hash) alone.
             candidates.removeAll(keepingCapacity: true)
+            let aliases = workspace.resolver.aliases
             list.items.withUnsafeBufferPointer { items in
                 for (k, token) in items.enumerated() where token.kind == .word && !covered[firstOfParagraph[p] + k] {
                     guard caps[p] || token.isCapitalized, token.hash == 0 || aliases.mayContain(hash: token.hash) else { continue }
@@ -131,72 +129,105 @@ public struct EntityExtractor: Sendable {
                 } else if !token.isCapitalized {
                     continue
                 }
-                resolver.attachAlias(entity: entity, place: .init(paragraph: p, first: k, end: k + 1))
+                workspace.resolver.attachAlias(entity: entity, place: .init(paragraph: p, first: k, end: k + 1))
             }
         }
     }
 
     /// Turns resolved entities into the model's mentions and summaries.
-    private func write(_ resolver: EntityResolver, into cable: inout Cable, tokens: [TokenList]) {
-        var ids: [String] = []
-        var names: [String] = []
-        ids.reserveCapacity(resolver.entities.count)
-        names.reserveCapacity(resolver.entities.count)
-        var key: [UInt8] = []
-        key.reserveCapacity(64)
+    private func write(_ workspace: ExtractionWorkspace, into cable: inout Cable, tokens: [TokenList]) {
+        let resolver = workspace.resolver
+        let text = resolver.text
+        // The workspace's buffers, moved out for the call (no exclusivity check per access, no copy).
+        var key: [UInt8] = [], ids: [String] = [], names: [String] = []
+        var order: [ExtractionWorkspace.MentionOrder] = [], firstOfParagraph: [Int] = []
+        swap(&key, &workspace.key)
+        swap(&ids, &workspace.ids)
+        swap(&names, &workspace.names)
+        swap(&order, &workspace.order)
+        swap(&firstOfParagraph, &workspace.firstOfParagraph)
+        defer {
+            swap(&key, &workspace.key)
+            swap(&ids, &workspace.ids)
+            swap(&names, &workspace.names)
+            swap(&order, &workspace.order)
+            swap(&firstOfParagraph, &workspace.firstOfParagraph)
+        }
         let cache = nameCache
         for i in resolver.entities.indices {
             // An entity written for an earlier cable takes its name and id from the cache.
-            EntityNameCache.key(type: resolver.entities[i].type, canonical: resolver.entities[i].canonical,
-                                generic: resolver.entities[i].generic, country: resolver.entities[i].country,
-                                surface: resolver.entities[i].surface, into: &key)
+            let entity = resolver.entities[i]
+            text.withSurface(entity.surface) { surface in
+                EntityNameCache.key(type: entity.type, canonical: entity.canonical, generic: entity.generic,
+                                    country: entity.country, surface: surface, into: &key)
+            }
             // (No closure making the name: it would capture copies of the extractor and the resolver.)
             let made: (name: String, id: String)
             if let cached = key.withUnsafeBufferPointer({ cache.nameAndID($0) }) {
                 made = cached
             } else {
-                let name = displayName(resolver.entities[i])
-                made = (name, EntityResolver.concatenate([resolver.entities[i].type.rawValue, ":", NameText.slug(name)]))
+                let name = displayName(entity, surface: text.surface(entity.surface))
+                made = (name, EntityResolver.concatenate([entity.type.rawValue, ":", NameText.slug(name)]))
                 key.withUnsafeBufferPointer { cache.store($0, name: made.name, id: made.id) }
             }
             names.append(made.name)
             ids.append(made.id)
         }
-        // Each paragraph's mentions as (byte start, byte end, attachment) sorted as plain integers (the
-        // attachment order breaks ties, as the stable sort of the mentions did), then made in that order.
-        var order = Array(repeating: [(start: Int, end: Int, index: Int)](), count: cable.paragraphs.count)
+        // Paragraph mentions as (paragraph, byte start, byte end, attachment), placed by paragraph (a
+        // counting pass), each paragraph's sorted as integers (the attachment order breaks ties, as the
+        // stable sort of the mentions did), then made in that order.
+        let paragraphs = cable.paragraphs.count
+        firstOfParagraph.removeAll(keepingCapacity: true)
+        firstOfParagraph.append(contentsOf: repeatElement(0, count: paragraphs + 1))
+        for (_, place) in resolver.attached { firstOfParagraph[place.paragraph + 1] += 1 }
+        for p in 0..<paragraphs { firstOfParagraph[p + 1] += firstOfParagraph[p] }
+        order.removeAll(keepingCapacity: true)
+        order.append(contentsOf: repeatElement(.init(paragraph: 0, start: 0, end: 0, index: 0), count: resolver.attached.count))
         for (index, (_, place)) in resolver.attached.enumerated() {
             let list = tokens[place.paragraph]
-            order[place.paragraph].append((list[place.first].start, list[place.end - 1].end, index))
+            order[firstOfParagraph[place.paragraph]] = .init(paragraph: Int32(truncatingIfNeeded: place.paragraph),
+                                                             start: Int32(truncatingIfNeeded: list[place.first].start),
+                                                             end: Int32(truncatingIfNeeded: list[place.end - 1].end),
+                                                             index: Int32(truncatingIfNeeded: index))
+            firstOfParagraph[place.paragraph] += 1
         }
-        for p in cable.paragraphs.indices {
-            guard !order[p].isEmpty else { cable.paragraphs[p].entities = []; continue }
-            order[p].sort { ($0.start, $0.end, $0.index) < ($1.start, $1.end, $1.index) }
+        // (Each entry now holds the end of its paragraph's run.)
+        var next = 0
+        for p in 0..<paragraphs {
+            let end = firstOfParagraph[p]
+            guard end > next else {
+                cable.paragraphs[p].entities = []
+                continue
+            }
+            order[next..<end].sort()
             let list = tokens[p]
             var mentions: [Cable.EntityMention] = []
-            mentions.reserveCapacity(order[p].count)
+            mentions.reserveCapacity(end - next)
             // Byte offsets turned into scalar offsets by counting from one mention to the next.
             var cursor = TokenList.ScalarCursor()
-            for (start, end, index) in order[p] {
-                let (entity, place) = resolver.attached[index]
-                let surface = place.end - place.first == 1 ? list.text(place.first) : list.string(start, end)
+            for m in order[next..<end] {
+                let (entity, place) = resolver.attached[Int(m.index)]
+                let start = Int(m.start), stop = Int(m.end)
+                let surface = place.end - place.first == 1 ? list.text(place.first) : list.string(start, stop)
                 let scalarStart = cursor.offset(start, in: list)
                 mentions.append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue, surface: surface,
-                                      start: scalarStart, end: cursor.offset(end, in: list)))
+                                      start: scalarStart, end: cursor.offset(stop, in: list)))
             }
             cable.paragraphs[p].entities = mentions
+            next = end
         }
-        // Entities with the same id become one summary, in order of first appearance.
-        var summaryOfID = ByteKeyTable()
+        // Entities with the same id become one summary, in order of first appearance (ids are ASCII slugs:
+        // their bytes are their canonical bytes).
         var summaries: [Cable.EntitySummary] = []
+        summaries.reserveCapacity(resolver.entities.count)
         for i in resolver.entities.indices {
-            var id = Array(ids[i].utf8)
-            ByteKeyTable.canonical(&id)
-            if let known = id.withUnsafeBufferPointer({ summaryOfID.value($0) }) {
+            var id = ids[i]
+            let known: Int? = id.withUTF8 { workspace.summaryOfID.value($0) }
+            if let known {
                 summaries[known].mentions += resolver.entities[i].mentions
             } else {
-                id.withUnsafeBufferPointer { summaryOfID.set($0, summaries.count) }
-                summaries.append(.init(id: ids[i], name: names[i], type: resolver.entities[i].type.rawValue,
+                id.withUTF8 { workspace.summaryOfID.set($0, summaries.count) }
+                summaries.append(.init(id: id, name: names[i], type: resolver.entities[i].type.rawValue,
                                        mentions: resolver.entities[i].mentions))
             }
         }
@@ -205,7 +236,7 @@ public struct EntityExtractor: Sendable {
         }
     }
 
-    private func displayName(_ e: EntityResolver.Entity) -> String {
+    private func displayName(_ e: EntityResolver.Entity, surface: String) -> String {
         if let canonical = e.canonical {
             if e.generic, let code = e.country, let country = gazetteer.country(code: code) {
                 return "\(canonical) (\(country.name))"
@@ -213,8 +244,8 @@ public struct EntityExtractor: Sendable {
             return canonical
         }
         // A byte search when ASCII: Foundation's `contains` costs thousands of instructions a call.
-        let hasSpace = e.surface.utf8.allSatisfy { $0 < 0x80 } ? e.surface.utf8.contains(0x20) : e.surface.contains(" ")
-        let isAcronym = e.type == .organization && !hasSpace && Gazetteer.looksLikeAcronym(e.surface)
-        return isAcronym ? e.surface : NameText.displayName(e.surface)
+        let hasSpace = surface.utf8.allSatisfy { $0 < 0x80 } ? surface.utf8.contains(0x20) : surface.contains(" ")
+        let isAcronym = e.type == .organization && !hasSpace && Gazetteer.looksLikeAcronym(surface)
+        return isAcronym ? surface : NameText.displayName(surface)
     }
 }
