@@ -52,6 +52,8 @@ struct EntityResolver {
     private var index = ByteKeyTable()
     /// Entity of each defined acronym (its canonical bytes as written).
     private var acronymIndex = ByteKeyTable()
+    /// The person entities, in order of creation.
+    private var persons: [Int] = []
     /// (entity, acronym word) of every acronym attached.
     private var acronyms: [(entity: Int, word: Int)] = []
     // Scratch, kept for its capacity.
@@ -74,6 +76,7 @@ struct EntityResolver {
         index.removeAll()
         acronymIndex.removeAll()
         acronyms.removeAll(keepingCapacity: true)
+        persons.removeAll(keepingCapacity: true)
     }
 
     /// Adds a paragraph's (or the subject's) candidate: its word keys (all of a one-token span, the words
@@ -157,11 +160,7 @@ struct EntityResolver {
     /// The mention's keys joined by spaces (`keys.joined(separator: " ")`), as `ByteKeyTable` bytes.
     private func joinedKeys(_ mention: Int, into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)
-        let words = pending[mention].words
-        for w in Int(words.start)..<(Int(words.start) + Int(words.count)) {
-            if w > Int(words.start) { bytes.append(0x20) }
-            text.appendKey(w, to: &bytes)
-        }
+        text.appendKeys(pending[mention].words, separator: 0x20, to: &bytes)
         ByteKeyTable.canonical(&bytes)
     }
 
@@ -186,31 +185,27 @@ struct EntityResolver {
         entities.append(Entity(type: m.type, words: m.words, surface: m.surface, canonical: m.canonical,
                                country: m.country, generic: m.generic, evidence: m.evidence))
         key.withUnsafeBufferPointer { index.set($0, id) }
+        if m.type == .person { persons.append(id) }
         return id
     }
 
     /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise (the type as one byte), as
     /// bytes for `ByteKeyTable`, written into `bytes` (one buffer for the whole cable).
     private func indexKey(_ mention: Int, into bytes: inout [UInt8]) {
-        let m = pending[mention]
-        var count = Int(m.words.count)
-        // "Guantanamo Bay" and "Guantanamo", "Miranda State" and "Miranda": one place.
-        if m.canonical == nil, m.type == .location, count > 1, text.isMember(m.words.last, of: gazetteer.locationHeads) {
-            count -= 1
-        }
         bytes.removeAll(keepingCapacity: true)
-        bytes.append(Self.typeByte(m.type))
+        let type = pending[mention].type, words = pending[mention].words
+        bytes.append(Self.typeByte(type))
         bytes.append(0x7C)
-        if let canonical = m.canonical {
+        if let canonical = pending[mention].canonical {
             bytes.append(0x3D)
             MentionText.append(canonical, to: &bytes)
             bytes.append(0x7C)
-            if m.generic, let country = m.country { MentionText.append(country, to: &bytes) }
+            if pending[mention].generic, let country = pending[mention].country { MentionText.append(country, to: &bytes) }
         } else {
-            for k in 0..<count {
-                if k > 0 { bytes.append(0x20) }
-                text.appendKey(Int(m.words.start) + k, to: &bytes)
-            }
+            var count = Int(words.count)
+            // "Guantanamo Bay" and "Guantanamo", "Miranda State" and "Miranda": one place.
+            if type == .location, count > 1, text.isMember(words.last, of: gazetteer.locationHeads) { count -= 1 }
+            text.appendKeys(Span(start: Int(words.start), count: count), separator: 0x20, to: &bytes)
         }
         ByteKeyTable.canonical(&bytes)
     }
@@ -260,12 +255,19 @@ struct EntityResolver {
         guard !words.isEmpty else { return nil }
         let last = words.last, count = Int(words.count)
         var best: Int? = nil
-        for i in entities.indices where entities[i].type == .person {
+        let lastHash = text.words[last].hash
+        // Over the people only, in order; a word's hash (0 when not ASCII) rejects most of them before any
+        // byte is compared. (Buffers: an `entities[i]` read may copy the entity, retaining its strings.)
+        return entities.withUnsafeBufferPointer { entities in
+        text.words.withUnsafeBufferPointer { wordList in
+        for i in persons {
             let e = entities[i].words
             let eCount = Int(e.count)
             guard eCount > 0 else { continue }
+            let eLast = wordList[e.last].hash, eFirst = wordList[Int(e.start)].hash
             // "General Sebhat" after "Sebhat Efrem": a lone word may be the first of a name when it is no given name.
-            guard text.equal(e.last, last) || count == 1 && eCount > 1 && text.equal(Int(e.start), last)
+            guard Self.mayEqual(eLast, lastHash) && text.equal(e.last, last)
+                    || count == 1 && eCount > 1 && Self.mayEqual(eFirst, lastHash) && text.equal(Int(e.start), last)
                     && !text.isMember(last, of: gazetteer.firstNames) else { continue }
             let compatible: Bool
             if count == 1 || eCount == 1 {
@@ -282,7 +284,13 @@ struct EntityResolver {
             if best == nil || entities[best!].mentions < entities[i].mentions { best = i }
         }
         return best
+        }
+        }
     }
+
+    /// Two words' hashes allow them to be equal (a hash of 0 is no ASCII key's: unknown).
+    @inline(__always)
+    private static func mayEqual(_ a: UInt64, _ b: UInt64) -> Bool { a == b || a == 0 || b == 0 }
 
     /// The last `short.count` words of `long` are those of `short`.
     private func suffix(of long: Span, equals short: Span) -> Bool {

@@ -20,11 +20,13 @@ struct MentionText {
         var last: Int { Int(start) + Int(count) - 1 }
     }
 
-    /// One word key: its bytes in `keyBytes`.
+    /// One word key: its bytes in `keyBytes`, and for an ASCII key their FNV-1a hash (`KeySet`'s), which
+    /// rejects most unequal pairs and most set lookups at once.
     struct Word {
         var start: Int32
         var count: Int32
         var isASCII: Bool
+        var hash: UInt64
     }
 
     private(set) var keyBytes: [UInt8] = []
@@ -43,28 +45,34 @@ struct MentionText {
     mutating func appendKey(_ k: Int, of tokens: TokenList) {
         let token = tokens[k]
         guard token.isASCII, token.kind != .punct else { return appendKey(tokens.keys[k]) }
-        let start = keyBytes.count
-        tokens.bytes.withUnsafeBufferPointer { bytes in
-            for n in token.start..<token.end {
-                let v = bytes[n]
-                keyBytes.append(v >= 0x61 && v <= 0x7A ? v - 0x20 : v)
+        let start = keyBytes.count, count = token.end - token.start
+        // The bytes in one copy, then put in capitals in place.
+        tokens.bytes.withUnsafeBufferPointer { keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[token.start..<token.end])) }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        keyBytes.withUnsafeMutableBufferPointer { key in
+            for n in start..<(start + count) {
+                let v = key[n]
+                let upper = v &- 0x61 < 26 ? v - 0x20 : v
+                key[n] = upper
+                hash = (hash ^ UInt64(upper)) &* 0x0000_0100_0000_01b3
             }
         }
-        words.append(Word(start: Int32(truncatingIfNeeded: start), count: Int32(truncatingIfNeeded: token.end - token.start),
-                          isASCII: true))
+        words.append(Word(start: Int32(truncatingIfNeeded: start), count: Int32(truncatingIfNeeded: count), isASCII: true,
+                          hash: hash))
     }
 
-    /// Appends a key given as a `String` (metadata mentions).
+    /// Appends a key given as a `String` (metadata mentions, defined acronyms, non-ASCII words).
     mutating func appendKey(_ key: String) {
         let start = keyBytes.count
         Self.append(key, to: &keyBytes)
         var ascii = true
-        for k in start..<keyBytes.count where keyBytes[k] >= 0x80 {
-            ascii = false
-            break
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in start..<keyBytes.count {
+            if keyBytes[k] >= 0x80 { ascii = false; break }
+            hash = (hash ^ UInt64(keyBytes[k])) &* 0x0000_0100_0000_01b3
         }
         words.append(Word(start: Int32(truncatingIfNeeded: start), count: Int32(truncatingIfNeeded: keyBytes.count - start),
-                          isASCII: ascii))
+                          isASCII: ascii, hash: ascii ? hash : 0))
     }
 
     /// Appends the text of bytes `start..<end` of `tokens` as a surface.
@@ -101,11 +109,26 @@ struct MentionText {
         withKey(w) { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends the keys of `span`'s words, `separator` between them, in one pass over the key bytes.
+    func appendKeys(_ span: Span, separator: UInt8, to bytes: inout [UInt8]) {
+        guard span.count > 0 else { return }
+        keyBytes.withUnsafeBufferPointer { keys in
+            words.withUnsafeBufferPointer { words in
+                for w in Int(span.start)...span.last {
+                    if w > Int(span.start) { bytes.append(separator) }
+                    let word = words[w]
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: keys[Int(word.start)..<Int(word.start + word.count)]))
+                }
+            }
+        }
+    }
+
     /// The two keys are equal `String`s.
+    @inline(__always)
     func equal(_ a: Int, _ b: Int) -> Bool {
         let x = words[a], y = words[b]
         guard x.isASCII, y.isASCII else { return string(a) == string(b) }
-        guard x.count == y.count else { return false }
+        guard x.hash == y.hash, x.count == y.count else { return false }
         return keyBytes.withUnsafeBufferPointer { bytes in
             let p = Int(x.start), q = Int(y.start)
             for n in 0..<Int(x.count) where bytes[p + n] != bytes[q + n] { return false }
@@ -128,14 +151,7 @@ struct MentionText {
 
     /// `set.contains(string(w))`, with no `String` made for an ASCII key whose hash the set lacks.
     func isMember(_ w: Int, of set: KeySet) -> Bool {
-        if words[w].isASCII {
-            let hash = withKey(w) { key -> UInt64 in
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                for b in key { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-                return hash
-            }
-            guard set.mayContain(hash: hash) else { return false }
-        }
+        if words[w].isASCII, !set.mayContain(hash: words[w].hash) { return false }
         return set.contains(string(w))
     }
 
