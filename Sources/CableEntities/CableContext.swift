@@ -85,11 +85,30 @@ struct CableContext: Sendable {
     /// `Embassy Astana` → `Astana`; `Secretary of State` → `Washington`.
     static func postCity(_ origin: String?) -> String? {
         guard let origin, !origin.isEmpty else { return nil }
-        if origin.lowercased().contains("secretary of state") { return "Washington" }
+        if Self.mentionsSecretaryOfState(origin) { return "Washington" }
         let prefixes = ["Embassy ", "Consulate ", "Mission ", "US Mission ", "USEU ", "US Office "]
         for prefix in prefixes where origin.hasPrefix(prefix) {
             return String(origin.dropFirst(prefix.count))
         }
         return nil
+    }
+
+    /// `origin.lowercased().contains("secretary of state")`: a search of the bytes in lower case when the
+    /// origin is ASCII (where that is Foundation's answer), Foundation otherwise.
+    static func mentionsSecretaryOfState(_ origin: String) -> Bool {
+        let answer: Bool?? = origin.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let needle: StaticString = "secretary of state"
+            let n = needle.utf8CodeUnitCount, p = needle.utf8Start
+            guard bytes.count >= n else { return false }
+            for start in 0...(bytes.count - n) {
+                var k = 0
+                while k < n, (bytes[start + k] &- 0x41 < 26 ? bytes[start + k] + 0x20 : bytes[start + k]) == p[k] { k += 1 }
+                if k == n { return true }
+            }
+            return false
+        }
+        if let answer, let answer { return answer }
+        return origin.lowercased().contains("secretary of state")
     }
 }

@@ -243,8 +243,8 @@ public struct EntityExtractor: Sendable {
             }
             return canonical
         }
-        // A byte search when ASCII: Foundation's `contains` costs thousands of instructions a call.
-        let hasSpace = surface.utf8.allSatisfy { $0 < 0x80 } ? surface.utf8.contains(0x20) : surface.contains(" ")
+        // A byte search where the bytes settle it: Foundation's `contains` costs thousands of instructions a call.
+        let hasSpace = CableEvidence.contains(surface, mark: 0x20, foundation: { surface.contains(" ") })
         let isAcronym = e.type == .organization && !hasSpace && Gazetteer.looksLikeAcronym(surface)
         return isAcronym ? surface : NameText.displayName(surface)
     }
