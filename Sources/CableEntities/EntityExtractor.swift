@@ -109,15 +109,21 @@ public struct EntityExtractor: Sendable {
         for (_, place) in workspace.resolver.attached {
             for k in place.first..<place.end { covered[firstOfParagraph[place.paragraph] + k] = true }
         }
+        // (A copy that shares the table: attaching aliases changes the resolver's mentions, not its aliases.)
+        let aliases = workspace.resolver.aliases
         for (p, list) in tokens.enumerated() {
             // The candidates first, over the plain token values: most words are lower case, or rejected by
             // the tokeniser's hash of an ASCII key (the table's hash) alone.
             candidates.removeAll(keepingCapacity: true)
-            let aliases = workspace.resolver.aliases
+            let capsText = caps[p], first = firstOfParagraph[p]
             list.items.withUnsafeBufferPointer { items in
-                for (k, token) in items.enumerated() where token.kind == .word && !covered[firstOfParagraph[p] + k] {
-                    guard caps[p] || token.isCapitalized, token.hash == 0 || aliases.mayContain(hash: token.hash) else { continue }
-                    candidates.append(k)
+                covered.withUnsafeBufferPointer { covered in
+                    for k in items.indices {
+                        let token = items[k]
+                        guard token.kind == .word, capsText || token.isCapitalized, !covered[first + k],
+                              token.hash == 0 || aliases.mayContain(hash: token.hash) else { continue }
+                        candidates.append(k)
+                    }
                 }
             }
             for k in candidates {
