@@ -83,11 +83,7 @@ struct EntityResolver {
     /// of a longer one) and its surface.
     mutating func add(_ c: Candidate, tokens: TokenList, place: Place?) {
         let first = text.wordCount
-        if c.end - c.first == 1 {
-            text.appendKey(c.first, of: tokens)
-        } else {
-            for k in c.first..<c.end where tokens[k].kind == .word { text.appendKey(k, of: tokens) }
-        }
+        text.appendKeys(of: tokens, from: c.first, to: c.end)
         let words = Span(start: first, count: text.wordCount - first)
         let surface = text.appendSurface(tokens, from: tokens[c.first].start, to: tokens[c.end - 1].end)
         var acronym: Int32 = -1

@@ -61,6 +61,34 @@ struct MentionText {
                           hash: hash))
     }
 
+    /// Appends the keys of a candidate's tokens `first..<end`: every word of a longer span, the one token
+    /// of a one-token span (`appendKey(_:of:)` each, in one pass over the token and byte buffers).
+    mutating func appendKeys(of tokens: TokenList, from first: Int, to end: Int) {
+        let single = end - first == 1
+        tokens.items.withUnsafeBufferPointer { items in
+            tokens.bytes.withUnsafeBufferPointer { bytes in
+                for k in first..<end {
+                    let token = items[k]
+                    guard single || token.kind == .word else { continue }
+                    guard token.isASCII, token.kind != .punct else {
+                        appendKey(tokens.keys[k])
+                        continue
+                    }
+                    let start = keyBytes.count
+                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                    for n in token.start..<token.end {
+                        let v = bytes[n]
+                        let upper = v &- 0x61 < 26 ? v - 0x20 : v
+                        keyBytes.append(upper)
+                        hash = (hash ^ UInt64(upper)) &* 0x0000_0100_0000_01b3
+                    }
+                    words.append(Word(start: Int32(truncatingIfNeeded: start), count: Int32(truncatingIfNeeded: token.end - token.start),
+                                      isASCII: true, hash: hash))
+                }
+            }
+        }
+    }
+
     /// Appends a key given as a `String` (metadata mentions, defined acronyms, non-ASCII words).
     mutating func appendKey(_ key: String) {
         let start = keyBytes.count
