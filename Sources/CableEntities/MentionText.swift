@@ -40,29 +40,9 @@ struct MentionText {
         surfaceBytes.removeAll(keepingCapacity: true)
     }
 
-    /// Appends `tokens.keys[k]`: the token's bytes in capitals for an ASCII word or number (what the key
-    /// is), the key `String`'s bytes otherwise.
-    mutating func appendKey(_ k: Int, of tokens: TokenList) {
-        let token = tokens[k]
-        guard token.isASCII, token.kind != .punct else { return appendKey(tokens.keys[k]) }
-        let start = keyBytes.count, count = token.end - token.start
-        // The bytes in one copy, then put in capitals in place.
-        tokens.bytes.withUnsafeBufferPointer { keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[token.start..<token.end])) }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        keyBytes.withUnsafeMutableBufferPointer { key in
-            for n in start..<(start + count) {
-                let v = key[n]
-                let upper = v &- 0x61 < 26 ? v - 0x20 : v
-                key[n] = upper
-                hash = (hash ^ UInt64(upper)) &* 0x0000_0100_0000_01b3
-            }
-        }
-        words.append(Word(start: Int32(truncatingIfNeeded: start), count: Int32(truncatingIfNeeded: count), isASCII: true,
-                          hash: hash))
-    }
-
-    /// Appends the keys of a candidate's tokens `first..<end`: every word of a longer span, the one token
-    /// of a one-token span (`appendKey(_:of:)` each, in one pass over the token and byte buffers).
+    /// Appends the keys (`tokens.keys[k]`) of a candidate's tokens `first..<end`: every word of a longer
+    /// span, the one token of a one-token span. An ASCII word's or number's key is its bytes in capitals,
+    /// written here in one pass over the token and byte buffers; any other key is its `String`'s bytes.
     mutating func appendKeys(of tokens: TokenList, from first: Int, to end: Int) {
         let single = end - first == 1
         tokens.items.withUnsafeBufferPointer { items in
