@@ -39,28 +39,30 @@ struct EntityResolver {
         var place: Place?
     }
 
+    // Stored state is internal (not private) for the resolver's extensions in other files
+    // (`+Lookup`, `+Aliases`); nothing outside the resolver and its extractor writes it.
     let gazetteer: Gazetteer
     /// Keys and surfaces of the cable's mentions.
     private(set) var text = MentionText()
     private(set) var pending: [Pending] = []
-    private(set) var entities: [Entity] = []
+    var entities: [Entity] = []
     /// (entity, place) of every attached paragraph mention.
-    private(set) var attached: [(entity: Int, place: Place)] = []
+    var attached: [(entity: Int, place: Place)] = []
     /// Lone words each entity can be called by (`buildAliases`).
-    private(set) var aliases = ByteKeyTable()
+    var aliases = ByteKeyTable()
     /// Entity of each `indexKey`.
-    private var index = ByteKeyTable()
+    var index = ByteKeyTable()
     /// Entity of each defined acronym (its canonical bytes as written).
-    private var acronymIndex = ByteKeyTable()
+    var acronymIndex = ByteKeyTable()
     /// The person entities, in order of creation.
-    private var persons: [Int] = []
+    var persons: [Int] = []
     /// (entity, acronym word) of every acronym attached.
-    private var acronyms: [(entity: Int, word: Int)] = []
+    var acronyms: [(entity: Int, word: Int)] = []
     // Scratch, kept for its capacity.
     private var sortKeys: [Int] = []
     private var weak: [Int] = []
     private var repeats = ByteKeyTable()
-    private var key: [UInt8] = []
+    var key: [UInt8] = []
     private var joined: [UInt8] = []
     private var acronymKey: [UInt8] = []
 
@@ -216,129 +218,6 @@ struct EntityResolver {
         }
     }
 
-    /// The canonical bytes of word `w`'s key, into `bytes`.
-    private func canonicalKey(_ w: Int, into bytes: inout [UInt8]) {
-        bytes.removeAll(keepingCapacity: true)
-        text.appendKey(w, to: &bytes)
-        if !text.words[w].isASCII { ByteKeyTable.canonical(&bytes) }
-    }
-
-    /// The entity whose acronym (as written) is word `w`'s key.
-    private func acronymEntity(_ w: Int) -> Int? {
-        guard !acronymIndex.isEmpty else { return nil }
-        if text.words[w].isASCII { return text.withKey(w) { acronymIndex.value($0) } }
-        var bytes: [UInt8] = []
-        canonicalKey(w, into: &bytes)
-        return bytes.withUnsafeBufferPointer { acronymIndex.value($0) }
-    }
-
-    /// The entity a mention belongs to, if one exists already.
-    /// `key` is `indexKey(m)`, made once by the caller.
-    private func find(_ mention: Int, key: [UInt8]) -> Int? {
-        if let hit = key.withUnsafeBufferPointer({ index.value($0) }) { return hit }
-        let words = pending[mention].words
-        switch pending[mention].type {
-        case .organization, .location:
-            if words.count == 1, let hit = acronymEntity(Int(words.start)) { return hit }
-            return nil
-        case .person:
-            return findPerson(words)
-        }
-    }
-
-    /// `Guterres` → `Antonio Guterres`; `M. O'Mara` → `Mark O'Mara`; the busiest of several candidates.
-    private func findPerson(_ words: Span) -> Int? {
-        guard !words.isEmpty else { return nil }
-        let last = words.last, count = Int(words.count)
-        var best: Int? = nil
-        let lastHash = text.words[last].hash
-        // Over the people only, in order; a word's hash (0 when not ASCII) rejects most of them before any
-        // byte is compared. (Buffers: an `entities[i]` read may copy the entity, retaining its strings.)
-        return entities.withUnsafeBufferPointer { entities in
-        text.words.withUnsafeBufferPointer { wordList in
-        for i in persons {
-            let e = entities[i].words
-            let eCount = Int(e.count)
-            guard eCount > 0 else { continue }
-            let eLast = wordList[e.last].hash, eFirst = wordList[Int(e.start)].hash
-            // "General Sebhat" after "Sebhat Efrem": a lone word may be the first of a name when it is no given name.
-            guard Self.mayEqual(eLast, lastHash) && text.equal(e.last, last)
-                    || count == 1 && eCount > 1 && Self.mayEqual(eFirst, lastHash) && text.equal(Int(e.start), last)
-                    && !text.isMember(last, of: gazetteer.firstNames) else { continue }
-            let compatible: Bool
-            if count == 1 || eCount == 1 {
-                compatible = true
-            } else {
-                let a = Int(words.start), b = Int(e.start)
-                compatible = text.equal(a, b)
-                    || (text.characterCount(a) <= 2 && text.hasFirstCharacter(b, of: a))
-                    || (text.characterCount(b) <= 2 && text.hasFirstCharacter(a, of: b))
-                    || eCount > count && suffix(of: e, equals: words)
-                    || count > eCount && suffix(of: words, equals: e)
-            }
-            guard compatible else { continue }
-            if best == nil || entities[best!].mentions < entities[i].mentions { best = i }
-        }
-        return best
-        }
-        }
-    }
-
-    /// Two words' hashes allow them to be equal (a hash of 0 is no ASCII key's: unknown).
-    @inline(__always)
-    private static func mayEqual(_ a: UInt64, _ b: UInt64) -> Bool { a == b || a == 0 || b == 0 }
-
-    /// The last `short.count` words of `long` are those of `short`.
-    private func suffix(of long: Span, equals short: Span) -> Bool {
-        let offset = Int(long.start) + Int(long.count) - Int(short.count)
-        for k in 0..<Int(short.count) where !text.equal(offset + k, Int(short.start) + k) { return false }
-        return true
-    }
-
-    /// A weak lone word that is already an alias of some entity (`Sahlin` after `Mona Sahlin`).
-    private func findAnyType(_ mention: Int) -> Int? {
-        let words = pending[mention].words
-        guard words.count == 1 else { return nil }
-        if let hit = acronymEntity(Int(words.start)) { return hit }
-        return findPerson(words)
-    }
-
-    /// Fills `aliases`: the lone words each entity can be called by (surnames of people, acronyms of
-    /// organisations), keyed by the words' canonical bytes (as `TokenList.canonicalKey` gives them); a
-    /// word that names two entities maps to -1 (ambiguous: no alias). The outcome does not depend on the
-    /// order of the words put.
-    mutating func buildAliases() {
-        aliases.removeAll()
-        var bytes: [UInt8] = []
-        swap(&bytes, &key)
-        defer { swap(&bytes, &key) }
-        for id in entities.indices {
-            switch entities[id].type {
-            case .person:
-                let words = entities[id].words
-                if !words.isEmpty, text.characterCount(words.last) >= 3, !text.isMember(words.last, of: gazetteer.stopwords) {
-                    putAlias(words.last, id, &bytes)
-                }
-            case .organization:
-                if entities[id].canonical == nil, entities[id].words.count == 1 { putAlias(Int(entities[id].words.start), id, &bytes) }
-            case .location:
-                break
-            }
-        }
-        for (id, word) in acronyms where entities[id].type == .organization { putAlias(word, id, &bytes) }
-    }
-
-    private mutating func putAlias(_ w: Int, _ id: Int, _ bytes: inout [UInt8]) {
-        canonicalKey(w, into: &bytes)
-        bytes.withUnsafeBufferPointer { key in
-            if let other = aliases.value(key) {
-                if other != id { aliases.set(key, -1) }
-            } else {
-                aliases.set(key, id)
-            }
-        }
-    }
-
     /// The parts end to end, copied once into a string of the right size.
     static func concatenate(_ parts: [String]) -> String {
         var total = 0
@@ -356,9 +235,4 @@ struct EntityResolver {
         }
     }
 
-    /// Adds a mention found by the alias pass.
-    mutating func attachAlias(entity: Int, place: Place) {
-        entities[entity].mentions += 1
-        attached.append((entity, place))
-    }
 }
