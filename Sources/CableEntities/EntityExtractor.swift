@@ -7,8 +7,9 @@ import CableParser
 /// (`person:antonio-guterres`, `location:kazakhstan`, `organization:government-of-kazakhstan`) derived
 /// from the entity's fullest name, so the same name gets the same id in every cable.
 ///
-/// One instance can serve many threads. Its only mutable state is a cache of the names and ids of the
-/// entities it has written (`EntityNameCache`, behind a lock), which changes no output.
+/// One instance can serve many threads. Its mutable state is a cache of the names and ids of the
+/// entities it has written (`EntityNameCache`, behind a lock) and a pool of workspaces (each call takes
+/// one for itself and gives it back emptied, see `ExtractionWorkspace`); neither changes any output.
 public struct EntityExtractor: Sendable {
     /// The lexicon in use.
     public let gazetteer: Gazetteer
