@@ -15,6 +15,8 @@ struct MetadataMention: Sendable {
 struct CableEvidence {
     /// The cable's recogniser environment (its gazetteer and context), shared with the paragraphs.
     let env: ParagraphRecognizer.Environment
+    /// Keys and gazetteer entries of the names met in earlier cables' metadata, when a workspace keeps them.
+    var memo: MetadataMemo? = nil
     var gazetteer: Gazetteer { env.gazetteer }
     var context: CableContext { env.context }
 
@@ -187,13 +189,25 @@ struct CableEvidence {
     static let suffixes: Set<String> = ["JR", "JR.", "SR", "SR.", "II", "III", "IV"]
 
     private func lookup(_ text: String) -> Gazetteer.Entry? {
+        if let memo { return memo.entry(text) { Self.lookup($0, in: gazetteer) } }
+        return Self.lookup(text, in: gazetteer)
+    }
+
+    private func keys(_ text: String) -> [String] {
+        if let memo { return memo.keys(text, making: Self.keys) }
+        return Self.keys(text)
+    }
+
+    /// The gazetteer entry the whole of `text` names, if any.
+    static func lookup(_ text: String, in gazetteer: Gazetteer) -> Gazetteer.Entry? {
         let tokens = Tokenizer.tokenize(text)
         guard !tokens.isEmpty, let match = gazetteer.longestPhrase(in: tokens, at: 0, capsText: true),
               match.length == tokens.count, case .entity(let index) = match.phrase.payload else { return nil }
         return gazetteer.entry(index)
     }
 
-    private func keys(_ text: String) -> [String] {
+    /// The word keys of `text`.
+    static func keys(_ text: String) -> [String] {
         let list = Tokenizer.tokenize(text)
         return list.indices.filter { list[$0].kind == .word }.map { list.keys[$0] }
     }

@@ -79,7 +79,7 @@ public struct EntityExtractor: Sendable {
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
             for c in recognizer.run() { workspace.resolver.add(c, tokens: tokens, place: nil) }
         }
-        for m in CableEvidence(env: env).collect(cable, rawText: rawText) { workspace.resolver.add(m) }
+        for m in CableEvidence(env: env, memo: workspace.metadata).collect(cable, rawText: rawText) { workspace.resolver.add(m) }
 
         workspace.resolver.resolve()
         aliasPass(workspace, tokens: paragraphTokens, caps: paragraphCaps)

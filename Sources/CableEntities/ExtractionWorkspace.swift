@@ -19,6 +19,8 @@ final class ExtractionWorkspace: @unchecked Sendable {
     var names: [String] = []
     var order: [MentionOrder] = []
     var summaryOfID = ByteKeyTable()
+    /// Metadata names' keys and entries, kept across cables (not emptied by `removeAll`).
+    let metadata = MetadataMemo()
 
     /// A paragraph mention to write: where it lies, and its place in `resolver.attached` (the tie-break).
     struct MentionOrder: Comparable {

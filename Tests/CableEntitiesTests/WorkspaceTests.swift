@@ -110,4 +110,20 @@ import Testing
         for (value, key) in keys.prefix(10).enumerated() { #expect(key.withUnsafeBufferPointer { table.value($0) } == value + 7) }
         #expect(keys[10].withUnsafeBufferPointer { table.value($0) } == nil)
     }
+
+    @Test func metadataMemoAnswersOnceAndAsTheRules() throws {
+        let g = try Gazetteer.bundled()
+        let memo = MetadataMemo()
+        var made = 0
+        for _ in 0..<3 {
+            for name in ["Kazakhstan", "United Nations", "Astana", "Nowhere Land", "Côte d'Ivoire"] {
+                #expect(memo.keys(name, making: { made += 1; return CableEvidence.keys($0) }) == CableEvidence.keys(name))
+                let entry = memo.entry(name) { made += 1; return CableEvidence.lookup($0, in: g) }
+                let direct = CableEvidence.lookup(name, in: g)
+                #expect(entry?.name == direct?.name && entry?.type == direct?.type && entry?.country == direct?.country)
+            }
+        }
+        #expect(made == 10)
+        #expect(memo.keys("Astana", making: { _ in [] }) == ["ASTANA"])
+    }
 }
