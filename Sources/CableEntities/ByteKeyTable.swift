@@ -20,6 +20,21 @@ struct ByteKeyTable {
 
     init() {}
 
+    /// Forgets every key. The slots are kept (emptied) unless a large cable grew them past 1,024, so that
+    /// one table serves cable after cable without allocating.
+    mutating func removeAll() {
+        guard used > 0 else { return }
+        if slots.count > 1024 {
+            slots = [Slot](repeating: Slot(), count: 64)
+        } else {
+            slots.withUnsafeMutableBufferPointer { slots in
+                for k in slots.indices { slots[k].count = -1 }
+            }
+        }
+        bytes.removeAll(keepingCapacity: true)
+        used = 0
+    }
+
     /// No key stored.
     var isEmpty: Bool { used == 0 }
 

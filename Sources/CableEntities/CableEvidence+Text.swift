@@ -62,4 +62,19 @@ extension CableEvidence {
             return text[range.upperBound...]
         }
     }
+
+    /// `text.contains(mark)` for a one-byte ASCII mark (` `, `/`), Foundation's search answered from the
+    /// bytes where they settle it: no such byte, no match (nothing else is equivalent to an ASCII mark);
+    /// the byte between ASCII bytes (or the text's ends) is a whole Character there, a match. A mark next
+    /// to a non-ASCII byte (a combining or prepended scalar could join it) asks `foundation`.
+    static func contains<S: StringProtocol>(_ text: S, mark: UInt8, foundation: () -> Bool) -> Bool {
+        var before: UInt8 = 0, atMark = false, afterASCII = false
+        for b in text.utf8 {
+            if atMark { return afterASCII && b < 0x80 ? true : foundation() }
+            atMark = b == mark
+            afterASCII = before < 0x80
+            before = b
+        }
+        return atMark ? (afterASCII ? true : foundation()) : false
+    }
 }

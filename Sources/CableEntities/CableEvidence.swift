@@ -15,6 +15,8 @@ struct MetadataMention: Sendable {
 struct CableEvidence {
     /// The cable's recogniser environment (its gazetteer and context), shared with the paragraphs.
     let env: ParagraphRecognizer.Environment
+    /// Keys and gazetteer entries of the names met in earlier cables' metadata, when a workspace keeps them.
+    var memo: MetadataMemo? = nil
     var gazetteer: Gazetteer { env.gazetteer }
     var context: CableContext { env.context }
 
@@ -127,7 +129,7 @@ struct CableEvidence {
                 for part in cleaned.split(separator: ",") {
                     // Office symbols between the names: "WHA", "EUR/WE", "WHA/PPC".
                     let words = part.split(separator: " ")
-                    if part.contains("/") || (words.count == 1 && words[0].count <= 4) { continue }
+                    if Self.contains(part, mark: 0x2F, foundation: { part.contains("/") }) || (words.count == 1 && words[0].count <= 4) { continue }
                     out += person(String(part))
                 }
             }
@@ -145,72 +147,6 @@ struct CableEvidence {
             return office.contains("/") || office.split(separator: " ").count <= 2 && office == office.uppercased()
                 && line.count < 120 && !upper.hasPrefix("CLASSIFIED")
         }
-    }
-
-    /// `SCA/CEN FOR M. O'MARA`, `NSC FOR CBARTON`, `PASS TO MARC FREY, DAVE GORDNER`: addressee lines
-    /// between the classification banner and the `E.O.`/`TAGS` line of the raw telegram.
-    static func preambleForLines(_ raw: String) -> [String] {
-        var raw = raw
-        return raw.withUTF8 { preambleForLines(bytes: $0) }
-    }
-
-    /// `preambleForLines` over the telegram's UTF-8: only its first 80 lines matter (lines of 400 bytes or
-    /// more are skipped), and a line becomes a `String` only when its first letter does not reject it.
-    private static func preambleForLines(bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        var out: [String] = []
-        var inPreamble = false
-        var forBlock = false
-        var pending: String? = nil
-        var start = 0, lines = 0
-        var more = true
-        while more, lines < 80 {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            let lineBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if end < bytes.count { start = end + 1 } else { more = false }
-            lines += 1
-            guard lineBytes.count < 400 else { continue }
-            // Before the banner, most lines (routing header) are rejected by their first letter alone,
-            // without making, trimming and upper-casing them.
-            if !inPreamble, let first = lineBytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), first < 0x80,
-               !Self.isBannerInitial(first) { continue }
-            let line = trim(String(decoding: lineBytes, as: UTF8.self))
-            let upper = line.uppercased()
-            if !inPreamble {
-                // The banner: "C O N F I D E N T I A L ASTANA 003153", "SECRET STATE 040423", "UNCLAS ...".
-                guard let first = upper.utf8.first, first == 0x43 || first == 0x53 || first == 0x55 || first == 0x4C,
-                      line.utf8.count < 90 else { continue }
-                let squeezed = String(upper.unicodeScalars.filter { $0 != " " })
-                if ["CONFIDENTIAL", "SECRET", "UNCLAS", "LIMITEDOFFICIALUSE"].contains(where: { squeezed.hasPrefix($0) }) {
-                    inPreamble = true
-                }
-                continue
-            }
-            if upper.hasPrefix("E.O.") || upper.hasPrefix("EO ") || upper.hasPrefix("E.O ") || upper.hasPrefix("TAGS")
-                || upper.hasPrefix("SUBJECT") || upper.hasPrefix("CLASSIFIED BY") || upper.hasPrefix("REF") { break }
-            if let open = pending {
-                // "PASS TO MARC FREY, DAVE GORDNER, KIKO CORTI, MIKE" continues on the next line.
-                out.append(open + " " + line)
-                pending = nil
-                continue
-            }
-            if upper.hasPrefix("PASS TO ") {
-                let names = "X FOR " + line.dropFirst(8)
-                if line.hasSuffix(",") || line.split(separator: " ").last.map({ $0.count <= 6 }) == true { pending = names } else { out.append(names) }
-                continue
-            }
-            if let range = Self.range(of: " FOR ", in: upper), upper[..<range.lowerBound].split(separator: " ").count <= 4 {
-                out.append(line)
-                forBlock = true
-            } else if forBlock, !line.isEmpty, Self.range(of: ",", in: line) != nil || Self.range(of: " AND ", in: upper) != nil {
-                // "DEPARTMENT FOR JUAN GONZALEZ, WHA" goes on: "BILL MCILHENNY, WHA/PPC".
-                out.append("X FOR " + line)
-            } else {
-                forBlock = false
-            }
-        }
-        if let open = pending { out.append(open) }
-        return out
     }
 
     /// `text.range(of: needle)` (Foundation's literal search): a byte search when `text` is ASCII, where
@@ -234,7 +170,7 @@ struct CableEvidence {
         return lower..<text.utf8.index(lower, offsetBy: needle.utf8CodeUnitCount)
     }
 
-    private static func trim(_ s: String) -> String {
+    static func trim(_ s: String) -> String {
         let scalars = s.unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }),
               let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) else { return "" }
@@ -244,7 +180,7 @@ struct CableEvidence {
     /// First letters of the classification banner (`CONFIDENTIAL`, `SECRET`, `UNCLAS`, `LIMITED OFFICIAL USE`), either case.
     /// (By value: a `Set` lookup hashes the byte.)
     @inline(__always)
-    private static func isBannerInitial(_ b: UInt8) -> Bool {
+    static func isBannerInitial(_ b: UInt8) -> Bool {
         let folded = b | 0x20
         return folded == 0x63 || folded == 0x73 || folded == 0x75 || folded == 0x6C
     }
@@ -253,13 +189,25 @@ struct CableEvidence {
     static let suffixes: Set<String> = ["JR", "JR.", "SR", "SR.", "II", "III", "IV"]
 
     private func lookup(_ text: String) -> Gazetteer.Entry? {
+        if let memo { return memo.entry(text) { Self.lookup($0, in: gazetteer) } }
+        return Self.lookup(text, in: gazetteer)
+    }
+
+    private func keys(_ text: String) -> [String] {
+        if let memo { return memo.keys(text, making: Self.keys) }
+        return Self.keys(text)
+    }
+
+    /// The gazetteer entry the whole of `text` names, if any.
+    static func lookup(_ text: String, in gazetteer: Gazetteer) -> Gazetteer.Entry? {
         let tokens = Tokenizer.tokenize(text)
         guard !tokens.isEmpty, let match = gazetteer.longestPhrase(in: tokens, at: 0, capsText: true),
               match.length == tokens.count, case .entity(let index) = match.phrase.payload else { return nil }
         return gazetteer.entry(index)
     }
 
-    private func keys(_ text: String) -> [String] {
+    /// The word keys of `text`.
+    static func keys(_ text: String) -> [String] {
         let list = Tokenizer.tokenize(text)
         return list.indices.filter { list[$0].kind == .word }.map { list.keys[$0] }
     }

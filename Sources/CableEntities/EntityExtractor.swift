@@ -7,8 +7,9 @@ import CableParser
 /// (`person:antonio-guterres`, `location:kazakhstan`, `organization:government-of-kazakhstan`) derived
 /// from the entity's fullest name, so the same name gets the same id in every cable.
 ///
-/// One instance can serve many threads. Its only mutable state is a cache of the names and ids of the
-/// entities it has written (`EntityNameCache`, behind a lock), which changes no output.
+/// One instance can serve many threads. Its mutable state is a cache of the names and ids of the
+/// entities it has written (`EntityNameCache`, behind a lock) and a pool of workspaces (each call takes
+/// one for itself and gives it back emptied, see `ExtractionWorkspace`); neither changes any output.
 public struct EntityExtractor: Sendable {
     /// The lexicon in use.
     public let gazetteer: Gazetteer
@@ -16,6 +17,8 @@ public struct EntityExtractor: Sendable {
     public let loadError: GazetteerError?
     /// Names and ids made for earlier cables, shared by copies of this extractor.
     let nameCache = EntityNameCache()
+    /// Buffers for the steps after the recognisers, reused from call to call (one per concurrent call).
+    let workspaces = ExtractionWorkspace.Pool()
 
     /// An extractor over the bundled gazetteer (loaded once per process and shared).
     public init() {
@@ -49,10 +52,16 @@ public struct EntityExtractor: Sendable {
     /// As `annotate(_:)`, also reading the addressee lines of the raw telegram (`SCA/CEN FOR M. O'MARA`),
     /// which the parsed `Cable` does not keep. Pass the text the cable was parsed from.
     public func annotate(_ cable: inout Cable, rawText: String?) {
+        let workspace = workspaces.take(gazetteer: gazetteer)
+        defer { workspaces.give(workspace) }
+        annotate(&cable, rawText: rawText, in: workspace)
+    }
+
+    /// `annotate(_:rawText:)` in the buffers of `workspace`, which must be empty (as `Pool.take` gives it).
+    func annotate(_ cable: inout Cable, rawText: String?, in workspace: ExtractionWorkspace) {
         if let loadError { cable.warnings.append("entities: \(loadError.description)") }
         let context = CableContext(gazetteer: gazetteer, cable: cable)
         let env = ParagraphRecognizer.Environment(gazetteer: gazetteer, context: context)
-        var pending: [EntityResolver.Pending] = []
         var paragraphTokens: [TokenList] = []
         var paragraphCaps: [Bool] = []
 
@@ -60,7 +69,7 @@ public struct EntityExtractor: Sendable {
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(paragraph.text, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
             for c in recognizer.run() {
-                pending.append(Self.pending(c, tokens: tokens, place: .init(paragraph: p, first: c.first, end: c.end)))
+                workspace.resolver.add(c, tokens: tokens, place: .init(paragraph: p, first: c.first, end: c.end))
             }
             paragraphTokens.append(tokens)
             paragraphCaps.append(recognizer.caps)
@@ -68,153 +77,12 @@ public struct EntityExtractor: Sendable {
         if let subject = cable.subject {
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(subject, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
-            for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, place: nil)) }
+            for c in recognizer.run() { workspace.resolver.add(c, tokens: tokens, place: nil) }
         }
-        for m in CableEvidence(env: env).collect(cable, rawText: rawText) {
-            pending.append(.init(type: m.type, keys: m.keys, surface: m.surface, canonical: m.canonical, country: nil,
-                                 generic: false, evidence: m.evidence, acronym: nil, place: nil))
-        }
+        for m in CableEvidence(env: env, memo: workspace.metadata).collect(cable, rawText: rawText) { workspace.resolver.add(m) }
 
-        var resolver = EntityResolver(gazetteer: gazetteer)
-        resolver.resolve(pending)
-        aliasPass(&resolver, tokens: paragraphTokens, caps: paragraphCaps)
-        write(resolver, into: &cable, tokens: paragraphTokens)
-    }
-
-    private static func pending(_ c: Candidate, tokens: TokenList, place: EntityResolver.Place?) -> EntityResolver.Pending {
-        let surface = c.end - c.first == 1 ? tokens.text(c.first)
-            : tokens.string(tokens[c.first].start, tokens[c.end - 1].end)
-        // One key array, sized once; the key view made once (each `tokens.keys` is a fresh view).
-        let view = tokens.keys
-        var keys: [String] = []
-        keys.reserveCapacity(c.end - c.first)
-        if c.end - c.first == 1 {
-            keys.append(view[c.first])
-        } else {
-            for k in c.first..<c.end where tokens[k].kind == .word { keys.append(view[k]) }
-        }
-        return .init(type: c.type, keys: keys, surface: surface,
-                     canonical: c.canonical, country: c.country, generic: c.generic, evidence: c.evidence,
-                     acronym: c.definedAcronym, place: place)
-    }
-
-    /// Second look at every paragraph: lone surnames and acronyms of entities found elsewhere in the cable.
-    private func aliasPass(_ resolver: inout EntityResolver, tokens: [TokenList], caps: [Bool]) {
-        let aliases = resolver.aliasTable()
-        guard !aliases.isEmpty else { return }
-        // Tokens already in a mention, all paragraphs in one array.
-        var firstOfParagraph: [Int] = []
-        var total = 0
-        for list in tokens { firstOfParagraph.append(total); total += list.count }
-        var covered = [Bool](repeating: false, count: total)
-        for (_, place) in resolver.attached {
-            for k in place.first..<place.end { covered[firstOfParagraph[place.paragraph] + k] = true }
-        }
-        var key: [UInt8] = []
-        var candidates: [Int] = []
-        for (p, list) in tokens.enumerated() {
-            // The candidates first, over the plain token values: most words are lower case, or rejected by
-            // the tokeniser's hash of an ASCII key (the table's hash) alone.
-            candidates.removeAll(keepingCapacity: true)
-            list.items.withUnsafeBufferPointer { items in
-                for (k, token) in items.enumerated() where token.kind == .word && !covered[firstOfParagraph[p] + k] {
-                    guard caps[p] || token.isCapitalized, token.hash == 0 || aliases.mayContain(hash: token.hash) else { continue }
-                    candidates.append(k)
-                }
-            }
-            for k in candidates {
-                let token = list[k]
-                list.canonicalKey(k, into: &key)
-                guard let entity = key.withUnsafeBufferPointer({ aliases.value($0) }), entity >= 0 else { continue }
-                if caps[p] {
-                    if gazetteer.isEnglish(list.keys[k]) { continue }
-                } else if !token.isCapitalized {
-                    continue
-                }
-                resolver.attachAlias(entity: entity, place: .init(paragraph: p, first: k, end: k + 1))
-            }
-        }
-    }
-
-    /// Turns resolved entities into the model's mentions and summaries.
-    private func write(_ resolver: EntityResolver, into cable: inout Cable, tokens: [TokenList]) {
-        var ids: [String] = []
-        var names: [String] = []
-        ids.reserveCapacity(resolver.entities.count)
-        names.reserveCapacity(resolver.entities.count)
-        var key: [UInt8] = []
-        key.reserveCapacity(64)
-        let cache = nameCache
-        for i in resolver.entities.indices {
-            // An entity written for an earlier cable takes its name and id from the cache.
-            EntityNameCache.key(type: resolver.entities[i].type, canonical: resolver.entities[i].canonical,
-                                generic: resolver.entities[i].generic, country: resolver.entities[i].country,
-                                surface: resolver.entities[i].surface, into: &key)
-            // (No closure making the name: it would capture copies of the extractor and the resolver.)
-            let made: (name: String, id: String)
-            if let cached = key.withUnsafeBufferPointer({ cache.nameAndID($0) }) {
-                made = cached
-            } else {
-                let name = displayName(resolver.entities[i])
-                made = (name, EntityResolver.concatenate([resolver.entities[i].type.rawValue, ":", NameText.slug(name)]))
-                key.withUnsafeBufferPointer { cache.store($0, name: made.name, id: made.id) }
-            }
-            names.append(made.name)
-            ids.append(made.id)
-        }
-        // Each paragraph's mentions as (byte start, byte end, attachment) sorted as plain integers (the
-        // attachment order breaks ties, as the stable sort of the mentions did), then made in that order.
-        var order = Array(repeating: [(start: Int, end: Int, index: Int)](), count: cable.paragraphs.count)
-        for (index, (_, place)) in resolver.attached.enumerated() {
-            let list = tokens[place.paragraph]
-            order[place.paragraph].append((list[place.first].start, list[place.end - 1].end, index))
-        }
-        for p in cable.paragraphs.indices {
-            guard !order[p].isEmpty else { cable.paragraphs[p].entities = []; continue }
-            order[p].sort { ($0.start, $0.end, $0.index) < ($1.start, $1.end, $1.index) }
-            let list = tokens[p]
-            var mentions: [Cable.EntityMention] = []
-            mentions.reserveCapacity(order[p].count)
-            // Byte offsets turned into scalar offsets by counting from one mention to the next.
-            var cursor = TokenList.ScalarCursor()
-            for (start, end, index) in order[p] {
-                let (entity, place) = resolver.attached[index]
-                let surface = place.end - place.first == 1 ? list.text(place.first) : list.string(start, end)
-                let scalarStart = cursor.offset(start, in: list)
-                mentions.append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue, surface: surface,
-                                      start: scalarStart, end: cursor.offset(end, in: list)))
-            }
-            cable.paragraphs[p].entities = mentions
-        }
-        // Entities with the same id become one summary, in order of first appearance.
-        var summaryOfID = ByteKeyTable()
-        var summaries: [Cable.EntitySummary] = []
-        for i in resolver.entities.indices {
-            var id = Array(ids[i].utf8)
-            ByteKeyTable.canonical(&id)
-            if let known = id.withUnsafeBufferPointer({ summaryOfID.value($0) }) {
-                summaries[known].mentions += resolver.entities[i].mentions
-            } else {
-                id.withUnsafeBufferPointer { summaryOfID.set($0, summaries.count) }
-                summaries.append(.init(id: ids[i], name: names[i], type: resolver.entities[i].type.rawValue,
-                                       mentions: resolver.entities[i].mentions))
-            }
-        }
-        cable.entities = summaries.sorted {
-            $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.name < $1.name
-        }
-    }
-
-    private func displayName(_ e: EntityResolver.Entity) -> String {
-        if let canonical = e.canonical {
-            if e.generic, let code = e.country, let country = gazetteer.country(code: code) {
-                return "\(canonical) (\(country.name))"
-            }
-            return canonical
-        }
-        // A byte search when ASCII: Foundation's `contains` costs thousands of instructions a call.
-        let hasSpace = e.surface.utf8.allSatisfy { $0 < 0x80 } ? e.surface.utf8.contains(0x20) : e.surface.contains(" ")
-        let isAcronym = e.type == .organization && !hasSpace && Gazetteer.looksLikeAcronym(e.surface)
-        return isAcronym ? e.surface : NameText.displayName(e.surface)
+        workspace.resolver.resolve()
+        aliasPass(workspace, tokens: paragraphTokens, caps: paragraphCaps)
+        write(workspace, into: &cable, tokens: paragraphTokens)
     }
 }

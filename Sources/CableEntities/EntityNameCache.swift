@@ -43,7 +43,7 @@ final class EntityNameCache: Sendable {
 
     /// The cache key of a resolved entity: its type, then its gazetteer name and (for a generic body)
     /// country, or its surface, written into `bytes`.
-    static func key(type: EntityType, canonical: String?, generic: Bool, country: String?, surface: String,
+    static func key(type: EntityType, canonical: String?, generic: Bool, country: String?, surface: UnsafeBufferPointer<UInt8>,
                     into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)
         switch type {
@@ -60,7 +60,7 @@ final class EntityNameCache: Sendable {
             }
         } else {
             bytes.append(0x02)
-            append(surface, to: &bytes)
+            bytes.append(contentsOf: surface)
         }
     }
 

@@ -1,18 +1,24 @@
 /// Merges the candidates of one cable into entities: forms of one name become one entity
 /// (`Antonio Guterres`, `Guterres`, `GUTERRES`), acronyms join the organisation they abbreviate, and
 /// surnames seen alone are matched to the full names of the same cable.
+///
+/// Mentions and entities hold their keys and surfaces as spans of `text` (no `String` or array per
+/// mention), and every table and buffer is emptied, not freed, by `removeAll()`: one resolver is reused
+/// from cable to cable by an extractor's workspace.
 struct EntityResolver {
+    typealias Span = MentionText.Span
+
     /// One entity of the cable being built.
     struct Entity {
         var type: EntityType
-        /// Word keys of the fullest name seen.
-        var keys: [String]
-        var surface: String
+        /// Word keys of the fullest name seen (in `text.words`).
+        var words: Span
+        /// Its surface (in `text`'s surface bytes).
+        var surface: Span
         var canonical: String?
         var country: String?
         var generic: Bool
         var evidence: Candidate.Evidence
-        var acronyms: Set<String> = []
         var mentions = 0
     }
 
@@ -22,112 +28,193 @@ struct EntityResolver {
     /// A mention waiting to be attached.
     struct Pending {
         var type: EntityType
-        var keys: [String]
-        var surface: String
+        var words: Span
+        var surface: Span
         var canonical: String?
         var country: String?
         var generic: Bool
         var evidence: Candidate.Evidence
-        var acronym: String?
+        /// Word (in `text.words`) of an acronym defined right after the mention, -1 for none.
+        var acronym: Int32
         var place: Place?
     }
 
+    // Stored state is internal (not private) for the resolver's extensions in other files
+    // (`+Lookup`, `+Aliases`); nothing outside the resolver and its extractor writes it.
     let gazetteer: Gazetteer
-    private(set) var entities: [Entity] = []
+    /// Keys and surfaces of the cable's mentions.
+    private(set) var text = MentionText()
+    private(set) var pending: [Pending] = []
+    var entities: [Entity] = []
     /// (entity, place) of every attached paragraph mention.
-    private(set) var attached: [(entity: Int, place: Place)] = []
+    var attached: [(entity: Int, place: Place)] = []
+    /// Lone words each entity can be called by (`buildAliases`).
+    var aliases = ByteKeyTable()
     /// Entity of each `indexKey`.
-    private var index = ByteKeyTable()
-    private var acronymIndex: [String: Int] = [:]
+    var index = ByteKeyTable()
+    /// Entity of each defined acronym (its canonical bytes as written).
+    var acronymIndex = ByteKeyTable()
+    /// The person entities, in order of creation.
+    var persons: [Int] = []
+    /// (entity, acronym word) of every acronym attached.
+    var acronyms: [(entity: Int, word: Int)] = []
+    // Scratch, kept for its capacity.
+    private var sortKeys: [Int] = []
+    private var weak: [Int] = []
+    private var repeats = ByteKeyTable()
+    var key: [UInt8] = []
+    private var joined: [UInt8] = []
+    private var acronymKey: [UInt8] = []
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
-    /// Attaches every mention; strong evidence and fuller names first, so later short forms find them.
-    mutating func resolve(_ pending: [Pending]) {
-        // Sort small integer keys, not the mentions themselves.
+    /// Forgets the last cable, keeping every buffer's capacity.
+    mutating func removeAll() {
+        text.removeAll()
+        pending.removeAll(keepingCapacity: true)
+        entities.removeAll(keepingCapacity: true)
+        attached.removeAll(keepingCapacity: true)
+        aliases.removeAll()
+        index.removeAll()
+        acronymIndex.removeAll()
+        acronyms.removeAll(keepingCapacity: true)
+        persons.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds a paragraph's (or the subject's) candidate: its word keys (all of a one-token span, the words
+    /// of a longer one) and its surface.
+    mutating func add(_ c: Candidate, tokens: TokenList, place: Place?) {
+        let first = text.wordCount
+        text.appendKeys(of: tokens, from: c.first, to: c.end)
+        let words = Span(start: first, count: text.wordCount - first)
+        let surface = text.appendSurface(tokens, from: tokens[c.first].start, to: tokens[c.end - 1].end)
+        var acronym: Int32 = -1
+        if let defined = c.definedAcronym {
+            acronym = Int32(truncatingIfNeeded: text.wordCount)
+            text.appendKey(defined)
+        }
+        pending.append(Pending(type: c.type, words: words, surface: surface, canonical: c.canonical, country: c.country,
+                               generic: c.generic, evidence: c.evidence, acronym: acronym, place: place))
+    }
+
+    /// Adds a mention of the metadata (no place in the text).
+    mutating func add(_ m: MetadataMention) {
+        let first = text.wordCount
+        for key in m.keys { text.appendKey(key) }
+        let words = Span(start: first, count: text.wordCount - first)
+        let surface = text.appendSurface(m.surface)
+        pending.append(Pending(type: m.type, words: words, surface: surface, canonical: m.canonical, country: nil,
+                               generic: false, evidence: m.evidence, acronym: -1, place: nil))
+    }
+
+    /// Attaches every pending mention; strong evidence and fuller names first, so later short forms find them.
+    mutating func resolve() {
         // Higher rank first, then input order: one integer per mention (inverted rank above its index),
         // sorted with no comparison closure.
-        var sortKeys = pending.indices.map { index in
-            let rank = pending[index].evidence.rawValue * 64 + min(pending[index].keys.count, 63)
-            return (255 - rank) << 32 | index
+        sortKeys.removeAll(keepingCapacity: true)
+        for index in pending.indices {
+            let rank = pending[index].evidence.rawValue * 64 + min(Int(pending[index].words.count), 63)
+            sortKeys.append((255 - rank) << 32 | index)
         }
         sortKeys.sort()
-        let order = sortKeys.map { $0 & 0xFFFF_FFFF }
-        var weak: [Pending] = []
-        var key: [UInt8] = []
-        key.reserveCapacity(64)
-        for index in order {
-            let mention = pending[index]
-            if mention.evidence == .weak { weak.append(mention); continue }
+        // The key buffers are moved out for the pass, so that filling them never copies them.
+        var key: [UInt8] = [], joined: [UInt8] = []
+        swap(&key, &self.key)
+        swap(&joined, &self.joined)
+        defer {
+            swap(&key, &self.key)
+            swap(&joined, &self.joined)
+        }
+        weak.removeAll(keepingCapacity: true)
+        for sortKey in sortKeys {
+            let mention = sortKey & 0xFFFF_FFFF
+            if pending[mention].evidence == .weak { weak.append(mention); continue }
             indexKey(mention, into: &key)
             let target = find(mention, key: key) ?? create(mention, key: key)
             attach(mention, to: target)
         }
+        guard !weak.isEmpty else { return }
         // Weak mentions count only when they echo a stronger one, or repeat.
-        var repeats: [String: Int] = [:]
-        for mention in weak { repeats[mention.keys.joined(separator: " "), default: 0] += 1 }
+        repeats.removeAll()
+        for mention in weak {
+            joinedKeys(mention, into: &joined)
+            joined.withUnsafeBufferPointer { repeats.set($0, (repeats.value($0) ?? 0) + 1) }
+        }
         for mention in weak {
             indexKey(mention, into: &key)
-            if let target = find(mention, key: key) ?? findAnyType(mention.keys) {
+            if let target = find(mention, key: key) ?? findAnyType(mention) {
                 attach(mention, to: target)
-            } else if mention.type != .person || repeats[mention.keys.joined(separator: " "), default: 0] >= 2 {
+            } else if pending[mention].type != .person || repeatCount(mention, joined: &joined) >= 2 {
                 attach(mention, to: create(mention, key: key))
             }
         }
     }
 
-    private mutating func attach(_ mention: Pending, to target: Int) {
-        entities[target].mentions += 1
-        if let acronym = mention.acronym {
-            entities[target].acronyms.insert(acronym)
-            acronymIndex[acronym] = target
-        }
-        if mention.type == .person, mention.keys.count > entities[target].keys.count {
-            entities[target].keys = mention.keys
-            entities[target].surface = mention.surface
-        }
-        if let place = mention.place { attached.append((target, place)) }
+    private func repeatCount(_ mention: Int, joined: inout [UInt8]) -> Int {
+        joinedKeys(mention, into: &joined)
+        return joined.withUnsafeBufferPointer { repeats.value($0) } ?? 0
     }
 
-    private mutating func create(_ mention: Pending, key: [UInt8]) -> Int {
+    /// The mention's keys joined by spaces (`keys.joined(separator: " ")`), as `ByteKeyTable` bytes.
+    private func joinedKeys(_ mention: Int, into bytes: inout [UInt8]) {
+        bytes.removeAll(keepingCapacity: true)
+        text.appendKeys(pending[mention].words, separator: 0x20, to: &bytes)
+        ByteKeyTable.canonical(&bytes)
+    }
+
+    private mutating func attach(_ mention: Int, to target: Int) {
+        entities[target].mentions += 1
+        let acronym = Int(pending[mention].acronym)
+        if acronym >= 0 {
+            acronyms.append((target, acronym))
+            canonicalKey(acronym, into: &acronymKey)
+            acronymKey.withUnsafeBufferPointer { acronymIndex.set($0, target) }
+        }
+        if pending[mention].type == .person, pending[mention].words.count > entities[target].words.count {
+            entities[target].words = pending[mention].words
+            entities[target].surface = pending[mention].surface
+        }
+        if let place = pending[mention].place { attached.append((target, place)) }
+    }
+
+    private mutating func create(_ mention: Int, key: [UInt8]) -> Int {
         let id = entities.count
-        entities.append(Entity(type: mention.type, keys: mention.keys, surface: mention.surface, canonical: mention.canonical,
-                               country: mention.country, generic: mention.generic, evidence: mention.evidence))
+        let m = pending[mention]
+        entities.append(Entity(type: m.type, words: m.words, surface: m.surface, canonical: m.canonical,
+                               country: m.country, generic: m.generic, evidence: m.evidence))
         key.withUnsafeBufferPointer { index.set($0, id) }
+        if m.type == .person { persons.append(id) }
         return id
     }
 
-    /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise, as bytes for `ByteKeyTable`
-    /// (no `String` made, no SipHash over it), written into `bytes` (one buffer for the whole cable).
-    private func indexKey(_ m: Pending, into bytes: inout [UInt8]) {
-        var count = m.keys.count
-        // "Guantanamo Bay" and "Guantanamo", "Miranda State" and "Miranda": one place.
-        if m.canonical == nil, m.type == .location, count > 1, let last = m.keys.last, gazetteer.locationHeads.contains(last) {
-            count -= 1
-        }
+    /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise (the type as one byte), as
+    /// bytes for `ByteKeyTable`, written into `bytes` (one buffer for the whole cable).
+    private func indexKey(_ mention: Int, into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)
-        Self.append(m.type.rawValue, to: &bytes)
-        if let canonical = m.canonical {
-            bytes.append(0x7C)
+        let type = pending[mention].type, words = pending[mention].words
+        bytes.append(Self.typeByte(type))
+        bytes.append(0x7C)
+        if let canonical = pending[mention].canonical {
             bytes.append(0x3D)
-            Self.append(canonical, to: &bytes)
+            MentionText.append(canonical, to: &bytes)
             bytes.append(0x7C)
-            if m.generic, let country = m.country { Self.append(country, to: &bytes) }
+            if pending[mention].generic, let country = pending[mention].country { MentionText.append(country, to: &bytes) }
         } else {
-            bytes.append(0x7C)
-            for k in 0..<count {
-                if k > 0 { bytes.append(0x20) }
-                Self.append(m.keys[k], to: &bytes)
-            }
+            var count = Int(words.count)
+            // "Guantanamo Bay" and "Guantanamo", "Miranda State" and "Miranda": one place.
+            if type == .location, count > 1, text.isMember(words.last, of: gazetteer.locationHeads) { count -= 1 }
+            text.appendKeys(Span(start: Int(words.start), count: count), separator: 0x20, to: &bytes)
         }
         ByteKeyTable.canonical(&bytes)
     }
 
-    /// Appends the UTF-8 of `string` in one copy when its bytes are contiguous (native and small strings).
+    /// One byte per type, standing for its name in keys (the names hold no `|`, so keys stay distinct).
     @inline(__always)
-    private static func append(_ string: String, to bytes: inout [UInt8]) {
-        if string.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: string.utf8)
+    static func typeByte(_ type: EntityType) -> UInt8 {
+        switch type {
+        case .person: 0x70
+        case .organization: 0x6F
+        case .location: 0x6C
         }
     }
 
@@ -148,87 +235,4 @@ struct EntityResolver {
         }
     }
 
-    /// The entity a mention belongs to, if one exists already.
-    /// `key` is `indexKey(m)`, made once by the caller.
-    private func find(_ m: Pending, key: [UInt8]) -> Int? {
-        if let hit = key.withUnsafeBufferPointer({ index.value($0) }) { return hit }
-        switch m.type {
-        case .organization, .location:
-            if m.keys.count == 1, let hit = acronymIndex[m.keys[0]] { return hit }
-            return nil
-        case .person:
-            return findPerson(m.keys)
-        }
-    }
-
-    /// `Guterres` → `Antonio Guterres`; `M. O'Mara` → `Mark O'Mara`; the busiest of several candidates.
-    private func findPerson(_ keys: [String]) -> Int? {
-        guard let last = keys.last else { return nil }
-        var best: Int? = nil
-        // By index, not `for e in entities`: copying each Entity out costs a retain/release per field.
-        for i in entities.indices where entities[i].type == .person {
-            let eKeys = entities[i].keys
-            // "General Sebhat" after "Sebhat Efrem": a lone word may be the first of a name when it is no given name.
-            guard eKeys.last == last || keys.count == 1 && eKeys.count > 1 && eKeys[0] == last
-                    && !gazetteer.firstNames.contains(last) else { continue }
-            let e = entities[i]
-            let compatible: Bool
-            if keys.count == 1 || e.keys.count == 1 {
-                compatible = true
-            } else {
-                let a = keys.first!, b = e.keys.first!
-                compatible = a == b || (a.count <= 2 && b.hasPrefix(a.prefix(1))) || (b.count <= 2 && a.hasPrefix(b.prefix(1)))
-                    || e.keys.count > keys.count && Array(e.keys.suffix(keys.count)) == keys
-                    || keys.count > e.keys.count && Array(keys.suffix(e.keys.count)) == e.keys
-            }
-            guard compatible else { continue }
-            if best == nil || entities[best!].mentions < e.mentions { best = i }
-        }
-        return best
-    }
-
-    /// A weak lone word that is already an alias of some entity (`Sahlin` after `Mona Sahlin`).
-    private func findAnyType(_ keys: [String]) -> Int? {
-        guard keys.count == 1 else { return nil }
-        if let hit = acronymIndex[keys[0]] { return hit }
-        return findPerson(keys)
-    }
-
-    /// Lone words each entity can be called by: surnames of people, acronyms of organisations. Keyed by
-    /// the words' canonical bytes (as `TokenList.canonicalKey` gives them); a word that names two entities
-    /// maps to -1 (ambiguous: no alias).
-    func aliasTable() -> ByteKeyTable {
-        var table = ByteKeyTable()
-        var bytes: [UInt8] = []
-        func put(_ key: String, _ id: Int) {
-            bytes.removeAll(keepingCapacity: true)
-            bytes.append(contentsOf: key.utf8)
-            ByteKeyTable.canonical(&bytes)
-            bytes.withUnsafeBufferPointer { key in
-                if let other = table.value(key) {
-                    if other != id { table.set(key, -1) }
-                } else {
-                    table.set(key, id)
-                }
-            }
-        }
-        for id in entities.indices {
-            switch entities[id].type {
-            case .person:
-                if let last = entities[id].keys.last, last.count >= 3, !gazetteer.stopwords.contains(last) { put(last, id) }
-            case .organization:
-                for acronym in entities[id].acronyms { put(acronym, id) }
-                if entities[id].canonical == nil, entities[id].keys.count == 1 { put(entities[id].keys[0], id) }
-            case .location:
-                break
-            }
-        }
-        return table
-    }
-
-    /// Adds a mention found by the alias pass.
-    mutating func attachAlias(entity: Int, place: Place) {
-        entities[entity].mentions += 1
-        attached.append((entity, place))
-    }
 }

@@ -80,6 +80,7 @@ enum NameText {
            surface.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
             return surface
         }
+        if let ascii = asciiDisplayName(surface) { return ascii }
         return surface.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map { word -> String in
             if let ascii = asciiNameCaseIfAllCaps(word) { return ascii }
             let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
@@ -87,6 +88,81 @@ enum NameText {
             guard isAllCaps, letters.count > 1 || word.hasSuffix(".") else { return String(word) }
             return nameCase(String(word))
         }.joined(separator: " ")
+    }
+
+    /// `displayName` of an ASCII surface without `\r` (where bytes are Characters), written straight into
+    /// the result: the words (runs between spaces, newlines and tabs) name-cased by the per-word rules and
+    /// joined by single spaces, never longer than the surface. Nil for any other surface or no contiguous buffer.
+    private static func asciiDisplayName(_ surface: String) -> String? {
+        let made: String?? = surface.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            for b in bytes where b >= 0x80 || b == 0x0D { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var k = 0, start = 0
+                while start < bytes.count {
+                    while start < bytes.count, isSeparator(bytes[start]) { start += 1 }
+                    guard start < bytes.count else { break }
+                    var end = start
+                    while end < bytes.count, !isSeparator(bytes[end]) { end += 1 }
+                    if k > 0 { out[k] = 0x20; k += 1 }
+                    k = appendNameCase(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: out, at: k)
+                    start = end
+                }
+                return k
+            }
+        }
+        return made ?? nil
+    }
+
+    @inline(__always)
+    private static func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 }
+
+    /// One ASCII word as `asciiNameCaseIfAllCaps` gives it, written at `k`; returns the end.
+    private static func appendNameCase(_ word: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, at k: Int) -> Int {
+        var letters = 0, lower = 0
+        for b in word {
+            if b >= 0x61 && b <= 0x7A { letters += 1; lower += 1 } else if b >= 0x41 && b <= 0x5A { letters += 1 }
+        }
+        var k = k
+        guard letters > 0, lower == 0, letters > 1 || word.last == 0x2E else {
+            for b in word { out[k] = b; k += 1 }
+            return k
+        }
+        let start = k
+        for b in word { out[k] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b; k += 1 }
+        let lowered = UnsafeMutableBufferPointer(rebasing: out[start..<k])
+        if isConnector(UnsafeBufferPointer(lowered)) { return k }
+        // The rules of `asciiNameCase`, over the lower-cased bytes in place.
+        var capitalizeNext = true
+        for n in lowered.indices {
+            let b = lowered[n]
+            if capitalizeNext, b >= 0x61 && b <= 0x7A {
+                lowered[n] = b - 0x20
+                capitalizeNext = false
+            }
+            if b == 0x2D || b == 0x27 || b == 0x2E || b == 0x2F { capitalizeNext = true }
+            if n == 1, word.count >= 2, lowerByte(word[0]) == 0x6D, lowerByte(word[1]) == 0x63 { capitalizeNext = true }
+            if n == 2, word.count > 5, lowerByte(word[0]) == 0x6D, lowerByte(word[1]) == 0x61, lowerByte(word[2]) == 0x63 {
+                capitalizeNext = true
+            }
+        }
+        return k
+    }
+
+    @inline(__always)
+    private static func lowerByte(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+
+    /// `connectorsLowercase.contains` for lower-case ASCII bytes, by value (no `String`, no SipHash).
+    private static func isConnector(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !word.isEmpty, word.count <= 5 else { return false }
+        var v: UInt64 = 0
+        for b in word { v = v << 8 | UInt64(b) }
+        switch v {
+        // de del della da das do dos du la
+        case 0x6465, 0x64656C, 0x64656C6C61, 0x6461, 0x646173, 0x646F, 0x646F73, 0x6475, 0x6C61: return true
+        // van von bin ibn al el y
+        case 0x76616E, 0x766F6E, 0x62696E, 0x69626E, 0x616C, 0x656C, 0x79: return true
+        default: return false
+        }
     }
 
     /// `displayName`'s per-word step for a word of ASCII bytes, without Unicode property lookups or

@@ -1,0 +1,89 @@
+/// Finding the entity a mention belongs to: by its index key, an acronym, or a person's name forms.
+extension EntityResolver {
+    /// The canonical bytes of word `w`'s key, into `bytes`.
+    func canonicalKey(_ w: Int, into bytes: inout [UInt8]) {
+        bytes.removeAll(keepingCapacity: true)
+        text.appendKey(w, to: &bytes)
+        if !text.words[w].isASCII { ByteKeyTable.canonical(&bytes) }
+    }
+
+    /// The entity whose acronym (as written) is word `w`'s key.
+    func acronymEntity(_ w: Int) -> Int? {
+        guard !acronymIndex.isEmpty else { return nil }
+        if text.words[w].isASCII { return text.withKey(w) { acronymIndex.value($0) } }
+        var bytes: [UInt8] = []
+        canonicalKey(w, into: &bytes)
+        return bytes.withUnsafeBufferPointer { acronymIndex.value($0) }
+    }
+
+    /// The entity a mention belongs to, if one exists already.
+    /// `key` is `indexKey(m)`, made once by the caller.
+    func find(_ mention: Int, key: [UInt8]) -> Int? {
+        if let hit = key.withUnsafeBufferPointer({ index.value($0) }) { return hit }
+        let words = pending[mention].words
+        switch pending[mention].type {
+        case .organization, .location:
+            if words.count == 1, let hit = acronymEntity(Int(words.start)) { return hit }
+            return nil
+        case .person:
+            return findPerson(words)
+        }
+    }
+
+    /// `Guterres` → `Antonio Guterres`; `M. O'Mara` → `Mark O'Mara`; the busiest of several candidates.
+    func findPerson(_ words: Span) -> Int? {
+        guard !words.isEmpty else { return nil }
+        let last = words.last, count = Int(words.count)
+        var best: Int? = nil
+        let lastHash = text.words[last].hash
+        // Over the people only, in order; a word's hash (0 when not ASCII) rejects most of them before any
+        // byte is compared. (Buffers: an `entities[i]` read may copy the entity, retaining its strings.)
+        return entities.withUnsafeBufferPointer { entities in
+        text.words.withUnsafeBufferPointer { wordList in
+        for i in persons {
+            let e = entities[i].words
+            let eCount = Int(e.count)
+            guard eCount > 0 else { continue }
+            let eLast = wordList[e.last].hash, eFirst = wordList[Int(e.start)].hash
+            // "General Sebhat" after "Sebhat Efrem": a lone word may be the first of a name when it is no given name.
+            guard Self.mayEqual(eLast, lastHash) && text.equal(e.last, last)
+                    || count == 1 && eCount > 1 && Self.mayEqual(eFirst, lastHash) && text.equal(Int(e.start), last)
+                    && !text.isMember(last, of: gazetteer.firstNames) else { continue }
+            let compatible: Bool
+            if count == 1 || eCount == 1 {
+                compatible = true
+            } else {
+                let a = Int(words.start), b = Int(e.start)
+                compatible = text.equal(a, b)
+                    || (text.characterCount(a) <= 2 && text.hasFirstCharacter(b, of: a))
+                    || (text.characterCount(b) <= 2 && text.hasFirstCharacter(a, of: b))
+                    || eCount > count && suffix(of: e, equals: words)
+                    || count > eCount && suffix(of: words, equals: e)
+            }
+            guard compatible else { continue }
+            if best == nil || entities[best!].mentions < entities[i].mentions { best = i }
+        }
+        return best
+        }
+        }
+    }
+
+    /// Two words' hashes allow them to be equal (a hash of 0 is no ASCII key's: unknown).
+    @inline(__always)
+    static func mayEqual(_ a: UInt64, _ b: UInt64) -> Bool { a == b || a == 0 || b == 0 }
+
+    /// The last `short.count` words of `long` are those of `short`.
+    func suffix(of long: Span, equals short: Span) -> Bool {
+        let offset = Int(long.start) + Int(long.count) - Int(short.count)
+        for k in 0..<Int(short.count) where !text.equal(offset + k, Int(short.start) + k) { return false }
+        return true
+    }
+
+    /// A weak lone word that is already an alias of some entity (`Sahlin` after `Mona Sahlin`).
+    func findAnyType(_ mention: Int) -> Int? {
+        let words = pending[mention].words
+        guard words.count == 1 else { return nil }
+        if let hit = acronymEntity(Int(words.start)) { return hit }
+        return findPerson(words)
+    }
+}

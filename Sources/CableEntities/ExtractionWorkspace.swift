@@ -1,0 +1,78 @@
+import CableParser
+import Synchronization
+
+/// The buffers one `annotate` call works in after the recognisers: the resolver with its mention text and
+/// tables, the alias pass's arrays and the writer's. Emptied, not freed, between cables, so that a cable
+/// costs no allocation for them once the buffers have grown to its size.
+///
+/// Used by one call at a time: an extractor takes one from its `Pool` for the call and gives it back.
+/// (`@unchecked Sendable`: the pool hands a workspace to one caller at a time, and only then is it used.)
+final class ExtractionWorkspace: @unchecked Sendable {
+    var resolver: EntityResolver
+    // The alias pass.
+    var firstOfParagraph: [Int] = []
+    var covered: [Bool] = []
+    var aliasCandidates: [Int] = []
+    var key: [UInt8] = []
+    // The writer.
+    var ids: [String] = []
+    var names: [String] = []
+    var order: [MentionOrder] = []
+    var summaryOfID = ByteKeyTable()
+    /// Metadata names' keys and entries, kept across cables (not emptied by `removeAll`).
+    let metadata = MetadataMemo()
+
+    /// A paragraph mention to write: where it lies, and its place in `resolver.attached` (the tie-break).
+    struct MentionOrder: Comparable {
+        var paragraph: Int32
+        var start: Int32
+        var end: Int32
+        var index: Int32
+
+        static func < (a: MentionOrder, b: MentionOrder) -> Bool {
+            if a.paragraph != b.paragraph { return a.paragraph < b.paragraph }
+            if a.start != b.start { return a.start < b.start }
+            if a.end != b.end { return a.end < b.end }
+            return a.index < b.index
+        }
+    }
+
+    init(gazetteer: Gazetteer) {
+        resolver = EntityResolver(gazetteer: gazetteer)
+    }
+
+    /// Forgets the last cable (the strings it made are released; the buffers keep their capacity).
+    func removeAll() {
+        resolver.removeAll()
+        ids.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
+        summaryOfID.removeAll()
+    }
+
+    /// Workspaces of one extractor, taken per call and given back: at most `capacity` are kept, so a burst
+    /// of concurrent calls leaves no more than that behind.
+    final class Pool: Sendable {
+        private let free = Mutex<[ExtractionWorkspace]>([])
+        /// Workspaces kept at most (more than the import's workers).
+        static let capacity = 8
+
+        init() {}
+
+        /// A free workspace, or a new one over `gazetteer`.
+        func take(gazetteer: Gazetteer) -> ExtractionWorkspace {
+            free.withLock { $0.popLast() } ?? ExtractionWorkspace(gazetteer: gazetteer)
+        }
+
+        /// Gives `workspace` back, emptied, for a later call.
+        func give(_ workspace: ExtractionWorkspace) {
+            workspace.removeAll()
+            free.withLock { free in
+                if free.count < Self.capacity { free.append(workspace) }
+            }
+        }
+
+        /// Workspaces waiting to be taken.
+        var count: Int { free.withLock { $0.count } }
+    }
+}
