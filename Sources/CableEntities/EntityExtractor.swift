@@ -56,20 +56,29 @@ public struct EntityExtractor: Sendable {
         var paragraphTokens: [TokenList] = []
         var paragraphCaps: [Bool] = []
 
+        // The paragraph pass's scratch memory, reused from earlier calls (`ParagraphWorkspace`).
+        let workspace = ParagraphWorkspace.pool.take()
         for (p, paragraph) in cable.paragraphs.enumerated() {
-            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(paragraph.text, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
-            var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
-            for c in recognizer.run() {
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(paragraph.text, lexicon: gazetteer.lexicon, workspace: workspace),
+                                                  gazetteer: gazetteer)
+            var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: workspace)
+            recognizer.findCandidates()
+            for c in recognizer.candidates {
                 pending.append(Self.pending(c, tokens: tokens, place: .init(paragraph: p, first: c.first, end: c.end)))
             }
             paragraphTokens.append(tokens)
             paragraphCaps.append(recognizer.caps)
+            recognizer.recycle()
         }
         if let subject = cable.subject {
-            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(subject, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
-            var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
-            for c in recognizer.run() { pending.append(Self.pending(c, tokens: tokens, place: nil)) }
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(subject, lexicon: gazetteer.lexicon, workspace: workspace),
+                                                  gazetteer: gazetteer)
+            var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: workspace)
+            recognizer.findCandidates()
+            for c in recognizer.candidates { pending.append(Self.pending(c, tokens: tokens, place: nil)) }
+            recognizer.recycle()
         }
+        ParagraphWorkspace.pool.give(workspace)
         for m in CableEvidence(env: env).collect(cable, rawText: rawText) {
             pending.append(.init(type: m.type, keys: m.keys, surface: m.surface, canonical: m.canonical, country: nil,
                                  generic: false, evidence: m.evidence, acronym: nil, place: nil))

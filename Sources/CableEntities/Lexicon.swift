@@ -33,6 +33,8 @@ struct Lexicon: Sendable {
         static let phraseStart = Flags(rawValue: 1 << 20)  // a key of `phrases`
         /// Not known yet: a lower-case word of mixed text, probed when a rule asks (`ParagraphRecognizer.has`).
         static let unprobed = Flags(rawValue: 1 << 30)
+        /// `ParagraphRecognizer.has` asked the English rules of a key in no list; `english` holds their answer.
+        static let englishAsked = Flags(rawValue: 1 << 29)
         /// Every flag above is known. Without it (an ASCII key in no list), `english` and `stop` still
         /// depend on `ruleFlags`, which is asked only when a rule needs them: most such words never are.
         static let complete = Flags(rawValue: 1 << 31)

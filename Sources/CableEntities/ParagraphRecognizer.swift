@@ -11,7 +11,7 @@ struct ParagraphRecognizer {
     let env: Environment
     let tokens: TokenList
     let caps: Bool
-    private(set) var candidates: [Candidate] = []
+    private(set) var candidates: [Candidate]
     /// Tokens already inside a candidate.
     private var claimed: [Bool]
     /// What the rules need of a lexicon match. Not the whole `Gazetteer.Phrase`: its arrays and strings
@@ -19,11 +19,17 @@ struct ParagraphRecognizer {
     struct Match {
         var payload: Gazetteer.Payload
     }
+    /// A phrase starting at a token and its length in tokens.
+    typealias PhraseMatch = (phrase: Match, length: Int)
 
     /// The longest lexicon phrase starting at each token, looked up once.
-    private let phrases: [(phrase: Match, length: Int)?]
-    /// Word-list memberships of each token's key (`has`), one lexicon probe per token.
-    private let lex: [Lexicon.Flags]
+    private var phrases: [PhraseMatch?]
+    /// Word-list memberships of each token's key (`has`), one lexicon probe per token; lazy answers
+    /// (a lower-case word's probe, the English rules) are written back when first asked. The memory is
+    /// `workspace`'s, which this recogniser holds while it is in use.
+    private let lex: UnsafeMutableBufferPointer<Lexicon.Flags>
+    /// Where the per-token arrays come from and go back to (`recycle`).
+    private let workspace: ParagraphWorkspace
 
     /// What every paragraph of a cable shares.
     final class Environment: Sendable {
@@ -46,9 +52,27 @@ struct ParagraphRecognizer {
     }
 
     init(env: Environment, tokens: TokenList) {
+        self.init(env: env, tokens: tokens, workspace: ParagraphWorkspace())
+    }
+
+    /// A recogniser whose per-token arrays are `workspace`'s, which it uses until `recycle()` (or until it
+    /// is dropped): the workspace must serve no other recogniser meanwhile.
+    init(env: Environment, tokens: TokenList, workspace: ParagraphWorkspace) {
         self.env = env
         self.tokens = tokens
-        self.claimed = Array(repeating: false, count: tokens.count)
+        self.workspace = workspace
+        let count = tokens.count
+        claimed = workspace.claimed
+        workspace.claimed = []
+        claimed.removeAll(keepingCapacity: true)
+        claimed.append(contentsOf: repeatElement(false, count: count))
+        candidates = workspace.candidates
+        workspace.candidates = []
+        candidates.removeAll(keepingCapacity: true)
+        var phrases = workspace.phrases
+        workspace.phrases = []
+        phrases.removeAll(keepingCapacity: true)
+        phrases.append(contentsOf: repeatElement(nil, count: count))
         var lower = 0, upper = 0
         tokens.items.withUnsafeBufferPointer { items in
             for token in items where token.kind == .word {
@@ -60,12 +84,12 @@ struct ParagraphRecognizer {
         // One lexicon probe per token gives its word-list flags and its phrases. In mixed-case text only
         // capitalised words can start a phrase that matters (a lower-case title is followed by a
         // lower-case word), so most words need no phrase matching at all.
-        var lex = [Lexicon.Flags](repeating: env.markFlags, count: tokens.count)
-        var phrases = [(phrase: Match, length: Int)?](repeating: nil, count: tokens.count)
+        let lex = workspace.resetFlags(count, to: env.markFlags)
+        self.lex = lex
         let lexicon = env.lexicon
         // Over the plain token values and flags: most tokens are marks or lower-case words and cost a test.
         tokens.items.withUnsafeBufferPointer { items in
-            lex.withUnsafeMutableBufferPointer { lex in
+            phrases.withUnsafeMutableBufferPointer { phrases in
                 for i in items.indices where items[i].kind != .punct {
                     // A lower-case word of mixed text starts no phrase: its flags are probed if a rule asks (`has`).
                     if !caps, items[i].entry == -3 { lex[i] = .unprobed; continue }
@@ -88,24 +112,40 @@ struct ParagraphRecognizer {
                 }
             }
         }
-        self.lex = lex
         self.phrases = phrases
     }
 
+    /// Hands the per-token arrays back to the workspace for the next paragraph; `candidates` is empty after.
+    mutating func recycle() {
+        swap(&workspace.claimed, &claimed)
+        swap(&workspace.phrases, &phrases)
+        swap(&workspace.candidates, &candidates)
+    }
+
     /// The longest lexicon phrase starting at token `i` (titles, demonyms and entities).
-    func phrase(_ i: Int) -> (phrase: Match, length: Int)? {
+    func phrase(_ i: Int) -> PhraseMatch? {
         i < phrases.count ? phrases[i] : nil
     }
 
     /// Scans the paragraph and returns candidates sorted by position.
     mutating func run() -> [Candidate] {
+        findCandidates()
+        return candidates
+    }
+
+    /// Scans the paragraph and leaves the candidates in `candidates`, sorted by position.
+    mutating func findCandidates() {
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind == .word, !claimed[i] else { i += 1; continue }
             if let next = step(at: i) { i = max(next, i + 1) } else { i += 1 }
         }
         findAcronymDefinitions()
-        return candidates.sorted { $0.first < $1.first }
+        // Candidates never overlap, so positions are distinct and the order is the same however it is
+        // reached; almost always it is already the order of discovery.
+        if zip(candidates, candidates.dropFirst()).contains(where: { $0.first > $1.first }) {
+            candidates.sort { $0.first < $1.first }
+        }
     }
 
     /// Tries every rule at token `i`; returns where to continue, or nil to move one token on.
@@ -197,15 +237,24 @@ struct ParagraphRecognizer {
     /// Whether token `i`'s key is in the word list(s) of `flag`, from the one lexicon probe made per token.
     @inline(__always)
     func has(_ i: Int, _ flag: Lexicon.Flags) -> Bool {
+        // The memory is not bounds-checked: check here, as the array this was did.
+        precondition(UInt(bitPattern: i) < UInt(lex.count), "token index out of range")
         var flags = lex[i]
         if flags.contains(.unprobed) {
             let entry = tokens.lexiconEntry(i, in: env.lexicon)
             flags = entry >= 0 ? env.lexicon.stored(Int(entry)).flags : []
+            lex[i] = flags
         }
         if flags.contains(flag) { return true }
         if flags.contains(.complete) { return false }
-        // A key in no list: only the rules can say yes.
-        if flag == .english { return env.gazetteer.isEnglish(tokens.keys[i]) }
+        // A key in no list: only the rules can say yes. The English rules' answer is kept: several rules
+        // ask it of the same word.
+        if flag == .english {
+            if flags.contains(.englishAsked) { return false }
+            let english = env.gazetteer.isEnglish(tokens.keys[i])
+            lex[i] = flags.union(english ? [.english, .englishAsked] : .englishAsked)
+            return english
+        }
         if flag == .stop { return tokens.isRedaction(i) }
         return false
     }

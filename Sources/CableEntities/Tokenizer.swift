@@ -22,19 +22,25 @@ enum Tokenizer {
     /// With a built `lexicon`, each ASCII word is looked up in it as it is read (`Token.entry`): the
     /// recogniser then needs no key `String` to ask the word lists.
     static func tokenize(_ text: String, lexicon: Lexicon?) -> TokenList {
+        tokenize(text, lexicon: lexicon, workspace: ParagraphWorkspace())
+    }
+
+    /// As `tokenize(_:lexicon:)`, scanning into `workspace`'s token slots: only the text's bytes and its
+    /// tokens, at their size, are allocated.
+    static func tokenize(_ text: String, lexicon: Lexicon?, workspace: ParagraphWorkspace) -> TokenList {
         let bytes = Array(text.utf8)
         let lexicon = lexicon ?? Self.noLexicon
         // Every token holds at least one byte, so one slot per byte is always enough: the scan stores
         // tokens without a capacity check per token, and they are then copied into an array of their size.
-        var ascii = true
-        let wide = [Token](unsafeUninitializedCapacity: bytes.count) { slots, count in
-            ascii = bytes.withUnsafeBufferPointer { bytes in
-                plainWordClasses.withUnsafeBufferPointer { classes in
-                    scan(bytes, lexicon: lexicon, classes: classes, into: slots, count: &count)
-                }
+        workspace.reserveTokens(bytes.count)
+        let slots = UnsafeMutableBufferPointer(start: workspace.tokenSlots, count: bytes.count)
+        var count = 0
+        let ascii = bytes.withUnsafeBufferPointer { bytes in
+            plainWordClasses.withUnsafeBufferPointer { classes in
+                scan(bytes, lexicon: lexicon, classes: classes, into: slots, count: &count)
             }
         }
-        let tokens = Array(wide[...])
+        let tokens = Array(UnsafeBufferPointer(rebasing: slots[..<count]))
         return TokenList(items: tokens, bytes: bytes, isASCII: ascii)
     }
 
