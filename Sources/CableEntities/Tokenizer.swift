@@ -84,14 +84,34 @@ enum Tokenizer {
         let n = p.count
         while i < n {
             let b = p[i]
-            if isASCIIWordByte(b),
-               let token = plainWord(p, at: i, sentenceStart: atSentenceStart, lineStart: atLineStart, lexicon: lexicon, classes: classes) {
-                tokens[count] = token
-                count += 1
-                atLineStart = false
-                atSentenceStart = false
-                i = token.end
-                continue
+            // ASCII first, by one table load: a word's letters and digits, a space between words, a mark.
+            if b < 0x80 {
+                if classes[Int(b)] != 0 {
+                    let end = plainWord(p, at: i, sentenceStart: atSentenceStart, lineStart: atLineStart,
+                                        lexicon: lexicon, classes: classes, into: tokens.baseAddress! + count)
+                    if end > 0 {
+                        count += 1
+                        atLineStart = false
+                        atSentenceStart = false
+                        i = end
+                        continue
+                    }
+                } else if b == 0x20 || b == 0x09 {
+                    // Spaces and tabs hold no newline: they change no flag (a run that goes on into a newline
+                    // is counted from the newline on, as the whitespace loop below would count it).
+                    i += 1
+                    continue
+                } else if b != 0x0A && b != 0x0D {
+                    tokens[count] = Token(kind: .punct, start: i, end: i + 1, isCapitalized: false, isAllCaps: false,
+                                          sentenceStart: false, possessive: false, isASCII: true, markValue: UInt32(b))
+                    count += 1
+                    // . ! ? : ; end a sentence, and so does a dash written `--`.
+                    if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { atSentenceStart = true }
+                    if b == 0x2D, i + 1 < n, p[i + 1] == 0x2D { atSentenceStart = true }
+                    atLineStart = false
+                    i += 1
+                    continue
+                }
             }
             let s: Unicode.Scalar, width: Int
             if b < 0x80 {
@@ -196,10 +216,12 @@ enum Tokenizer {
                 ? asciiWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive)
                 : unicodeWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive)
             // The flag first: most words have no hyphen, and String.firstIndex walks Characters.
-            if !token.isCapitalized, token.hasHyphen {
+            if !token.isCapitalized, token.hasHyphen, token.isASCII {
+                if hasParticleBeforeCapital(word) { token.isCapitalized = true }
+            } else if !token.isCapitalized, token.hasHyphen {
                 let text = String(decoding: word, as: UTF8.self)
                 if let dash = text.firstIndex(of: "-"),
-                   ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"].contains(text[..<dash]),
+                   nameParticles.contains(String(text[..<dash])),
                    text[text.index(after: dash)...].first?.isUppercase == true {
                     token.isCapitalized = true  // "al-Masri", "bin-Laden": the particle is lower case, the name is not
                 }
@@ -217,6 +239,21 @@ enum Tokenizer {
             i = j
         }
         return allASCII
+    }
+
+    /// Lower-case name particles written with a hyphen before a capitalised name.
+    static let nameParticles = ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"]
+    private static let packedParticles: [UInt32] = nameParticles.map { v in v.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
+
+    /// `al-Masri`, `bin-Laden` in ASCII bytes: a particle of `nameParticles` (as written), its first `-`,
+    /// then an upper-case letter. The bytes of an ASCII word are its Characters.
+    @inline(__always)
+    private static func hasParticleBeforeCapital(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let dash = word.firstIndex(of: 0x2D), dash >= 2, dash <= 3, dash + 1 < word.count,
+              word[dash + 1] &- 0x41 < 26 else { return false }
+        var v: UInt32 = 0
+        for k in 0..<dash { v = v << 8 | UInt32(word[k]) }
+        return packedParticles.contains(v)
     }
 
     /// Width of the apostrophe (`'` or `’`) ending right before byte `at`, if one does (not before `from`).

@@ -100,4 +100,20 @@ import Testing
         for (index, cable) in concurrent { #expect(cable == serial[index], "\(cable.id)") }
         #expect(ParagraphWorkspace.pool.idleCount >= 1 && ParagraphWorkspace.pool.idleCount <= ParagraphWorkspace.Pool.limit)
     }
+
+    @Test func particleRuleOnBytesAnswersAsOnStrings() {
+        let text = "al-Masri bin-Laden abu-Dhabi el-baz an-Nahar ash-Sharq xal-Masri al- al-3 Al-Masri bi-Laden az-Zarqawi-x al-Mäsri"
+        let tokens = Tokenizer.tokenize(text)
+        var checked = 0
+        for i in tokens.indices where tokens[i].kind == .word && tokens.text(i).contains("-") {
+            let word = tokens.text(i)
+            let dash = word.firstIndex(of: "-")!
+            let first = word.first!.isUppercase
+            let rule = Tokenizer.nameParticles.contains(String(word[..<dash]))
+                && word[word.index(after: dash)...].first?.isUppercase == true
+            #expect(tokens[i].isCapitalized == (first || rule), "\(word)")
+            checked += 1
+        }
+        #expect(checked >= 12)
+    }
 }
