@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Every word list the recogniser consults, folded into one open-addressing table: a single probe per
 /// token answers all the membership questions (stop word, given name, English, title head...) that the
 /// rules used to ask one `KeySet` or dictionary at a time.
@@ -61,6 +63,10 @@ struct Lexicon: Sendable {
     private var slots: [Slot] = Array(repeating: Slot(), count: 16)
     /// False for the empty lexicon of a gazetteer still being loaded: every probe then asks the lists.
     private var built = false
+    /// Different for every lexicon made in the process: answers memoised for one (`ParagraphWorkspace`)
+    /// are dropped when another is used.
+    let identity = Lexicon.nextIdentity.add(1, ordering: .relaxed).newValue
+    private static let nextIdentity = Atomic<Int>(0)
 
     /// An empty lexicon: every probe is answered by the lists themselves.
     init() {}

@@ -137,7 +137,9 @@ struct ParagraphRecognizer {
     mutating func findCandidates() {
         var i = 0
         while i < tokens.count {
-            guard tokens[i].kind == .word, !claimed[i] else { i += 1; continue }
+            // Every rule starts at a capitalised word (any word of capitals text): a lower-case word or a
+            // mark costs this test only.
+            guard tokens[i].kind == .word, caps || tokens[i].isCapitalized, !claimed[i] else { i += 1; continue }
             if let next = step(at: i) { i = max(next, i + 1) } else { i += 1 }
         }
         findAcronymDefinitions()
@@ -251,7 +253,7 @@ struct ParagraphRecognizer {
         // ask it of the same word.
         if flag == .english {
             if flags.contains(.englishAsked) { return false }
-            let english = env.gazetteer.isEnglish(tokens.keys[i])
+            let english = workspace.english.isEnglish(tokens, i, gazetteer: env.gazetteer)
             lex[i] = flags.union(english ? [.english, .englishAsked] : .englishAsked)
             return english
         }

@@ -19,6 +19,9 @@ final class ParagraphWorkspace: @unchecked Sendable {
     var phrases: [ParagraphRecognizer.PhraseMatch?] = []
     var candidates: [Candidate] = []
 
+    /// English answers for keys met before (`EnglishMemo`).
+    var english = EnglishMemo()
+
     init() {
         tokenSlots = .allocate(capacity: 1)
         flags = .allocate(capacity: 1)

@@ -116,4 +116,26 @@ import Testing
         }
         #expect(checked >= 12)
     }
+
+    @Test func englishMemoAnswersAsTheRulesAndFollowsTheLexicon() throws {
+        let g = try Gazetteer.bundled()
+        let text = "Negotiation Unbanning Qadhafi negotiation WON'T Nazarbayev NEGOTIATION Qadhafi Reelected anti-NATO Zürich"
+        let tokens = Tokenizer.tokenize(text, lexicon: g.lexicon)
+        var memo = EnglishMemo()
+        for _ in 0..<2 {
+            for i in tokens.indices where tokens[i].kind != .punct {
+                let answer = memo.isEnglish(tokens, i, gazetteer: g)
+                #expect(answer == g.isEnglish(tokens.keys[i]), "\(tokens.text(i))")
+            }
+        }
+        // Another lexicon (a gazetteer whose lists changed): the memo's answers for the old one are dropped.
+        var other = g
+        other.englishWords.insert("QADHAFI")
+        other.lexicon = Lexicon(other)
+        let qadhafi = tokens.indices.first { tokens.text($0) == "Qadhafi" }!
+        let before = memo.isEnglish(tokens, qadhafi, gazetteer: g)
+        let after = memo.isEnglish(tokens, qadhafi, gazetteer: other)
+        #expect(!before && after)
+        #expect(other.isEnglish("QADHAFI"))
+    }
 }
