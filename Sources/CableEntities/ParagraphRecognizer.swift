@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Finds entity candidates in one paragraph (or the subject line).
 ///
 /// One left-to-right pass tries, at each word: an organisation or place built around a head word
@@ -12,8 +14,8 @@ struct ParagraphRecognizer {
     let tokens: TokenList
     let caps: Bool
     private(set) var candidates: [Candidate]
-    /// Tokens already inside a candidate.
-    private var claimed: [Bool]
+    /// Tokens already inside a candidate (`workspace`'s memory, as `lex` and `phrases`).
+    private let claimed: UnsafeMutableBufferPointer<Bool>
     /// What the rules need of a lexicon match. Not the whole `Gazetteer.Phrase`: its arrays and strings
     /// would be retained and released at every one of the many looks per token.
     struct Match {
@@ -23,7 +25,7 @@ struct ParagraphRecognizer {
     typealias PhraseMatch = (phrase: Match, length: Int)
 
     /// The longest lexicon phrase starting at each token, looked up once.
-    private var phrases: [PhraseMatch?]
+    private let phrases: UnsafeMutableBufferPointer<PhraseMatch?>
     /// Word-list memberships of each token's key (`has`), one lexicon probe per token; lazy answers
     /// (a lower-case word's probe, the English rules) are written back when first asked. The memory is
     /// `workspace`'s, which this recogniser holds while it is in use.
@@ -45,6 +47,31 @@ struct ParagraphRecognizer {
             self.lexicon = gazetteer.lexicon
             self.markFlags = gazetteer.lexicon.flags("", hash: 0, in: gazetteer)
         }
+
+        /// The initials of the names of the cable's countries (host, then TAGS), made when first asked:
+        /// `context.governmentCountry` splits, filters and cases every name at each call.
+        private let countryInitials = Mutex<[(code: String, letters: String)]?>(nil)
+
+        /// `context.governmentCountry(initials:)`, from initials made once per cable.
+        func governmentCountry(initials: String) -> String? {
+            guard !initials.isEmpty else { return nil }
+            let order = countryInitials.withLock { cached in
+                if let cached { return cached }
+                // The letters exactly as `CableContext.governmentCountry` makes them.
+                let made = ([context.hostCountry].compactMap { $0 } + context.tagCountries).compactMap { code -> (code: String, letters: String)? in
+                    guard let name = gazetteer.country(code: code)?.name else { return nil }
+                    let words = name.split(separator: " ").filter { !["of", "and", "the"].contains($0.lowercased()) }
+                    return (code, words.compactMap { $0.first.map { String($0).uppercased() } }.joined())
+                }
+                cached = made
+                return made
+            }
+            for (code, letters) in order {
+                if initials.count == 1, letters.first.map(String.init) == initials { return code }
+                if initials.count > 1, letters == initials { return code }
+            }
+            return nil
+        }
     }
 
     init(gazetteer: Gazetteer, tokens: TokenList, context: CableContext) {
@@ -62,17 +89,12 @@ struct ParagraphRecognizer {
         self.tokens = tokens
         self.workspace = workspace
         let count = tokens.count
-        claimed = workspace.claimed
-        workspace.claimed = []
-        claimed.removeAll(keepingCapacity: true)
-        claimed.append(contentsOf: repeatElement(false, count: count))
+        claimed = workspace.claimed.filled(count, with: false)
         candidates = workspace.candidates
         workspace.candidates = []
         candidates.removeAll(keepingCapacity: true)
-        var phrases = workspace.phrases
-        workspace.phrases = []
-        phrases.removeAll(keepingCapacity: true)
-        phrases.append(contentsOf: repeatElement(nil, count: count))
+        let phrases = workspace.phrases.filled(count, with: nil)
+        self.phrases = phrases
         var lower = 0, upper = 0
         tokens.items.withUnsafeBufferPointer { items in
             for token in items where token.kind == .word {
@@ -84,41 +106,36 @@ struct ParagraphRecognizer {
         // One lexicon probe per token gives its word-list flags and its phrases. In mixed-case text only
         // capitalised words can start a phrase that matters (a lower-case title is followed by a
         // lower-case word), so most words need no phrase matching at all.
-        let lex = workspace.resetFlags(count, to: env.markFlags)
+        let lex = workspace.flags.filled(count, with: env.markFlags)
         self.lex = lex
         let lexicon = env.lexicon
         // Over the plain token values and flags: most tokens are marks or lower-case words and cost a test.
         tokens.items.withUnsafeBufferPointer { items in
-            phrases.withUnsafeMutableBufferPointer { phrases in
-                for i in items.indices where items[i].kind != .punct {
-                    // A lower-case word of mixed text starts no phrase: its flags are probed if a rule asks (`has`).
-                    if !caps, items[i].entry == -3 { lex[i] = .unprobed; continue }
-                    let entry = tokens.lexiconEntry(i, in: lexicon)
-                    let (flags, slot) = entry >= 0 ? lexicon.stored(Int(entry))
-                        : entry == -2 ? ([], .none) : lexicon.probe(tokens.keys[i], hash: items[i].hash, in: env.gazetteer)
-                    lex[i] = flags
-                    guard items[i].kind == .word, caps || items[i].isCapitalized else { continue }
-                    switch slot {
-                    case .none: continue
-                    case .list(let list):
-                        if let found = env.gazetteer.longestPhraseIndex(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps) {
-                            phrases[i] = (Match(payload: lexicon.phraseLists[list][found.index].payload), found.length)
-                        }
-                    case .dictionary:
-                        if let found = env.gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
-                            phrases[i] = (Match(payload: found.phrase.payload), found.length)
-                        }
+            for i in items.indices where items[i].kind != .punct {
+                // A lower-case word of mixed text starts no phrase: its flags are probed if a rule asks (`has`).
+                if !caps, items[i].entry == -3 { lex[i] = .unprobed; continue }
+                let entry = tokens.lexiconEntry(i, in: lexicon)
+                let (flags, slot) = entry >= 0 ? lexicon.stored(Int(entry))
+                    : entry == -2 ? ([], .none) : lexicon.probe(tokens.keys[i], hash: items[i].hash, in: env.gazetteer)
+                lex[i] = flags
+                guard items[i].kind == .word, caps || items[i].isCapitalized else { continue }
+                switch slot {
+                case .none: continue
+                case .list(let list):
+                    if let found = env.gazetteer.longestPhraseIndex(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps) {
+                        phrases[i] = (Match(payload: lexicon.phraseLists[list][found.index].payload), found.length)
+                    }
+                case .dictionary:
+                    if let found = env.gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
+                        phrases[i] = (Match(payload: found.phrase.payload), found.length)
                     }
                 }
             }
         }
-        self.phrases = phrases
     }
 
-    /// Hands the per-token arrays back to the workspace for the next paragraph; `candidates` is empty after.
+    /// Hands the candidate array back to the workspace for the next paragraph; `candidates` is empty after.
     mutating func recycle() {
-        swap(&workspace.claimed, &claimed)
-        swap(&workspace.phrases, &phrases)
         swap(&workspace.candidates, &candidates)
     }
 
@@ -199,13 +216,17 @@ struct ParagraphRecognizer {
     @discardableResult
     mutating func add(_ candidate: Candidate) -> Int {
         guard candidate.first < candidate.end else { return candidate.first + 1 }
+        precondition(candidate.first >= 0 && candidate.end <= claimed.count, "candidate out of range")
         for k in candidate.first..<candidate.end where claimed[k] { return candidate.first + 1 }
         for k in candidate.first..<candidate.end { claimed[k] = true }
         candidates.append(candidate)
         return candidate.end
     }
 
-    func isClaimed(_ i: Int) -> Bool { claimed[i] }
+    func isClaimed(_ i: Int) -> Bool {
+        precondition(UInt(bitPattern: i) < UInt(claimed.count), "token index out of range")
+        return claimed[i]
+    }
 
     /// `(EGIS)` right after an organisation names its acronym; the acronym joins the entity.
     private mutating func findAcronymDefinitions() {

@@ -7,50 +7,21 @@ import Synchronization
 /// call and gives it back at the end, so threads sharing an extractor never share a workspace. A
 /// recogniser made without one (`ParagraphRecognizer(env:tokens:)`) gets a fresh workspace of its own.
 final class ParagraphWorkspace: @unchecked Sendable {
-    /// The tokeniser's slots, one per byte of the longest text read so far (a `Token` is a plain value:
-    /// the memory is never initialised or deinitialised as a whole).
-    private(set) var tokenSlots: UnsafeMutablePointer<Token>
-    private(set) var tokenCapacity = 0
+    /// The tokeniser's slots, one per byte of the longest text read so far.
+    let tokens = PlainBuffer<Token>()
     /// Word-list flags of each token (`ParagraphRecognizer.has` memoises lazy answers into it).
-    private(set) var flags: UnsafeMutablePointer<Lexicon.Flags>
-    private(set) var flagCapacity = 0
-    /// Per-token arrays of the recogniser, kept at their capacity between paragraphs.
-    var claimed: [Bool] = []
-    var phrases: [ParagraphRecognizer.PhraseMatch?] = []
+    let flags = PlainBuffer<Lexicon.Flags>()
+    /// Tokens already inside a candidate.
+    let claimed = PlainBuffer<Bool>()
+    /// The longest phrase starting at each token.
+    let phrases = PlainBuffer<ParagraphRecognizer.PhraseMatch?>()
+    /// The recogniser's candidates, kept at their capacity between paragraphs.
     var candidates: [Candidate] = []
 
     /// English answers for keys met before (`EnglishMemo`).
     var english = EnglishMemo()
 
-    init() {
-        tokenSlots = .allocate(capacity: 1)
-        flags = .allocate(capacity: 1)
-    }
-
-    deinit {
-        tokenSlots.deallocate()
-        flags.deallocate()
-    }
-
-    /// Room for `count` tokens in `tokenSlots` (their old contents are not kept).
-    func reserveTokens(_ count: Int) {
-        guard count > tokenCapacity else { return }
-        tokenSlots.deallocate()
-        tokenCapacity = max(count, 2 * tokenCapacity)
-        tokenSlots = .allocate(capacity: tokenCapacity)
-    }
-
-    /// `count` flag slots, each set to `value`.
-    func resetFlags(_ count: Int, to value: Lexicon.Flags) -> UnsafeMutableBufferPointer<Lexicon.Flags> {
-        if count > flagCapacity {
-            flags.deallocate()
-            flagCapacity = max(count, 2 * flagCapacity)
-            flags = .allocate(capacity: flagCapacity)
-        }
-        let buffer = UnsafeMutableBufferPointer(start: flags, count: count)
-        buffer.initialize(repeating: value)
-        return buffer
-    }
+    init() {}
 
     /// Workspaces not in use, shared by every extractor of the process (they hold no gazetteer data).
     static let pool = Pool()
@@ -73,5 +44,35 @@ final class ParagraphWorkspace: @unchecked Sendable {
 
         /// Idle workspaces held now (tests).
         var idleCount: Int { idle.withLock { $0.count } }
+    }
+}
+
+/// Memory for plain values (no references: nothing to retain or release), grown as needed and kept
+/// between paragraphs. `slots(_:)` hands out uninitialised room; `filled(_:with:)` sets every slot.
+final class PlainBuffer<Element> {
+    private var base: UnsafeMutablePointer<Element> = .allocate(capacity: 1)
+    private var capacity = 1
+
+    init() {
+        precondition(_isPOD(Element.self), "PlainBuffer holds plain values only")
+    }
+
+    deinit { base.deallocate() }
+
+    /// Room for `count` values; what was there before is not kept.
+    func slots(_ count: Int) -> UnsafeMutableBufferPointer<Element> {
+        if count > capacity {
+            base.deallocate()
+            capacity = max(count, 2 * capacity)
+            base = .allocate(capacity: capacity)
+        }
+        return UnsafeMutableBufferPointer(start: base, count: count)
+    }
+
+    /// `count` slots, each set to `value`.
+    func filled(_ count: Int, with value: Element) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = slots(count)
+        buffer.initialize(repeating: value)
+        return buffer
     }
 }

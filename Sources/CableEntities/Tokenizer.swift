@@ -32,8 +32,7 @@ enum Tokenizer {
         let lexicon = lexicon ?? Self.noLexicon
         // Every token holds at least one byte, so one slot per byte is always enough: the scan stores
         // tokens without a capacity check per token, and they are then copied into an array of their size.
-        workspace.reserveTokens(bytes.count)
-        let slots = UnsafeMutableBufferPointer(start: workspace.tokenSlots, count: bytes.count)
+        let slots = workspace.tokens.slots(bytes.count)
         var count = 0
         let ascii = bytes.withUnsafeBufferPointer { bytes in
             plainWordClasses.withUnsafeBufferPointer { classes in
