@@ -8,13 +8,13 @@ import Synchronization
 /// recogniser made without one (`ParagraphRecognizer(env:tokens:)`) gets a fresh workspace of its own.
 final class ParagraphWorkspace: @unchecked Sendable {
     /// The tokeniser's slots, one per byte of the longest text read so far.
-    let tokens = PlainBuffer<Token>()
+    var tokens = PlainBuffer<Token>()
     /// Word-list flags of each token (`ParagraphRecognizer.has` memoises lazy answers into it).
-    let flags = PlainBuffer<Lexicon.Flags>()
+    var flags = PlainBuffer<Lexicon.Flags>()
     /// Tokens already inside a candidate.
-    let claimed = PlainBuffer<Bool>()
+    var claimed = PlainBuffer<Bool>()
     /// The longest phrase starting at each token.
-    let phrases = PlainBuffer<ParagraphRecognizer.PhraseMatch?>()
+    var phrases = PlainBuffer<ParagraphRecognizer.PhraseMatch?>()
     /// The recogniser's candidates, kept at their capacity between paragraphs.
     var candidates: [Candidate] = []
 
@@ -22,6 +22,13 @@ final class ParagraphWorkspace: @unchecked Sendable {
     var english = EnglishMemo()
 
     init() {}
+
+    deinit {
+        tokens.release()
+        flags.release()
+        claimed.release()
+        phrases.release()
+    }
 
     /// Workspaces not in use, shared by every extractor of the process (they hold no gazetteer data).
     static let pool = Pool()
@@ -49,30 +56,36 @@ final class ParagraphWorkspace: @unchecked Sendable {
 
 /// Memory for plain values (no references: nothing to retain or release), grown as needed and kept
 /// between paragraphs. `slots(_:)` hands out uninitialised room; `filled(_:with:)` sets every slot.
-final class PlainBuffer<Element> {
-    private var base: UnsafeMutablePointer<Element> = .allocate(capacity: 1)
-    private var capacity = 1
+/// Nothing is allocated until room is asked for; the owner frees the memory (`release`).
+struct PlainBuffer<Element> {
+    private var base: UnsafeMutablePointer<Element>? = nil
+    private var capacity = 0
 
     init() {
         precondition(_isPOD(Element.self), "PlainBuffer holds plain values only")
     }
 
-    deinit { base.deallocate() }
-
     /// Room for `count` values; what was there before is not kept.
-    func slots(_ count: Int) -> UnsafeMutableBufferPointer<Element> {
-        if count > capacity {
-            base.deallocate()
-            capacity = max(count, 2 * capacity)
+    mutating func slots(_ count: Int) -> UnsafeMutableBufferPointer<Element> {
+        if count > capacity || base == nil {
+            base?.deallocate()
+            capacity = max(count, 2 * capacity, 16)
             base = .allocate(capacity: capacity)
         }
         return UnsafeMutableBufferPointer(start: base, count: count)
     }
 
     /// `count` slots, each set to `value`.
-    func filled(_ count: Int, with value: Element) -> UnsafeMutableBufferPointer<Element> {
+    mutating func filled(_ count: Int, with value: Element) -> UnsafeMutableBufferPointer<Element> {
         let buffer = slots(count)
         buffer.initialize(repeating: value)
         return buffer
+    }
+
+    /// Frees the memory; the buffer is empty after.
+    mutating func release() {
+        base?.deallocate()
+        base = nil
+        capacity = 0
     }
 }

@@ -22,7 +22,18 @@ enum Tokenizer {
     /// With a built `lexicon`, each ASCII word is looked up in it as it is read (`Token.entry`): the
     /// recogniser then needs no key `String` to ask the word lists.
     static func tokenize(_ text: String, lexicon: Lexicon?) -> TokenList {
-        tokenize(text, lexicon: lexicon, workspace: ParagraphWorkspace())
+        let bytes = Array(text.utf8)
+        var ascii = true
+        // Every token holds at least one byte, so one slot per byte is always enough: the scan stores
+        // tokens without a capacity check per token.
+        let tokens = [Token](unsafeUninitializedCapacity: bytes.count) { slots, count in
+            ascii = bytes.withUnsafeBufferPointer { bytes in
+                plainWordClasses.withUnsafeBufferPointer { classes in
+                    scan(bytes, lexicon: lexicon ?? Self.noLexicon, classes: classes, into: slots, count: &count)
+                }
+            }
+        }
+        return TokenList(items: tokens, bytes: bytes, isASCII: ascii)
     }
 
     /// As `tokenize(_:lexicon:)`, scanning into `workspace`'s token slots: only the text's bytes and its
@@ -30,8 +41,7 @@ enum Tokenizer {
     static func tokenize(_ text: String, lexicon: Lexicon?, workspace: ParagraphWorkspace) -> TokenList {
         let bytes = Array(text.utf8)
         let lexicon = lexicon ?? Self.noLexicon
-        // Every token holds at least one byte, so one slot per byte is always enough: the scan stores
-        // tokens without a capacity check per token, and they are then copied into an array of their size.
+        // As above, into the workspace's slots; the tokens are then copied into an array of their size.
         let slots = workspace.tokens.slots(bytes.count)
         var count = 0
         let ascii = bytes.withUnsafeBufferPointer { bytes in
