@@ -56,6 +56,11 @@ struct Lexicon: Sendable {
     }
 
     private(set) var phraseLists: [[Gazetteer.Phrase]] = []
+    /// The FNV-1a (`KeySet.asciiHash`, 0 for a non-ASCII key) of every word key of every phrase of
+    /// `phraseLists`, list after list and phrase after phrase; `phraseHashStart[list]` is where a list's are.
+    /// A token's hash that differs rejects a phrase word without comparing bytes.
+    private(set) var phraseHashes: [UInt64] = []
+    private(set) var phraseHashStart: [Int] = []
     /// The stored keys' UTF-8 bytes, end to end.
     private var keyBytes: [UInt8] = []
     private var count = 0
@@ -92,6 +97,10 @@ struct Lexicon: Sendable {
             if let phrases = gazetteer.phrases[stored] {
                 list = Int32(phraseLists.count)
                 phraseLists.append(phrases)
+                phraseHashStart.append(phraseHashes.count)
+                for phrase in phrases {
+                    phraseHashes.append(contentsOf: phrase.keys.map { KeySet.asciiHash($0) ?? 0 })
+                }
             }
             let flags = Self.computeFlags(stored, gazetteer)
             // A key whose only flags are those the rules give anyway (most English words) is left out:

@@ -122,7 +122,11 @@ struct ParagraphRecognizer {
                 switch slot {
                 case .none: continue
                 case .list(let list):
-                    if let found = env.gazetteer.longestPhraseIndex(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps) {
+                    let found = lexicon.phraseHashes.withUnsafeBufferPointer { hashes in
+                        env.gazetteer.longestPhraseIndex(lexicon.phraseLists[list], wordHashes: UnsafeBufferPointer(rebasing: hashes[lexicon.phraseHashStart[list]...]),
+                                                         in: tokens, at: i, capsText: caps)
+                    }
+                    if let found {
                         phrases[i] = (Match(payload: lexicon.phraseLists[list][found.index].payload), found.length)
                     }
                 case .dictionary:

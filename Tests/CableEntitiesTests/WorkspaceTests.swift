@@ -154,4 +154,28 @@ import Testing
         }
         #expect(matched > 10)
     }
+
+    @Test func phraseHashesChangeNoMatch() throws {
+        let g = Support.extractor.gazetteer
+        let lexicon = g.lexicon
+        var compared = 0, found = 0
+        for item in try Self.fixtureCables() {
+            for text in item.cable.paragraphs.map(\.text) + [item.cable.subject ?? ""] {
+                let tokens = Tokenizer.tokenize(text, lexicon: lexicon)
+                let caps = tokens.filter { $0.kind == .word && $0.isAllCaps }.count * 2 > tokens.filter { $0.kind == .word }.count
+                for i in tokens.indices where tokens[i].kind == .word && tokens[i].entry >= 0 {
+                    guard case .list(let list) = lexicon.stored(Int(tokens[i].entry)).phrases else { continue }
+                    let plain = g.longestPhraseIndex(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps)
+                    let hashed = lexicon.phraseHashes.withUnsafeBufferPointer { hashes in
+                        g.longestPhraseIndex(lexicon.phraseLists[list], wordHashes: UnsafeBufferPointer(rebasing: hashes[lexicon.phraseHashStart[list]...]),
+                                             in: tokens, at: i, capsText: caps)
+                    }
+                    #expect(plain?.index == hashed?.index && plain?.length == hashed?.length, "\(tokens.text(i))")
+                    compared += 1
+                    if let plain, plain.length > 1 { found += 1 }
+                }
+            }
+        }
+        #expect(compared > 500 && found > 20)
+    }
 }
