@@ -4,9 +4,9 @@
 /// checks of the general path, which answers exactly the same for such words.
 extension Tokenizer {
     /// Writes the word token starting at byte `i` (an ASCII letter or digit) into `slot` when it is plain,
-    /// and returns its end; returns 0 when the general path must read it (it ends at `'`, `-`, `.`, `,` or a
-    /// non-ASCII byte, or ends in `8`). The token goes straight into its slot: an optional `Token` returned
-    /// was copied twice.
+    /// and returns its end; returns 0 when the general path must read it (it ends at `'`, `-`, a non-ASCII
+    /// byte, `,s` or a period after at most four characters, or ends in `8`). The token goes straight into
+    /// its slot: an optional `Token` returned was copied twice.
     @inline(__always)
     static func plainWord(_ p: UnsafeBufferPointer<UInt8>, at i: Int, sentenceStart: Bool, lineStart: Bool,
                           lexicon: Lexicon, classes: UnsafeBufferPointer<UInt16>, into slot: UnsafeMutablePointer<Token>) -> Int {
@@ -36,8 +36,13 @@ extension Tokenizer {
         }
         if j < n {
             let next = p[j]
-            // Marks that continue a word (`O'Mara`, `Turkey-brokered`, `U.S.`, `Brazil,s`) and other scripts.
-            if next >= 0x80 || next == 0x27 || next == 0x2D || next == 0x2E || next == 0x2C { return 0 }
+            // Marks that continue a word (`O'Mara`, `Turkey-brokered`) and other scripts.
+            if next >= 0x80 || next == 0x27 || next == 0x2D { return 0 }
+            // `Brazil,s` (the corpus's mangled possessive); any other comma ends the word as a space does.
+            if next == 0x2C, j + 1 < n, p[j + 1] | 0x20 == 0x73 { return 0 }
+            // A period may belong to an initial or an abbreviation (`U.S.`, `M.`, `Mr.`, `Corp.`), all of at most
+            // four characters; after a longer word it ends a sentence and the general path would stop there too.
+            if next == 0x2E, j - i <= 4 { return 0 }
         }
         // "Brazil8" (a mangled closing quote) is the general path's.
         if p[j - 1] == 0x38, j - i >= 4 { return 0 }
