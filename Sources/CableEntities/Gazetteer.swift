@@ -86,40 +86,33 @@ public struct Gazetteer: Sendable {
 
     /// `longestPhrase(_:in:at:capsText:)` as the index of the phrase in `candidates`: no `Phrase` copied out.
     func longestPhraseIndex(_ candidates: [Phrase], in tokens: TokenList, at i: Int, capsText: Bool) -> (index: Int, length: Int)? {
-        longestPhraseIndex(candidates, wordHashes: UnsafeBufferPointer(start: nil, count: 0), in: tokens, at: i, capsText: capsText)
-    }
-
-    /// As `longestPhraseIndex(_:in:at:capsText:)`, with the hashes of the candidates' word keys end to end
-    /// (`Lexicon.phraseHashes`; empty when not known): an ASCII word whose hash differs is no match.
-    func longestPhraseIndex(_ candidates: [Phrase], wordHashes: UnsafeBufferPointer<UInt64>, in tokens: TokenList, at i: Int,
-                            capsText: Bool) -> (index: Int, length: Int)? {
         // By index, reading fields in place: copying each `Phrase` out retains and releases its arrays.
         let first = tokens[i]
-        let hashed = !wordHashes.isEmpty
-        var offset = 0  // of candidate p's first word in `wordHashes`
         for p in candidates.indices {
             let count = candidates[p].keys.count
-            defer { offset += count }
             guard i + count <= tokens.count else { continue }
             if count == 0 { return (p, 0) }
             // What does not depend on the word first (every check must pass, so their order is free).
             if capsText && candidates[p].wordLike { continue }
             if !capsText, candidates[p].payload != .title, !first.isCapitalized { continue }
-            let capsOnly = candidates[p].capsOnly
-            var ok = true
-            for k in 0..<count {
-                let token = tokens[i + k]
-                // Word 0 is token i's key by the precondition: every candidate was listed under it.
-                if k > 0, hashed, token.kind != .punct, token.isASCII, token.hash != 0, wordHashes[offset + k] != 0,
-                   token.hash != wordHashes[offset + k] { ok = false; break }
-                guard k == 0 || (token.kind == .punct ? tokens.text(i + k) == candidates[p].keys[k]
-                        : tokens.key(i + k, is: candidates[p].keys[k])) else { ok = false; break }
-                if k + 1 < count, token.possessive { ok = false; break }
-                if capsOnly && !token.isAllCaps && tokens.text(i + k) != candidates[p].written { ok = false; break }
-            }
-            if ok { return (p, count) }
+            if Self.phraseMatches(candidates[p], in: tokens, at: i) { return (p, count) }
         }
         return nil
+    }
+
+    /// The words of `phrase` (at least one, and no more than the tokens from `i`) are tokens `i...`: keys
+    /// equal (word 0 is token i's by the caller's lookup), no possessive inside, and a `capsOnly` phrase
+    /// written in capitals or as listed.
+    static func phraseMatches(_ phrase: Phrase, in tokens: TokenList, at i: Int) -> Bool {
+        let count = phrase.keys.count
+        for k in 0..<count {
+            let token = tokens[i + k]
+            guard k == 0 || (token.kind == .punct ? tokens.text(i + k) == phrase.keys[k]
+                    : tokens.key(i + k, is: phrase.keys[k])) else { return false }
+            if k + 1 < count, token.possessive { return false }
+            if phrase.capsOnly && !token.isAllCaps && tokens.text(i + k) != phrase.written { return false }
+        }
+        return true
     }
 
     /// True for words that are ordinary English (lower-case dictionary entries) — weak name evidence.

@@ -56,11 +56,13 @@ struct Lexicon: Sendable {
     }
 
     private(set) var phraseLists: [[Gazetteer.Phrase]] = []
-    /// The FNV-1a (`KeySet.asciiHash`, 0 for a non-ASCII key) of every word key of every phrase of
-    /// `phraseLists`, list after list and phrase after phrase; `phraseHashStart[list]` is where a list's are.
-    /// A token's hash that differs rejects a phrase word without comparing bytes.
-    private(set) var phraseHashes: [UInt64] = []
-    private(set) var phraseHashStart: [Int] = []
+    /// What the phrase matcher reads of every phrase of `phraseLists`, list after list, as plain values
+    /// (`Lexicon+Phrases.swift`); `phraseShapeStart[list]..<phraseShapeStart[list + 1]` are a list's.
+    private(set) var phraseShapes: [PhraseShape] = []
+    private(set) var phraseShapeStart: [Int32] = [0]
+    /// The FNV-1a (`KeySet.asciiHash`, 0 for a non-ASCII key) of every word key of every phrase, end to end
+    /// (`PhraseShape.firstWord`).
+    private(set) var phraseWordHashes: [UInt64] = []
     /// The stored keys' UTF-8 bytes, end to end.
     private var keyBytes: [UInt8] = []
     private var count = 0
@@ -97,10 +99,11 @@ struct Lexicon: Sendable {
             if let phrases = gazetteer.phrases[stored] {
                 list = Int32(phraseLists.count)
                 phraseLists.append(phrases)
-                phraseHashStart.append(phraseHashes.count)
                 for phrase in phrases {
-                    phraseHashes.append(contentsOf: phrase.keys.map { KeySet.asciiHash($0) ?? 0 })
+                    phraseShapes.append(PhraseShape(phrase, firstWord: phraseWordHashes.count))
+                    phraseWordHashes.append(contentsOf: phrase.keys.map { KeySet.asciiHash($0) ?? 0 })
                 }
+                phraseShapeStart.append(Int32(phraseShapes.count))
             }
             let flags = Self.computeFlags(stored, gazetteer)
             // A key whose only flags are those the rules give anyway (most English words) is left out:

@@ -122,11 +122,7 @@ struct ParagraphRecognizer {
                 switch slot {
                 case .none: continue
                 case .list(let list):
-                    let found = lexicon.phraseHashes.withUnsafeBufferPointer { hashes in
-                        env.gazetteer.longestPhraseIndex(lexicon.phraseLists[list], wordHashes: UnsafeBufferPointer(rebasing: hashes[lexicon.phraseHashStart[list]...]),
-                                                         in: tokens, at: i, capsText: caps)
-                    }
-                    if let found {
+                    if let found = lexicon.longestPhraseIndex(list: list, in: tokens, at: i, capsText: caps) {
                         phrases[i] = (Match(payload: lexicon.phraseLists[list][found.index].payload), found.length)
                     }
                 case .dictionary:

@@ -166,10 +166,7 @@ import Testing
                 for i in tokens.indices where tokens[i].kind == .word && tokens[i].entry >= 0 {
                     guard case .list(let list) = lexicon.stored(Int(tokens[i].entry)).phrases else { continue }
                     let plain = g.longestPhraseIndex(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps)
-                    let hashed = lexicon.phraseHashes.withUnsafeBufferPointer { hashes in
-                        g.longestPhraseIndex(lexicon.phraseLists[list], wordHashes: UnsafeBufferPointer(rebasing: hashes[lexicon.phraseHashStart[list]...]),
-                                             in: tokens, at: i, capsText: caps)
-                    }
+                    let hashed = lexicon.longestPhraseIndex(list: list, in: tokens, at: i, capsText: caps)
                     #expect(plain?.index == hashed?.index && plain?.length == hashed?.length, "\(tokens.text(i))")
                     compared += 1
                     if let plain, plain.length > 1 { found += 1 }
