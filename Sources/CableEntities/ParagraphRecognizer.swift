@@ -223,6 +223,7 @@ struct ParagraphRecognizer {
         return candidate.end
     }
 
+    @inline(__always)
     func isClaimed(_ i: Int) -> Bool {
         precondition(UInt(bitPattern: i) < UInt(claimed.count), "token index out of range")
         return claimed[i]
@@ -250,11 +251,16 @@ struct ParagraphRecognizer {
 
     // MARK: Small token predicates shared by the rule files
 
+    // The small predicates below run several times for most capitalised words: inlined, each
+    // costs no call and prologue around the test.
+    @inline(__always)
     func isWord(_ i: Int) -> Bool { i < tokens.count && tokens[i].kind == .word }
 
     /// A capitalised word in mixed text; any word in ALL-CAPS text.
+    @inline(__always)
     func isCapWord(_ i: Int) -> Bool { isWord(i) && (caps || tokens[i].isCapitalized) }
 
+    @inline(__always)
     func isStop(_ i: Int) -> Bool { has(i, .stop) }
 
     /// Whether token `i`'s key is in the word list(s) of `flag`, from the one lexicon probe made per token.
