@@ -63,8 +63,10 @@ public struct EntityExtractor: Sendable {
                                                   gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: workspace)
             recognizer.findCandidates()
-            for c in recognizer.candidates {
-                pending.append(Self.pending(c, tokens: tokens, place: .init(paragraph: p, first: c.first, end: c.end)))
+            // By index, so that no candidate is copied (and its strings retained) on the way.
+            for k in recognizer.candidates.indices {
+                let place = EntityResolver.Place(paragraph: p, first: recognizer.candidates[k].first, end: recognizer.candidates[k].end)
+                pending.append(Self.pending(recognizer.candidates[k], tokens: tokens, place: place))
             }
             paragraphTokens.append(tokens)
             paragraphCaps.append(recognizer.caps)
@@ -75,7 +77,7 @@ public struct EntityExtractor: Sendable {
                                                   gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: workspace)
             recognizer.findCandidates()
-            for c in recognizer.candidates { pending.append(Self.pending(c, tokens: tokens, place: nil)) }
+            for k in recognizer.candidates.indices { pending.append(Self.pending(recognizer.candidates[k], tokens: tokens, place: nil)) }
             recognizer.recycle()
         }
         ParagraphWorkspace.pool.give(workspace)

@@ -162,7 +162,8 @@ struct ParagraphRecognizer {
         findAcronymDefinitions()
         // Candidates never overlap, so positions are distinct and the order is the same however it is
         // reached; almost always it is already the order of discovery.
-        if zip(candidates, candidates.dropFirst()).contains(where: { $0.first > $1.first }) {
+        // By index: a pair of `Candidate` copies would retain and release their strings.
+        if candidates.indices.dropFirst().contains(where: { candidates[$0 - 1].first > candidates[$0].first }) {
             candidates.sort { $0.first < $1.first }
         }
     }
@@ -214,13 +215,15 @@ struct ParagraphRecognizer {
 
     /// Records a candidate and claims its tokens; returns the index after it.
     @discardableResult
-    mutating func add(_ candidate: Candidate) -> Int {
-        guard candidate.first < candidate.end else { return candidate.first + 1 }
-        precondition(candidate.first >= 0 && candidate.end <= claimed.count, "candidate out of range")
-        for k in candidate.first..<candidate.end where claimed[k] { return candidate.first + 1 }
-        for k in candidate.first..<candidate.end { claimed[k] = true }
+    mutating func add(_ candidate: consuming Candidate) -> Int {
+        let first = candidate.first, end = candidate.end
+        guard first < end else { return first + 1 }
+        precondition(first >= 0 && end <= claimed.count, "candidate out of range")
+        for k in first..<end where claimed[k] { return first + 1 }
+        for k in first..<end { claimed[k] = true }
+        // Taken, not copied: the rules hand over a candidate they made (no retain of its strings).
         candidates.append(candidate)
-        return candidate.end
+        return end
     }
 
     @inline(__always)
