@@ -63,10 +63,12 @@ public struct EntityExtractor: Sendable {
                                                   gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: workspace)
             recognizer.findCandidates()
-            // By index, so that no candidate is copied (and its strings retained) on the way.
-            for k in recognizer.candidates.indices {
-                let place = EntityResolver.Place(paragraph: p, first: recognizer.candidates[k].first, end: recognizer.candidates[k].end)
-                pending.append(Self.pending(recognizer.candidates[k], tokens: tokens, place: place))
+            // Read in place, so that no candidate is copied (and its strings retained) on the way.
+            recognizer.candidates.withUnsafeBufferPointer { found in
+                for k in found.indices {
+                    let place = EntityResolver.Place(paragraph: p, first: found[k].first, end: found[k].end)
+                    pending.append(Self.pending(found[k], tokens: tokens, place: place))
+                }
             }
             paragraphTokens.append(tokens)
             paragraphCaps.append(recognizer.caps)
@@ -77,7 +79,9 @@ public struct EntityExtractor: Sendable {
                                                   gazetteer: gazetteer)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: workspace)
             recognizer.findCandidates()
-            for k in recognizer.candidates.indices { pending.append(Self.pending(recognizer.candidates[k], tokens: tokens, place: nil)) }
+            recognizer.candidates.withUnsafeBufferPointer { found in
+                for k in found.indices { pending.append(Self.pending(found[k], tokens: tokens, place: nil)) }
+            }
             recognizer.recycle()
         }
         ParagraphWorkspace.pool.give(workspace)

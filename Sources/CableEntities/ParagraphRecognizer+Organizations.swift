@@ -220,11 +220,17 @@ extension ParagraphRecognizer {
     private func knownPhrase(_ start: Int, _ end: Int) -> Candidate? {
         guard let match = phrase(start), match.length == end - start,
               case .entity(let index) = match.phrase.payload else { return nil }
+        return knownCandidate(index, first: start, end: end)
+    }
+
+    /// Gazetteer entry `index` as the candidate of tokens `first..<end`; a generic body takes the country
+    /// written before it, else the host country.
+    func knownCandidate(_ index: Int, first: Int, end: Int) -> Candidate {
         let entry = env.gazetteer.entry(index)
-        var candidate = Candidate(type: entry.type, first: start, end: end, canonical: entry.name, evidence: .known)
+        var candidate = Candidate(type: entry.type, first: first, end: end, canonical: entry.name, evidence: .known)
         if entry.generic {
             candidate.generic = true
-            candidate.country = countryBefore(start) ?? env.context.hostCountry
+            candidate.country = countryBefore(first) ?? env.context.hostCountry
         }
         return candidate
     }

@@ -108,22 +108,22 @@ struct ParagraphRecognizer {
         // lower-case word), so most words need no phrase matching at all.
         let lex = workspace.flags.filled(count, with: env.markFlags)
         self.lex = lex
-        let lexicon = env.lexicon
+        let env = env  // one reference; its lexicon is read in place (a local copy retains its arrays)
         // Over the plain token values and flags: most tokens are marks or lower-case words and cost a test.
         tokens.items.withUnsafeBufferPointer { items in
             for i in items.indices where items[i].kind != .punct {
                 // A lower-case word of mixed text starts no phrase: its flags are probed if a rule asks (`has`).
                 if !caps, items[i].entry == -3 { lex[i] = .unprobed; continue }
-                let entry = tokens.lexiconEntry(i, in: lexicon)
-                let (flags, slot) = entry >= 0 ? lexicon.stored(Int(entry))
-                    : entry == -2 ? ([], .none) : lexicon.probe(tokens.keys[i], hash: items[i].hash, in: env.gazetteer)
+                let entry = tokens.lexiconEntry(i, in: env.lexicon)
+                let (flags, slot) = entry >= 0 ? env.lexicon.stored(Int(entry))
+                    : entry == -2 ? ([], .none) : env.lexicon.probe(tokens.keys[i], hash: items[i].hash, in: env.gazetteer)
                 lex[i] = flags
                 guard items[i].kind == .word, caps || items[i].isCapitalized else { continue }
                 switch slot {
                 case .none: continue
                 case .list(let list):
-                    if let found = lexicon.longestPhraseIndex(list: list, in: tokens, at: i, capsText: caps) {
-                        phrases[i] = (Match(payload: lexicon.phraseLists[list][found.index].payload), found.length)
+                    if let found = env.lexicon.longestPhraseIndex(list: list, in: tokens, at: i, capsText: caps) {
+                        phrases[i] = (Match(payload: env.lexicon.phraseLists[list][found.index].payload), found.length)
                     }
                 case .dictionary:
                     if let found = env.gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
@@ -195,15 +195,8 @@ struct ParagraphRecognizer {
     private mutating func phrase(_ phrase: Match, length: Int, at i: Int) -> Int? {
         switch phrase.payload {
         case .entity(let index):
-            let entry = env.gazetteer.entry(index)
             if caps, tokens.keyIs(i, "US"), length == 1, !usIsCountry(at: i) { return i + 1 }
-            var candidate = Candidate(type: entry.type, first: i, end: i + length, canonical: entry.name,
-                                      evidence: .known)
-            if entry.generic {
-                candidate.generic = true
-                candidate.country = countryBefore(i) ?? env.context.hostCountry
-            }
-            return add(candidate)
+            return add(knownCandidate(index, first: i, end: i + length))
         case .title:
             let afterTitle = skipTitleComplement(from: i + length)
             if let person = personAfterCue(at: afterTitle) { _ = add(person) }

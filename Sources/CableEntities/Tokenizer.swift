@@ -39,8 +39,12 @@ enum Tokenizer {
     /// As `tokenize(_:lexicon:)`, scanning into `workspace`'s token slots: only the text's bytes and its
     /// tokens, at their size, are allocated.
     static func tokenize(_ text: String, lexicon: Lexicon?, workspace: ParagraphWorkspace) -> TokenList {
+        tokenize(text, lexicon: lexicon ?? Self.noLexicon, workspace: workspace)
+    }
+
+    /// As above with a lexicon at hand: it is read where it is (an optional would be a copy of it).
+    static func tokenize(_ text: String, lexicon: borrowing Lexicon, workspace: ParagraphWorkspace) -> TokenList {
         let bytes = Array(text.utf8)
-        let lexicon = lexicon ?? Self.noLexicon
         // As above, into the workspace's slots; the tokens are then copied into an array of their size.
         let slots = workspace.tokens.slots(bytes.count)
         var count = 0
