@@ -60,7 +60,7 @@ public struct EntityExtractor: Sendable {
         let workspace = ParagraphWorkspace.pool.take()
         for (p, paragraph) in cable.paragraphs.enumerated() {
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(paragraph.text, lexicon: gazetteer.lexicon, workspace: workspace),
-                                                  gazetteer: gazetteer)
+                                                  gazetteer: gazetteer, hyphenatedIn: workspace)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: workspace)
             recognizer.findCandidates()
             // Read in place, so that no candidate is copied (and its strings retained) on the way.
@@ -76,7 +76,7 @@ public struct EntityExtractor: Sendable {
         }
         if let subject = cable.subject {
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(subject, lexicon: gazetteer.lexicon, workspace: workspace),
-                                                  gazetteer: gazetteer)
+                                                  gazetteer: gazetteer, hyphenatedIn: workspace)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: workspace)
             recognizer.findCandidates()
             recognizer.candidates.withUnsafeBufferPointer { found in

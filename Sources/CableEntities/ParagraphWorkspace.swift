@@ -15,6 +15,10 @@ final class ParagraphWorkspace: @unchecked Sendable {
     var claimed = PlainBuffer<Bool>()
     /// The longest phrase starting at each token.
     var phrases = PlainBuffer<ParagraphRecognizer.PhraseMatch?>()
+    /// Indices of the hyphenated words of the text last tokenised here, and how many tokens it had.
+    var hyphenated = PlainBuffer<Int32>()
+    var hyphenatedCount = 0
+    var tokenizedCount = 0
     /// The recogniser's candidates, kept at their capacity between paragraphs.
     var candidates: [Candidate] = []
 
@@ -28,6 +32,7 @@ final class ParagraphWorkspace: @unchecked Sendable {
         flags.release()
         claimed.release()
         phrases.release()
+        hyphenated.release()
     }
 
     /// Workspaces not in use, shared by every extractor of the process (they hold no gazetteer data).

@@ -11,6 +11,24 @@ extension Tokenizer {
                 if let parts = compoundParts(list, index, gazetteer: gazetteer) { splits.append((index, parts)) }
             }
         }
+        return split(list, splits)
+    }
+
+    /// `splitCompounds(_:gazetteer:)` of `list`, the text `workspace` tokenised last: the tokeniser noted
+    /// its hyphenated words, so only those are looked at.
+    static func splitCompounds(_ list: TokenList, gazetteer: Gazetteer, hyphenatedIn workspace: ParagraphWorkspace) -> TokenList {
+        precondition(list.count == workspace.tokenizedCount, "splitCompounds: not the text the workspace tokenised last")
+        guard workspace.hyphenatedCount > 0 else { return list }
+        var splits: [(index: Int, parts: [Range<Int>])] = []
+        for k in workspace.hyphenated.slots(workspace.hyphenatedCount) {
+            let index = Int(k)
+            if let parts = compoundParts(list, index, gazetteer: gazetteer) { splits.append((index, parts)) }
+        }
+        return split(list, splits)
+    }
+
+    /// `list` with each word of `splits` replaced by its parts and `-` marks between them.
+    private static func split(_ list: TokenList, _ splits: [(index: Int, parts: [Range<Int>])]) -> TokenList {
         guard !splits.isEmpty else { return list }
         var out: [Token] = []
         out.reserveCapacity(list.count + 8)

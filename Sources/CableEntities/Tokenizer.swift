@@ -29,7 +29,9 @@ enum Tokenizer {
         let tokens = [Token](unsafeUninitializedCapacity: bytes.count) { slots, count in
             ascii = bytes.withUnsafeBufferPointer { bytes in
                 plainWordClasses.withUnsafeBufferPointer { classes in
-                    scan(bytes, lexicon: lexicon ?? Self.noLexicon, classes: classes, into: slots, count: &count)
+                    var hyphenated = 0
+                    return scan(bytes, lexicon: lexicon ?? Self.noLexicon, classes: classes, into: slots, count: &count,
+                                hyphenated: UnsafeMutableBufferPointer(start: nil, count: 0), hyphenatedCount: &hyphenated)
                 }
             }
         }
@@ -47,13 +49,18 @@ enum Tokenizer {
         let bytes = Array(text.utf8)
         // As above, into the workspace's slots; the tokens are then copied into an array of their size.
         let slots = workspace.tokens.slots(bytes.count)
+        // A hyphenated word has at least three bytes: room for every one (`splitCompounds(_:gazetteer:hyphenatedIn:)`).
+        let hyphenated = workspace.hyphenated.slots(bytes.count / 2 + 1)
+        workspace.hyphenatedCount = 0
         var count = 0
         let ascii = bytes.withUnsafeBufferPointer { bytes in
             plainWordClasses.withUnsafeBufferPointer { classes in
-                scan(bytes, lexicon: lexicon, classes: classes, into: slots, count: &count)
+                scan(bytes, lexicon: lexicon, classes: classes, into: slots, count: &count,
+                     hyphenated: hyphenated, hyphenatedCount: &workspace.hyphenatedCount)
             }
         }
         let tokens = Array(UnsafeBufferPointer(rebasing: slots[..<count]))
+        workspace.tokenizedCount = count
         return TokenList(items: tokens, bytes: bytes, isASCII: ascii)
     }
 
@@ -87,9 +94,11 @@ enum Tokenizer {
     }
 
     /// Writes the tokens into `tokens` (room for one per byte), their number into `count`; returns whether
-    /// every byte was ASCII.
+    /// every byte was ASCII. The indices of hyphenated words go into `hyphenated` while it has room
+    /// (`hyphenatedCount` of them): compound splitting then need not look at every token.
     private static func scan(_ p: UnsafeBufferPointer<UInt8>, lexicon: Lexicon, classes: UnsafeBufferPointer<UInt16>,
-                             into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int) -> Bool {
+                             into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int,
+                             hyphenated: UnsafeMutableBufferPointer<Int32>, hyphenatedCount: inout Int) -> Bool {
         var i = 0
         var atSentenceStart = true
         var atLineStart = true
@@ -247,6 +256,10 @@ enum Tokenizer {
                 token.entry = token.isCapitalized ? lexicon.entry(folding: word, hash: token.hash).map { Int32($0) } ?? -2 : -3
             }
             token.lineStart = atLineStart
+            if token.hasHyphen, token.kind == .word, hyphenatedCount < hyphenated.count {
+                hyphenated[hyphenatedCount] = Int32(count)
+                hyphenatedCount += 1
+            }
             tokens[count] = token
             count += 1
             atLineStart = false
