@@ -12,7 +12,7 @@ struct ParagraphRecognizer {
     let tokens: TokenList
     let caps: Bool
     private(set) var candidates: [Candidate]
-    /// Tokens already inside a candidate (`workspace`'s memory, as `lex` and `phrases`).
+    /// Tokens already inside a candidate (`workspace`'s memory, as `lex`, `phrases` and `hasPhrase`).
     private let claimed: UnsafeMutableBufferPointer<Bool>
     /// What the rules need of a lexicon match. Not the whole `Gazetteer.Phrase`: its arrays and strings
     /// would be retained and released at every one of the many looks per token.
@@ -23,7 +23,10 @@ struct ParagraphRecognizer {
     typealias PhraseMatch = (phrase: Match, length: Int)
 
     /// The longest lexicon phrase starting at each token, looked up once.
-    private let phrases: UnsafeMutableBufferPointer<PhraseMatch?>
+    /// Only where `hasPhrase` is set: the buffer is not initialised as a whole (filling optionals
+    /// element by element cost more than a `Bool` buffer's memset).
+    private let phrases: UnsafeMutableBufferPointer<PhraseMatch>
+    private let hasPhrase: UnsafeMutableBufferPointer<Bool>
     /// Word-list memberships of each token's key (`has`), one lexicon probe per token; lazy answers
     /// (a lower-case word's probe, the English rules) are written back when first asked. The memory is
     /// `workspace`'s, which this recogniser holds while it is in use.
@@ -50,8 +53,10 @@ struct ParagraphRecognizer {
         candidates = workspace.candidates
         workspace.candidates = []
         candidates.removeAll(keepingCapacity: true)
-        let phrases = workspace.phrases.filled(count, with: nil)
+        let phrases = workspace.phrases.slots(count)
         self.phrases = phrases
+        let hasPhrase = workspace.hasPhrase.filled(count, with: false)
+        self.hasPhrase = hasPhrase
         var lower = 0, upper = 0
         tokens.items.withUnsafeBufferPointer { items in
             for token in items where token.kind == .word {
@@ -80,11 +85,13 @@ struct ParagraphRecognizer {
                 case .none: continue
                 case .list(let list):
                     if let found = env.lexicon.longestPhraseIndex(list: list, in: tokens, at: i, capsText: caps) {
-                        phrases[i] = (Match(payload: env.lexicon.phraseLists[list][found.index].payload), found.length)
+                        (phrases.baseAddress! + i).initialize(to: (Match(payload: env.lexicon.phraseLists[list][found.index].payload), found.length))
+                        hasPhrase[i] = true
                     }
                 case .dictionary:
                     if let found = env.gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
-                        phrases[i] = (Match(payload: found.phrase.payload), found.length)
+                        (phrases.baseAddress! + i).initialize(to: (Match(payload: found.phrase.payload), found.length))
+                        hasPhrase[i] = true
                     }
                 }
             }
@@ -98,7 +105,7 @@ struct ParagraphRecognizer {
 
     /// The longest lexicon phrase starting at token `i` (titles, demonyms and entities).
     func phrase(_ i: Int) -> PhraseMatch? {
-        i < phrases.count ? phrases[i] : nil
+        UInt(bitPattern: i) < UInt(hasPhrase.count) && hasPhrase[i] ? phrases[i] : nil
     }
 
     /// Scans the paragraph and returns candidates sorted by position.

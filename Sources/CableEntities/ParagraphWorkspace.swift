@@ -14,7 +14,8 @@ final class ParagraphWorkspace: @unchecked Sendable {
     /// Tokens already inside a candidate.
     var claimed = PlainBuffer<Bool>()
     /// The longest phrase starting at each token.
-    var phrases = PlainBuffer<ParagraphRecognizer.PhraseMatch?>()
+    var phrases = PlainBuffer<ParagraphRecognizer.PhraseMatch>()
+    var hasPhrase = PlainBuffer<Bool>()
     /// Indices of the hyphenated words of the text last tokenised here, and how many tokens it had.
     var hyphenated = PlainBuffer<Int32>()
     var hyphenatedCount = 0
@@ -32,6 +33,7 @@ final class ParagraphWorkspace: @unchecked Sendable {
         flags.release()
         claimed.release()
         phrases.release()
+        hasPhrase.release()
         hyphenated.release()
     }
 
