@@ -105,7 +105,8 @@ struct ParagraphRecognizer {
 
     /// The longest lexicon phrase starting at token `i` (titles, demonyms and entities).
     func phrase(_ i: Int) -> PhraseMatch? {
-        UInt(bitPattern: i) < UInt(hasPhrase.count) && hasPhrase[i] ? phrases[i] : nil
+        guard i < hasPhrase.count, i >= 0, hasPhrase[i] else { return nil }
+        return phrases[i]
     }
 
     /// Scans the paragraph and returns candidates sorted by position.
