@@ -16,8 +16,9 @@ struct EnglishMemo {
     private var bytes: [UInt8] = []
     private var used = 0
     private var lexicon = -1
-    /// Keys kept at most before the memo starts over (a slot and a key are a few dozen bytes).
-    static let limit = 1 << 16
+    /// Keys kept at most before the memo starts over: with a slot and a key a few dozen bytes, a
+    /// workspace's memo stays under ~2 MB (its slot table is at most 65,536 × 24 bytes).
+    static let limit = 1 << 15
 
     /// `gazetteer.isEnglish(tokens.keys[i])`.
     mutating func isEnglish(_ tokens: TokenList, _ i: Int, gazetteer: Gazetteer) -> Bool {
