@@ -33,7 +33,7 @@ extension ParagraphRecognizer {
                 break
             }
         }
-        while stop > start, isConnector(stop - 1) || (["OF", "FOR", "AND", "THE", "ON"] as [StaticString]).contains { tokens.keyIs(stop - 1, $0) } { stop -= 1 }
+        while stop > start, isConnector(stop - 1) || (["OF", "FOR", "AND", "THE", "ON"] as [StaticString]).contains(where: { tokens.keyIs(stop - 1, $0) }) { stop -= 1 }
         guard stop - start >= 2 else { return nil }
         if let known = knownPhrase(start, stop) { return known }
         // Openers and jargon at the front are not part of an organisation ("The", "Summary"); a title at the
@@ -132,7 +132,6 @@ extension ParagraphRecognizer {
     /// An unknown acronym in mixed-case text (`BOTAS`, `SBIG`): most are organisations in cables.
     func unknownAcronym(at i: Int) -> Candidate? {
         guard !caps, tokens[i].isAllCaps else { return nil }
-        let token = tokens[i]
         let key = tokens.keys[i]
         let (letters, scalars) = NameText.letterAndScalarCounts(key)
         guard letters >= 3, letters <= 7, letters == scalars,
