@@ -132,10 +132,13 @@ extension ParagraphRecognizer {
     /// An unknown acronym in mixed-case text (`BOTAS`, `SBIG`): most are organisations in cables.
     func unknownAcronym(at i: Int) -> Candidate? {
         guard !caps, tokens[i].isAllCaps else { return nil }
-        let key = tokens.keys[i]
-        let (letters, scalars) = NameText.letterAndScalarCounts(key)
+        // An ASCII key is the token's bytes in capitals: its counts come from the bytes, and the key is made
+        // only for the tag check, which only a four-letter key can pass (any non-ASCII key is asked).
+        let key = tokens[i].isASCII ? nil : tokens.keys[i]
+        let (letters, scalars) = key.map(NameText.letterAndScalarCounts)
+            ?? (tokens.letterCount(i), tokens[i].end - tokens[i].start)
         guard letters >= 3, letters <= 7, letters == scalars,
-              !has(i, .commonAcronym), !isStop(i), !has(i, .english), !Self.isTagCode(key),
+              !has(i, .commonAcronym), !isStop(i), !has(i, .english), !((key != nil || scalars == 4) && Self.isTagCode(key ?? tokens.keys[i])),
               !isOfficeSymbol(i) else { return nil }
         // Portion marks and the like sit in parentheses alone: "(SBU)".
         if i > 0, tokens[i - 1].mark == "(", i + 1 < tokens.count, tokens[i + 1].mark == ")", i < 3 { return nil }
