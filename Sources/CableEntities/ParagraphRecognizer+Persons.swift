@@ -162,6 +162,7 @@ extension ParagraphRecognizer {
     }
 
     /// `M.`, `P.`: one letter and a period.
+    @inline(__always)
     func isInitial(_ i: Int) -> Bool {
         guard tokens.isInitialShape(i), tokens[i].isCapitalized else { return false }
         // "ref B.", "para C.": list labels, not initials.
