@@ -65,20 +65,34 @@ public struct EntityExtractor: Sendable {
         var paragraphTokens: [TokenList] = []
         var paragraphCaps: [Bool] = []
 
+        // The paragraph pass's scratch memory, reused from earlier calls (`ParagraphWorkspace`).
+        let scratch = ParagraphWorkspace.pool.take()
         for (p, paragraph) in cable.paragraphs.enumerated() {
-            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(paragraph.text, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
-            var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
-            for c in recognizer.run() {
-                workspace.resolver.add(c, tokens: tokens, place: .init(paragraph: p, first: c.first, end: c.end))
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(paragraph.text, lexicon: gazetteer.lexicon, workspace: scratch),
+                                                  gazetteer: gazetteer, hyphenatedIn: scratch)
+            var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: scratch)
+            recognizer.findCandidates()
+            // Read in place, so that no candidate is copied (and its strings retained) on the way.
+            recognizer.candidates.withUnsafeBufferPointer { found in
+                for k in found.indices {
+                    workspace.resolver.add(found[k], tokens: tokens, place: .init(paragraph: p, first: found[k].first, end: found[k].end))
+                }
             }
             paragraphTokens.append(tokens)
             paragraphCaps.append(recognizer.caps)
+            recognizer.recycle()
         }
         if let subject = cable.subject {
-            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(subject, lexicon: gazetteer.lexicon), gazetteer: gazetteer)
-            var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
-            for c in recognizer.run() { workspace.resolver.add(c, tokens: tokens, place: nil) }
+            let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(subject, lexicon: gazetteer.lexicon, workspace: scratch),
+                                                  gazetteer: gazetteer, hyphenatedIn: scratch)
+            var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: scratch)
+            recognizer.findCandidates()
+            recognizer.candidates.withUnsafeBufferPointer { found in
+                for k in found.indices { workspace.resolver.add(found[k], tokens: tokens, place: nil) }
+            }
+            recognizer.recycle()
         }
+        ParagraphWorkspace.pool.give(scratch)
         for m in CableEvidence(env: env, memo: workspace.metadata).collect(cable, rawText: rawText) { workspace.resolver.add(m) }
 
         workspace.resolver.resolve()

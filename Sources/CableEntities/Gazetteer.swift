@@ -95,19 +95,24 @@ public struct Gazetteer: Sendable {
             // What does not depend on the word first (every check must pass, so their order is free).
             if capsText && candidates[p].wordLike { continue }
             if !capsText, candidates[p].payload != .title, !first.isCapitalized { continue }
-            let capsOnly = candidates[p].capsOnly
-            var ok = true
-            for k in 0..<count {
-                let token = tokens[i + k]
-                // Word 0 is token i's key by the precondition: every candidate was listed under it.
-                guard k == 0 || (token.kind == .punct ? tokens.text(i + k) == candidates[p].keys[k]
-                        : tokens.key(i + k, is: candidates[p].keys[k])) else { ok = false; break }
-                if k + 1 < count, token.possessive { ok = false; break }
-                if capsOnly && !token.isAllCaps && tokens.text(i + k) != candidates[p].written { ok = false; break }
-            }
-            if ok { return (p, count) }
+            if Self.phraseMatches(candidates[p], in: tokens, at: i) { return (p, count) }
         }
         return nil
+    }
+
+    /// The words of `phrase` (at least one, and no more than the tokens from `i`) are tokens `i...`: keys
+    /// equal (word 0 is token i's by the caller's lookup), no possessive inside, and a `capsOnly` phrase
+    /// written in capitals or as listed.
+    static func phraseMatches(_ phrase: Phrase, in tokens: TokenList, at i: Int) -> Bool {
+        let count = phrase.keys.count
+        for k in 0..<count {
+            let token = tokens[i + k]
+            guard k == 0 || (token.kind == .punct ? tokens.text(i + k) == phrase.keys[k]
+                    : tokens.key(i + k, is: phrase.keys[k])) else { return false }
+            if k + 1 < count, token.possessive { return false }
+            if phrase.capsOnly && !token.isAllCaps && tokens.text(i + k) != phrase.written { return false }
+        }
+        return true
     }
 
     /// True for words that are ordinary English (lower-case dictionary entries) — weak name evidence.

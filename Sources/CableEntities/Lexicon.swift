@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Every word list the recogniser consults, folded into one open-addressing table: a single probe per
 /// token answers all the membership questions (stop word, given name, English, title head...) that the
 /// rules used to ask one `KeySet` or dictionary at a time.
@@ -33,6 +35,8 @@ struct Lexicon: Sendable {
         static let phraseStart = Flags(rawValue: 1 << 20)  // a key of `phrases`
         /// Not known yet: a lower-case word of mixed text, probed when a rule asks (`ParagraphRecognizer.has`).
         static let unprobed = Flags(rawValue: 1 << 30)
+        /// `ParagraphRecognizer.has` asked the English rules of a key in no list; `english` holds their answer.
+        static let englishAsked = Flags(rawValue: 1 << 29)
         /// Every flag above is known. Without it (an ASCII key in no list), `english` and `stop` still
         /// depend on `ruleFlags`, which is asked only when a rule needs them: most such words never are.
         static let complete = Flags(rawValue: 1 << 31)
@@ -52,6 +56,13 @@ struct Lexicon: Sendable {
     }
 
     private(set) var phraseLists: [[Gazetteer.Phrase]] = []
+    /// What the phrase matcher reads of every phrase of `phraseLists`, list after list, as plain values
+    /// (`Lexicon+Phrases.swift`); `phraseShapeStart[list]..<phraseShapeStart[list + 1]` are a list's.
+    private(set) var phraseShapes: [PhraseShape] = []
+    private(set) var phraseShapeStart: [Int32] = [0]
+    /// The FNV-1a (`KeySet.asciiHash`, 0 for a non-ASCII key) of every word key of every phrase, end to end
+    /// (`PhraseShape.firstWord`).
+    private(set) var phraseWordHashes: [UInt64] = []
     /// The stored keys' UTF-8 bytes, end to end.
     private var keyBytes: [UInt8] = []
     private var count = 0
@@ -59,6 +70,10 @@ struct Lexicon: Sendable {
     private var slots: [Slot] = Array(repeating: Slot(), count: 16)
     /// False for the empty lexicon of a gazetteer still being loaded: every probe then asks the lists.
     private var built = false
+    /// Different for every lexicon made in the process: answers memoised for one (`ParagraphWorkspace`)
+    /// are dropped when another is used.
+    let identity = Lexicon.nextIdentity.add(1, ordering: .relaxed).newValue
+    private static let nextIdentity = Atomic<Int>(0)
 
     /// An empty lexicon: every probe is answered by the lists themselves.
     init() {}
@@ -84,6 +99,11 @@ struct Lexicon: Sendable {
             if let phrases = gazetteer.phrases[stored] {
                 list = Int32(phraseLists.count)
                 phraseLists.append(phrases)
+                for phrase in phrases {
+                    phraseShapes.append(PhraseShape(phrase, firstWord: phraseWordHashes.count))
+                    phraseWordHashes.append(contentsOf: phrase.keys.map { KeySet.asciiHash($0) ?? 0 })
+                }
+                phraseShapeStart.append(Int32(phraseShapes.count))
             }
             let flags = Self.computeFlags(stored, gazetteer)
             // A key whose only flags are those the rules give anyway (most English words) is left out:

@@ -33,7 +33,7 @@ extension ParagraphRecognizer {
                 break
             }
         }
-        while stop > start, isConnector(stop - 1) || (["OF", "FOR", "AND", "THE", "ON"] as [StaticString]).contains { tokens.keyIs(stop - 1, $0) } { stop -= 1 }
+        while stop > start, isConnector(stop - 1) || (["OF", "FOR", "AND", "THE", "ON"] as [StaticString]).contains(where: { tokens.keyIs(stop - 1, $0) }) { stop -= 1 }
         guard stop - start >= 2 else { return nil }
         if let known = knownPhrase(start, stop) { return known }
         // Openers and jargon at the front are not part of an organisation ("The", "Summary"); a title at the
@@ -120,7 +120,7 @@ extension ParagraphRecognizer {
         if let listed = env.gazetteer.governmentAcronyms[key] {
             code = listed
         } else if key.hasPrefix("GO") {
-            code = env.context.governmentCountry(initials: String(key.dropFirst(2)))
+            code = env.governmentCountry(initials: String(key.dropFirst(2)))
         } else {
             code = nil
         }
@@ -132,11 +132,13 @@ extension ParagraphRecognizer {
     /// An unknown acronym in mixed-case text (`BOTAS`, `SBIG`): most are organisations in cables.
     func unknownAcronym(at i: Int) -> Candidate? {
         guard !caps, tokens[i].isAllCaps else { return nil }
-        let token = tokens[i]
-        let key = tokens.keys[i]
-        let (letters, scalars) = NameText.letterAndScalarCounts(key)
+        // An ASCII key is the token's bytes in capitals: its counts come from the bytes, and the key is made
+        // only for the tag check, which only a four-letter key can pass (any non-ASCII key is asked).
+        let key = tokens[i].isASCII ? nil : tokens.keys[i]
+        let (letters, scalars) = key.map(NameText.letterAndScalarCounts)
+            ?? (tokens.letterCount(i), tokens[i].end - tokens[i].start)
         guard letters >= 3, letters <= 7, letters == scalars,
-              !has(i, .commonAcronym), !isStop(i), !has(i, .english), !Self.isTagCode(key),
+              !has(i, .commonAcronym), !isStop(i), !has(i, .english), !((key != nil || scalars == 4) && Self.isTagCode(key ?? tokens.keys[i])),
               !isOfficeSymbol(i) else { return nil }
         // Portion marks and the like sit in parentheses alone: "(SBU)".
         if i > 0, tokens[i - 1].mark == "(", i + 1 < tokens.count, tokens[i + 1].mark == ")", i < 3 { return nil }
@@ -220,11 +222,17 @@ extension ParagraphRecognizer {
     private func knownPhrase(_ start: Int, _ end: Int) -> Candidate? {
         guard let match = phrase(start), match.length == end - start,
               case .entity(let index) = match.phrase.payload else { return nil }
+        return knownCandidate(index, first: start, end: end)
+    }
+
+    /// Gazetteer entry `index` as the candidate of tokens `first..<end`; a generic body takes the country
+    /// written before it, else the host country.
+    func knownCandidate(_ index: Int, first: Int, end: Int) -> Candidate {
         let entry = env.gazetteer.entry(index)
-        var candidate = Candidate(type: entry.type, first: start, end: end, canonical: entry.name, evidence: .known)
+        var candidate = Candidate(type: entry.type, first: first, end: end, canonical: entry.name, evidence: .known)
         if entry.generic {
             candidate.generic = true
-            candidate.country = countryBefore(start) ?? env.context.hostCountry
+            candidate.country = countryBefore(first) ?? env.context.hostCountry
         }
         return candidate
     }

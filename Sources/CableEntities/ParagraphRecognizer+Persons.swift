@@ -76,10 +76,9 @@ extension ParagraphRecognizer {
         guard let end = nameEnd(from: i, afterCue: false) else { return nil }
         let length = end - i
         if length >= 2 {
-            let words = (i..<end).filter { !isConnector($0) && !isInitial($0) }
             let firstIsGiven = has(i, .firstName) || (isInitial(i) && !(length == 2 && has(i + 1, .english)))
-            let allUnusual = words.allSatisfy { !has($0, .english) }
-            if firstIsGiven || allUnusual {
+            // Every word that is no connector or initial is unusual (no array of them made).
+            if firstIsGiven || (i..<end).allSatisfy({ isConnector($0) || isInitial($0) || !has($0, .english) }) {
                 return Candidate(type: .person, first: i, end: end, evidence: .shape)
             }
             return nil
@@ -163,6 +162,7 @@ extension ParagraphRecognizer {
     }
 
     /// `M.`, `P.`: one letter and a period.
+    @inline(__always)
     func isInitial(_ i: Int) -> Bool {
         guard tokens.isInitialShape(i), tokens[i].isCapitalized else { return false }
         // "ref B.", "para C.": list labels, not initials.
@@ -176,10 +176,21 @@ extension ParagraphRecognizer {
     /// ALL-CAPS word that is neither English, a stopword nor a known phrase: likely part of a name.
     func isUnusualCapsWord(_ i: Int) -> Bool {
         guard isWord(i), !isClaimed(i) else { return false }
-        let key = tokens.keys[i]
-        if isStop(i) || has(i, .english) || key.count < 3 || Self.isTagCode(key)
-            || has(i, .commonAcronym) { return false }
-        if key.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && $0 != "-" && $0 != "'" }) { return false }
+        if isStop(i) || has(i, .english) { return false }
+        // An ASCII key is the token's bytes in capitals: its length and letters are read there, and the
+        // key `String` is made only for the four-letter tag check.
+        let token = tokens[i]
+        let key = token.isASCII ? nil : tokens.keys[i]
+        let count = key?.count ?? token.end - token.start
+        if count < 3 || (count == 4 && Self.isTagCode(key ?? tokens.keys[i])) || has(i, .commonAcronym) { return false }
+        if let key {
+            if key.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && $0 != "-" && $0 != "'" }) { return false }
+        } else {
+            for k in token.start..<token.end {
+                let b = tokens.bytes[k]
+                if (b | 0x20) &- 0x61 >= 26 && b != 0x2D && b != 0x27 { return false }
+            }
+        }
         return phrase(i) == nil
     }
 

@@ -11,44 +11,52 @@ struct ParagraphRecognizer {
     let env: Environment
     let tokens: TokenList
     let caps: Bool
-    private(set) var candidates: [Candidate] = []
-    /// Tokens already inside a candidate.
-    private var claimed: [Bool]
+    private(set) var candidates: [Candidate]
+    /// Tokens already inside a candidate (`workspace`'s memory, as `lex`, `phrases` and `hasPhrase`).
+    private let claimed: UnsafeMutableBufferPointer<Bool>
     /// What the rules need of a lexicon match. Not the whole `Gazetteer.Phrase`: its arrays and strings
     /// would be retained and released at every one of the many looks per token.
     struct Match {
         var payload: Gazetteer.Payload
     }
+    /// A phrase starting at a token and its length in tokens.
+    typealias PhraseMatch = (phrase: Match, length: Int)
 
     /// The longest lexicon phrase starting at each token, looked up once.
-    private let phrases: [(phrase: Match, length: Int)?]
-    /// Word-list memberships of each token's key (`has`), one lexicon probe per token.
-    private let lex: [Lexicon.Flags]
-
-    /// What every paragraph of a cable shares.
-    final class Environment: Sendable {
-        let gazetteer: Gazetteer
-        let context: CableContext
-        /// The gazetteer's lexicon, and the flags of a mark: read per paragraph without copying the
-        /// gazetteer (a struct of some thirty fields, each retained and released by a copy).
-        let lexicon: Lexicon
-        let markFlags: Lexicon.Flags
-        init(gazetteer: Gazetteer, context: CableContext) {
-            self.gazetteer = gazetteer
-            self.context = context
-            self.lexicon = gazetteer.lexicon
-            self.markFlags = gazetteer.lexicon.flags("", hash: 0, in: gazetteer)
-        }
-    }
+    /// Only where `hasPhrase` is set: the buffer is not initialised as a whole (filling optionals
+    /// element by element cost more than a `Bool` buffer's memset).
+    private let phrases: UnsafeMutableBufferPointer<PhraseMatch>
+    private let hasPhrase: UnsafeMutableBufferPointer<Bool>
+    /// Word-list memberships of each token's key (`has`), one lexicon probe per token; lazy answers
+    /// (a lower-case word's probe, the English rules) are written back when first asked. The memory is
+    /// `workspace`'s, which this recogniser holds while it is in use.
+    private let lex: UnsafeMutableBufferPointer<Lexicon.Flags>
+    /// Where the per-token arrays come from and go back to (`recycle`).
+    private let workspace: ParagraphWorkspace
 
     init(gazetteer: Gazetteer, tokens: TokenList, context: CableContext) {
         self.init(env: Environment(gazetteer: gazetteer, context: context), tokens: tokens)
     }
 
     init(env: Environment, tokens: TokenList) {
+        self.init(env: env, tokens: tokens, workspace: ParagraphWorkspace())
+    }
+
+    /// A recogniser whose per-token arrays are `workspace`'s, which it uses until `recycle()` (or until it
+    /// is dropped): the workspace must serve no other recogniser meanwhile.
+    init(env: Environment, tokens: TokenList, workspace: ParagraphWorkspace) {
         self.env = env
         self.tokens = tokens
-        self.claimed = Array(repeating: false, count: tokens.count)
+        self.workspace = workspace
+        let count = tokens.count
+        claimed = workspace.claimed.filled(count, with: false)
+        candidates = workspace.candidates
+        workspace.candidates = []
+        candidates.removeAll(keepingCapacity: true)
+        let phrases = workspace.phrases.slots(count)
+        self.phrases = phrases
+        let hasPhrase = workspace.hasPhrase.filled(count, with: false)
+        self.hasPhrase = hasPhrase
         var lower = 0, upper = 0
         tokens.items.withUnsafeBufferPointer { items in
             for token in items where token.kind == .word {
@@ -60,52 +68,69 @@ struct ParagraphRecognizer {
         // One lexicon probe per token gives its word-list flags and its phrases. In mixed-case text only
         // capitalised words can start a phrase that matters (a lower-case title is followed by a
         // lower-case word), so most words need no phrase matching at all.
-        var lex = [Lexicon.Flags](repeating: env.markFlags, count: tokens.count)
-        var phrases = [(phrase: Match, length: Int)?](repeating: nil, count: tokens.count)
-        let lexicon = env.lexicon
+        let lex = workspace.flags.filled(count, with: env.markFlags)
+        self.lex = lex
+        let env = env  // one reference; its lexicon is read in place (a local copy retains its arrays)
         // Over the plain token values and flags: most tokens are marks or lower-case words and cost a test.
         tokens.items.withUnsafeBufferPointer { items in
-            lex.withUnsafeMutableBufferPointer { lex in
-                for i in items.indices where items[i].kind != .punct {
-                    // A lower-case word of mixed text starts no phrase: its flags are probed if a rule asks (`has`).
-                    if !caps, items[i].entry == -3 { lex[i] = .unprobed; continue }
-                    let entry = tokens.lexiconEntry(i, in: lexicon)
-                    let (flags, slot) = entry >= 0 ? lexicon.stored(Int(entry))
-                        : entry == -2 ? ([], .none) : lexicon.probe(tokens.keys[i], hash: items[i].hash, in: env.gazetteer)
-                    lex[i] = flags
-                    guard items[i].kind == .word, caps || items[i].isCapitalized else { continue }
-                    switch slot {
-                    case .none: continue
-                    case .list(let list):
-                        if let found = env.gazetteer.longestPhraseIndex(lexicon.phraseLists[list], in: tokens, at: i, capsText: caps) {
-                            phrases[i] = (Match(payload: lexicon.phraseLists[list][found.index].payload), found.length)
-                        }
-                    case .dictionary:
-                        if let found = env.gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
-                            phrases[i] = (Match(payload: found.phrase.payload), found.length)
-                        }
+            for i in items.indices where items[i].kind != .punct {
+                // A lower-case word of mixed text starts no phrase: its flags are probed if a rule asks (`has`).
+                if !caps, items[i].entry == -3 { lex[i] = .unprobed; continue }
+                let entry = tokens.lexiconEntry(i, in: env.lexicon)
+                let (flags, slot) = entry >= 0 ? env.lexicon.stored(Int(entry))
+                    : entry == -2 ? ([], .none) : env.lexicon.probe(tokens.keys[i], hash: items[i].hash, in: env.gazetteer)
+                lex[i] = flags
+                guard items[i].kind == .word, caps || items[i].isCapitalized else { continue }
+                switch slot {
+                case .none: continue
+                case .list(let list):
+                    if let found = env.lexicon.longestPhraseIndex(list: list, in: tokens, at: i, capsText: caps) {
+                        (phrases.baseAddress! + i).initialize(to: (Match(payload: env.lexicon.phraseLists[list][found.index].payload), found.length))
+                        hasPhrase[i] = true
+                    }
+                case .dictionary:
+                    if let found = env.gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
+                        (phrases.baseAddress! + i).initialize(to: (Match(payload: found.phrase.payload), found.length))
+                        hasPhrase[i] = true
                     }
                 }
             }
         }
-        self.lex = lex
-        self.phrases = phrases
+    }
+
+    /// Hands the candidate array back to the workspace for the next paragraph; `candidates` is empty after.
+    mutating func recycle() {
+        swap(&workspace.candidates, &candidates)
     }
 
     /// The longest lexicon phrase starting at token `i` (titles, demonyms and entities).
-    func phrase(_ i: Int) -> (phrase: Match, length: Int)? {
-        i < phrases.count ? phrases[i] : nil
+    func phrase(_ i: Int) -> PhraseMatch? {
+        guard i < hasPhrase.count, i >= 0, hasPhrase[i] else { return nil }
+        return phrases[i]
     }
 
     /// Scans the paragraph and returns candidates sorted by position.
     mutating func run() -> [Candidate] {
+        findCandidates()
+        return candidates
+    }
+
+    /// Scans the paragraph and leaves the candidates in `candidates`, sorted by position.
+    mutating func findCandidates() {
         var i = 0
         while i < tokens.count {
-            guard tokens[i].kind == .word, !claimed[i] else { i += 1; continue }
+            // Every rule starts at a capitalised word (any word of capitals text): a lower-case word or a
+            // mark costs this test only.
+            guard tokens[i].kind == .word, caps || tokens[i].isCapitalized, !claimed[i] else { i += 1; continue }
             if let next = step(at: i) { i = max(next, i + 1) } else { i += 1 }
         }
         findAcronymDefinitions()
-        return candidates.sorted { $0.first < $1.first }
+        // Candidates never overlap, so positions are distinct and the order is the same however it is
+        // reached; almost always it is already the order of discovery.
+        // By index: a pair of `Candidate` copies would retain and release their strings.
+        if candidates.indices.dropFirst().contains(where: { candidates[$0 - 1].first > candidates[$0].first }) {
+            candidates.sort { $0.first < $1.first }
+        }
     }
 
     /// Tries every rule at token `i`; returns where to continue, or nil to move one token on.
@@ -135,15 +160,8 @@ struct ParagraphRecognizer {
     private mutating func phrase(_ phrase: Match, length: Int, at i: Int) -> Int? {
         switch phrase.payload {
         case .entity(let index):
-            let entry = env.gazetteer.entry(index)
             if caps, tokens.keyIs(i, "US"), length == 1, !usIsCountry(at: i) { return i + 1 }
-            var candidate = Candidate(type: entry.type, first: i, end: i + length, canonical: entry.name,
-                                      evidence: .known)
-            if entry.generic {
-                candidate.generic = true
-                candidate.country = countryBefore(i) ?? env.context.hostCountry
-            }
-            return add(candidate)
+            return add(knownCandidate(index, first: i, end: i + length))
         case .title:
             let afterTitle = skipTitleComplement(from: i + length)
             if let person = personAfterCue(at: afterTitle) { _ = add(person) }
@@ -155,15 +173,22 @@ struct ParagraphRecognizer {
 
     /// Records a candidate and claims its tokens; returns the index after it.
     @discardableResult
-    mutating func add(_ candidate: Candidate) -> Int {
-        guard candidate.first < candidate.end else { return candidate.first + 1 }
-        for k in candidate.first..<candidate.end where claimed[k] { return candidate.first + 1 }
-        for k in candidate.first..<candidate.end { claimed[k] = true }
+    mutating func add(_ candidate: consuming Candidate) -> Int {
+        let first = candidate.first, end = candidate.end
+        guard first < end else { return first + 1 }
+        precondition(first >= 0 && end <= claimed.count, "candidate out of range")
+        for k in first..<end where claimed[k] { return first + 1 }
+        for k in first..<end { claimed[k] = true }
+        // Taken, not copied: the rules hand over a candidate they made (no retain of its strings).
         candidates.append(candidate)
-        return candidate.end
+        return end
     }
 
-    func isClaimed(_ i: Int) -> Bool { claimed[i] }
+    @inline(__always)
+    func isClaimed(_ i: Int) -> Bool {
+        precondition(UInt(bitPattern: i) < UInt(claimed.count), "token index out of range")
+        return claimed[i]
+    }
 
     /// `(EGIS)` right after an organisation names its acronym; the acronym joins the entity.
     private mutating func findAcronymDefinitions() {
@@ -187,25 +212,39 @@ struct ParagraphRecognizer {
 
     // MARK: Small token predicates shared by the rule files
 
+    // The small predicates below run several times for most capitalised words: inlined, each
+    // costs no call and prologue around the test.
+    @inline(__always)
     func isWord(_ i: Int) -> Bool { i < tokens.count && tokens[i].kind == .word }
 
     /// A capitalised word in mixed text; any word in ALL-CAPS text.
+    @inline(__always)
     func isCapWord(_ i: Int) -> Bool { isWord(i) && (caps || tokens[i].isCapitalized) }
 
+    @inline(__always)
     func isStop(_ i: Int) -> Bool { has(i, .stop) }
 
     /// Whether token `i`'s key is in the word list(s) of `flag`, from the one lexicon probe made per token.
     @inline(__always)
     func has(_ i: Int, _ flag: Lexicon.Flags) -> Bool {
+        // The memory is not bounds-checked: check here, as the array this was did.
+        precondition(UInt(bitPattern: i) < UInt(lex.count), "token index out of range")
         var flags = lex[i]
         if flags.contains(.unprobed) {
             let entry = tokens.lexiconEntry(i, in: env.lexicon)
             flags = entry >= 0 ? env.lexicon.stored(Int(entry)).flags : []
+            lex[i] = flags
         }
         if flags.contains(flag) { return true }
         if flags.contains(.complete) { return false }
-        // A key in no list: only the rules can say yes.
-        if flag == .english { return env.gazetteer.isEnglish(tokens.keys[i]) }
+        // A key in no list: only the rules can say yes. The English rules' answer is kept: several rules
+        // ask it of the same word.
+        if flag == .english {
+            if flags.contains(.englishAsked) { return false }
+            let english = workspace.english.isEnglish(tokens, i, gazetteer: env.gazetteer)
+            lex[i] = flags.union(english ? [.english, .englishAsked] : .englishAsked)
+            return english
+        }
         if flag == .stop { return tokens.isRedaction(i) }
         return false
     }

@@ -159,6 +159,7 @@ extension TokenList {
     }
 
     /// `Go` + capitals (`GoA`, `GoK`): the form of some government acronyms.
+    @inline(__always)
     func isGoForm(_ i: Int) -> Bool {
         let token = items[i]
         guard token.isASCII else {
@@ -185,6 +186,7 @@ extension TokenList {
     }
 
     /// `MEPs`, `NGOs`: capitals and a plural s.
+    @inline(__always)
     func isPluralAcronym(_ i: Int) -> Bool {
         let token = items[i]
         guard token.isASCII else { return ParagraphRecognizer.isPluralAcronym(text(i)) }
@@ -204,6 +206,7 @@ extension TokenList {
     }
 
     /// One character and a period (`M.`), before the list-label check of `ParagraphRecognizer.isInitial`.
+    @inline(__always)
     func isInitialShape(_ i: Int) -> Bool {
         let token = items[i]
         guard token.end > token.start, bytes[token.end - 1] == 0x2E else { return false }

@@ -11,6 +11,24 @@ extension Tokenizer {
                 if let parts = compoundParts(list, index, gazetteer: gazetteer) { splits.append((index, parts)) }
             }
         }
+        return split(list, splits)
+    }
+
+    /// `splitCompounds(_:gazetteer:)` of `list`, the text `workspace` tokenised last: the tokeniser noted
+    /// its hyphenated words, so only those are looked at.
+    static func splitCompounds(_ list: TokenList, gazetteer: Gazetteer, hyphenatedIn workspace: ParagraphWorkspace) -> TokenList {
+        precondition(list.count == workspace.tokenizedCount, "splitCompounds: not the text the workspace tokenised last")
+        guard workspace.hyphenatedCount > 0 else { return list }
+        var splits: [(index: Int, parts: [Range<Int>])] = []
+        for k in workspace.hyphenated.slots(workspace.hyphenatedCount) {
+            let index = Int(k)
+            if let parts = compoundParts(list, index, gazetteer: gazetteer) { splits.append((index, parts)) }
+        }
+        return split(list, splits)
+    }
+
+    /// `list` with each word of `splits` replaced by its parts and `-` marks between them.
+    private static func split(_ list: TokenList, _ splits: [(index: Int, parts: [Range<Int>])]) -> TokenList {
         guard !splits.isEmpty else { return list }
         var out: [Token] = []
         out.reserveCapacity(list.count + 8)
@@ -36,21 +54,23 @@ extension Tokenizer {
     /// The parts of hyphenated word `index` as byte ranges of the text, when it should be split; nil to keep it whole.
     private static func compoundParts(_ list: TokenList, _ index: Int, gazetteer: Gazetteer) -> [Range<Int>]? {
         // The tokeniser's lexicon probe says whether the word starts a phrase (every ASCII phrase key is stored).
-        let lexicon = gazetteer.lexicon
-        switch list.lexiconEntry(index, in: lexicon) {
+        switch list.lexiconEntry(index, in: gazetteer.lexicon) {
         case -2: break
         case -1: guard gazetteer.phrases[list.keys[index]] == nil else { return nil }
-        case let entry: guard !lexicon.stored(Int(entry)).flags.contains(.phraseStart) else { return nil }
+        case let entry: guard !gazetteer.lexicon.stored(Int(entry)).flags.contains(.phraseStart) else { return nil }
         }
-        let bytes = list.bytes, token = list[index]
+        let token = list[index]
         var parts: [Range<Int>] = []
         var start = token.start
-        for k in token.start..<token.end where bytes[k] == 0x2D {
-            parts.append(start..<k)
-            start = k + 1
+        list.bytes.withUnsafeBufferPointer { bytes in
+            for k in token.start..<token.end where bytes[k] == 0x2D {
+                parts.append(start..<k)
+                start = k + 1
+            }
         }
         parts.append(start..<token.end)
-        if token.isASCII, lexicon.isBuilt { return asciiCompoundSplits(list, parts, gazetteer: gazetteer) ? parts : nil }
+        if token.isASCII, gazetteer.lexicon.isBuilt { return asciiCompoundSplits(list, parts, gazetteer: gazetteer) ? parts : nil }
+        let lexicon = gazetteer.lexicon
         let prefixed = parts.contains { Gazetteer.prefixes.contains(NameText.key(list.string($0.lowerBound, $0.upperBound))) }
         let split = !prefixed && parts.contains { range in
             let part = list.string(range.lowerBound, range.upperBound)
@@ -68,22 +88,28 @@ extension Tokenizer {
 
     /// `compoundParts`' decision for an ASCII word, from the bytes of its parts: each part's key is its
     /// bytes in capitals and its lexicon flags come from one probe of those bytes (as `Lexicon.flags`
-    /// answers for the key), with no `String` made for a part the lists need not see.
+    /// answers for the key), with no `String` made for a part the lists need not see (a prefix's key is
+    /// made only when the prefix set may hold its hash).
     private static func asciiCompoundSplits(_ list: TokenList, _ parts: [Range<Int>], gazetteer: Gazetteer) -> Bool {
-        let lexicon = gazetteer.lexicon
-        return list.bytes.withUnsafeBufferPointer { bytes in
+        list.bytes.withUnsafeBufferPointer { bytes in
             func key(_ part: UnsafeBufferPointer<UInt8>) -> String {
                 String(unsafeUninitializedCapacity: part.count) { out in
                     for k in part.indices { out[k] = part[k] &- 0x61 < 26 ? part[k] &- 0x20 : part[k] }
                     return part.count
                 }
             }
-            let slices = parts.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
-            if slices.contains(where: { Gazetteer.prefixes.contains(key($0)) }) { return false }
-            return slices.contains { part in
+            func hash(_ part: UnsafeBufferPointer<UInt8>) -> UInt64 {
                 var hash: UInt64 = 0xcbf2_9ce4_8422_2325
                 for b in part { hash = (hash ^ UInt64(b &- 0x61 < 26 ? b &- 0x20 : b)) &* 0x0000_0100_0000_01b3 }
-                let flags = lexicon.entry(folding: part, hash: hash).map { lexicon.stored($0).flags } ?? []
+                return hash
+            }
+            for range in parts {
+                let part = UnsafeBufferPointer(rebasing: bytes[range])
+                if Gazetteer.prefixes.mayContain(hash: hash(part)), Gazetteer.prefixes.contains(key(part)) { return false }
+            }
+            return parts.contains { range in
+                let part = UnsafeBufferPointer(rebasing: bytes[range])
+                let flags = gazetteer.lexicon.entry(folding: part, hash: hash(part)).map { gazetteer.lexicon.stored($0).flags } ?? []
                 if flags.contains(.connector) { return false }
                 if let first = part.first, first &- 0x61 < 26 {
                     return part.count >= 4 && (flags.contains(.complete) ? flags.contains(.english) : gazetteer.isEnglish(key(part)))

@@ -23,18 +23,44 @@ enum Tokenizer {
     /// recogniser then needs no key `String` to ask the word lists.
     static func tokenize(_ text: String, lexicon: Lexicon?) -> TokenList {
         let bytes = Array(text.utf8)
-        let lexicon = lexicon ?? Self.noLexicon
-        // Every token holds at least one byte, so one slot per byte is always enough: the scan stores
-        // tokens without a capacity check per token, and they are then copied into an array of their size.
         var ascii = true
-        let wide = [Token](unsafeUninitializedCapacity: bytes.count) { slots, count in
+        // Every token holds at least one byte, so one slot per byte is always enough: the scan stores
+        // tokens without a capacity check per token.
+        let tokens = [Token](unsafeUninitializedCapacity: bytes.count) { slots, count in
             ascii = bytes.withUnsafeBufferPointer { bytes in
                 plainWordClasses.withUnsafeBufferPointer { classes in
-                    scan(bytes, lexicon: lexicon, classes: classes, into: slots, count: &count)
+                    var hyphenated = 0
+                    return scan(bytes, lexicon: lexicon ?? Self.noLexicon, classes: classes, into: slots, count: &count,
+                                hyphenated: UnsafeMutableBufferPointer(start: nil, count: 0), hyphenatedCount: &hyphenated)
                 }
             }
         }
-        let tokens = Array(wide[...])
+        return TokenList(items: tokens, bytes: bytes, isASCII: ascii)
+    }
+
+    /// As `tokenize(_:lexicon:)`, scanning into `workspace`'s token slots: only the text's bytes and its
+    /// tokens, at their size, are allocated.
+    static func tokenize(_ text: String, lexicon: Lexicon?, workspace: ParagraphWorkspace) -> TokenList {
+        tokenize(text, lexicon: lexicon ?? Self.noLexicon, workspace: workspace)
+    }
+
+    /// As above with a lexicon at hand: it is read where it is (an optional would be a copy of it).
+    static func tokenize(_ text: String, lexicon: borrowing Lexicon, workspace: ParagraphWorkspace) -> TokenList {
+        let bytes = Array(text.utf8)
+        // As above, into the workspace's slots; the tokens are then copied into an array of their size.
+        let slots = workspace.tokens.slots(bytes.count)
+        // A hyphenated word has at least three bytes: room for every one (`splitCompounds(_:gazetteer:hyphenatedIn:)`).
+        let hyphenated = workspace.hyphenated.slots(bytes.count / 2 + 1)
+        workspace.hyphenatedCount = 0
+        var count = 0
+        let ascii = bytes.withUnsafeBufferPointer { bytes in
+            plainWordClasses.withUnsafeBufferPointer { classes in
+                scan(bytes, lexicon: lexicon, classes: classes, into: slots, count: &count,
+                     hyphenated: hyphenated, hyphenatedCount: &workspace.hyphenatedCount)
+            }
+        }
+        let tokens = Array(UnsafeBufferPointer(rebasing: slots[..<count]))
+        workspace.tokenizedCount = count
         return TokenList(items: tokens, bytes: bytes, isASCII: ascii)
     }
 
@@ -68,9 +94,11 @@ enum Tokenizer {
     }
 
     /// Writes the tokens into `tokens` (room for one per byte), their number into `count`; returns whether
-    /// every byte was ASCII.
+    /// every byte was ASCII. The indices of hyphenated words go into `hyphenated` while it has room
+    /// (`hyphenatedCount` of them): compound splitting then need not look at every token.
     private static func scan(_ p: UnsafeBufferPointer<UInt8>, lexicon: Lexicon, classes: UnsafeBufferPointer<UInt16>,
-                             into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int) -> Bool {
+                             into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int,
+                             hyphenated: UnsafeMutableBufferPointer<Int32>, hyphenatedCount: inout Int) -> Bool {
         var i = 0
         var atSentenceStart = true
         var atLineStart = true
@@ -78,14 +106,34 @@ enum Tokenizer {
         let n = p.count
         while i < n {
             let b = p[i]
-            if isASCIIWordByte(b),
-               let token = plainWord(p, at: i, sentenceStart: atSentenceStart, lineStart: atLineStart, lexicon: lexicon, classes: classes) {
-                tokens[count] = token
-                count += 1
-                atLineStart = false
-                atSentenceStart = false
-                i = token.end
-                continue
+            // ASCII first, by one table load: a word's letters and digits, a space between words, a mark.
+            if b < 0x80 {
+                if classes[Int(b)] != 0 {
+                    let end = plainWord(p, at: i, sentenceStart: atSentenceStart, lineStart: atLineStart,
+                                        lexicon: lexicon, classes: classes, into: tokens.baseAddress! + count)
+                    if end > 0 {
+                        count += 1
+                        atLineStart = false
+                        atSentenceStart = false
+                        i = end
+                        continue
+                    }
+                } else if b == 0x20 || b == 0x09 {
+                    // Spaces and tabs hold no newline: they change no flag (a run that goes on into a newline
+                    // is counted from the newline on, as the whitespace loop below would count it).
+                    i += 1
+                    continue
+                } else if b != 0x0A && b != 0x0D {
+                    tokens[count] = Token(kind: .punct, start: i, end: i + 1, isCapitalized: false, isAllCaps: false,
+                                          sentenceStart: false, possessive: false, isASCII: true, markValue: UInt32(b))
+                    count += 1
+                    // . ! ? : ; end a sentence, and so does a dash written `--`.
+                    if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { atSentenceStart = true }
+                    if b == 0x2D, i + 1 < n, p[i + 1] == 0x2D { atSentenceStart = true }
+                    atLineStart = false
+                    i += 1
+                    continue
+                }
             }
             let s: Unicode.Scalar, width: Int
             if b < 0x80 {
@@ -144,7 +192,9 @@ enum Tokenizer {
                 } else if (c == "'" || c == "\u{2019}" || c == "-"), j + cw < n, isWordAt(p, j + cw) {
                     segmentLength = -100  // "Obama's." is no initial
                 } else if c == "." {
-                    let initial = segmentLength == 1 && previous.properties.isAlphabetic
+                    // An ASCII scalar is alphabetic exactly when it is a letter (the property lookup costs ~300 instructions).
+                    let initial = segmentLength == 1
+                        && (previous.isASCII ? (previous.value | 0x20) &- 0x61 < 26 : previous.properties.isAlphabetic)
                     if initial || (scalarCount <= 4 && isAbbreviation(p, i, j, ascii: ascii)) {
                         j += 1
                         scalarCount += 1
@@ -190,10 +240,12 @@ enum Tokenizer {
                 ? asciiWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive)
                 : unicodeWord(word, start: i, sentenceStart: atSentenceStart, possessive: possessive)
             // The flag first: most words have no hyphen, and String.firstIndex walks Characters.
-            if !token.isCapitalized, token.hasHyphen {
+            if !token.isCapitalized, token.hasHyphen, token.isASCII {
+                if hasParticleBeforeCapital(word) { token.isCapitalized = true }
+            } else if !token.isCapitalized, token.hasHyphen {
                 let text = String(decoding: word, as: UTF8.self)
                 if let dash = text.firstIndex(of: "-"),
-                   ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"].contains(text[..<dash]),
+                   nameParticles.contains(String(text[..<dash])),
                    text[text.index(after: dash)...].first?.isUppercase == true {
                     token.isCapitalized = true  // "al-Masri", "bin-Laden": the particle is lower case, the name is not
                 }
@@ -204,6 +256,10 @@ enum Tokenizer {
                 token.entry = token.isCapitalized ? lexicon.entry(folding: word, hash: token.hash).map { Int32($0) } ?? -2 : -3
             }
             token.lineStart = atLineStart
+            if token.hasHyphen, token.kind == .word, hyphenatedCount < hyphenated.count {
+                hyphenated[hyphenatedCount] = Int32(count)
+                hyphenatedCount += 1
+            }
             tokens[count] = token
             count += 1
             atLineStart = false
@@ -211,6 +267,21 @@ enum Tokenizer {
             i = j
         }
         return allASCII
+    }
+
+    /// Lower-case name particles written with a hyphen before a capitalised name.
+    static let nameParticles = ["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "abu"]
+    private static let packedParticles: [UInt32] = nameParticles.map { v in v.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
+
+    /// `al-Masri`, `bin-Laden` in ASCII bytes: a particle of `nameParticles` (as written), its first `-`,
+    /// then an upper-case letter. The bytes of an ASCII word are its Characters.
+    @inline(__always)
+    private static func hasParticleBeforeCapital(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let dash = word.firstIndex(of: 0x2D), dash >= 2, dash <= 3, dash + 1 < word.count,
+              word[dash + 1] &- 0x41 < 26 else { return false }
+        var v: UInt32 = 0
+        for k in 0..<dash { v = v << 8 | UInt32(word[k]) }
+        return packedParticles.contains(v)
     }
 
     /// Width of the apostrophe (`'` or `’`) ending right before byte `at`, if one does (not before `from`).
@@ -249,90 +320,4 @@ enum Tokenizer {
         for b in bytes { v = v << 8 | UInt32(b >= 0x61 && b <= 0x7A ? b - 0x20 : b) }
         return v
     }
-
-    /// A punctuation token for scalar `s` at byte `at`, `width` bytes long.
-    @inline(__always)
-    static func punct(_ s: Unicode.Scalar, at: Int, width: Int = 1) -> Token {
-        Token(kind: .punct, start: at, end: at + width, isCapitalized: false, isAllCaps: false, sentenceStart: false,
-              possessive: false, isASCII: s.isASCII, markValue: s.value)
-    }
-
-    /// A word token over `slice` (bytes of a whole number of scalars), whose first byte is at `start`.
-    static func word(_ slice: ArraySlice<UInt8>, start: Int, sentenceStart: Bool, possessive: Bool) -> Token {
-        slice.withUnsafeBufferPointer { word in
-            word.allSatisfy({ $0 < 0x80 })
-                ? asciiWord(word, start: start, sentenceStart: sentenceStart, possessive: possessive)
-                : unicodeWord(word, start: start, sentenceStart: sentenceStart, possessive: possessive)
-        }
-    }
-
-    /// `word` for bytes holding a non-ASCII scalar: letters by Unicode properties.
-    private static func unicodeWord(_ slice: UnsafeBufferPointer<UInt8>, start: Int, sentenceStart: Bool,
-                                    possessive: Bool) -> Token {
-        let text = String(decoding: slice, as: UTF8.self)
-        var letters = 0, upper = 0
-        var first: Unicode.Scalar? = nil
-        for c in text.unicodeScalars where c.properties.isAlphabetic {
-            letters += 1
-            if first == nil { first = c }
-            if c.properties.isUppercase { upper += 1 }
-        }
-        let kind: Token.Kind = letters == 0 ? .number : .word
-        return Token(kind: kind, start: start, end: start + slice.count, isCapitalized: first?.properties.isUppercase ?? false,
-                     isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
-                     hasHyphen: slice.contains(0x2D), isASCII: false)
-    }
-
-    /// The common case, without Unicode property tables.
-    private static func asciiWord(_ slice: UnsafeBufferPointer<UInt8>, start: Int, sentenceStart: Bool,
-                                  possessive: Bool) -> Token {
-        var letters = 0, upper = 0
-        var firstUpper: Bool? = nil
-        var hyphen = false
-        // The key is the text in capitals (a number has no letters: its text); its FNV-1a (as
-        // `KeySet.asciiHash`) is the lexicon's probe.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        // One table load per byte gives its folded value and class (bits 8: upper, 9: lower, 10: hyphen).
-        asciiClasses.withUnsafeBufferPointer { classes in
-            for v in slice {
-                let c = classes[Int(v)]
-                hash = (hash ^ UInt64(c & 0xFF)) &* 0x0000_0100_0000_01b3
-                guard c > 0xFF else { continue }
-                if c & 0x400 != 0 { hyphen = true; continue }
-                letters += 1
-                if c & 0x100 != 0 { upper += 1 }
-                if firstUpper == nil { firstUpper = c & 0x100 != 0 }
-            }
-        }
-        let count = slice.count
-        let kind: Token.Kind = letters == 0 ? .number : .word
-        let token = Token(kind: kind, start: start, end: start + count, isCapitalized: firstUpper ?? false,
-                          isAllCaps: letters > 0 && upper == letters, sentenceStart: sentenceStart, possessive: possessive,
-                          hasHyphen: hyphen, isASCII: true, hash: hash)
-        return token
-    }
-
-    /// Per ASCII byte: the byte in capitals, | 0x100 for an upper-case letter, 0x200 lower-case, 0x400 `-`.
-    private static let asciiClasses: [UInt16] = (0..<128).map { v in
-        if v >= 0x41 && v <= 0x5A { return UInt16(v) | 0x100 }
-        if v >= 0x61 && v <= 0x7A { return UInt16(v - 0x20) | 0x200 }
-        if v == 0x2D { return UInt16(v) | 0x400 }
-        return UInt16(v)
-    }
-
-    /// ASCII letters and digits (by arithmetic: a static table costs a `swift_once` check per access).
-    @inline(__always)
-    static func isASCIIWordByte(_ b: UInt8) -> Bool {
-        b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26
-    }
-
-    @inline(__always)
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        if s.isASCII {
-            let v = s.value
-            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-        }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
-    }
-
 }

@@ -4,7 +4,7 @@ import Testing
 @testable import CableEntities
 
 /// The buffers reused from cable to cable (`ExtractionWorkspace`) and their pool.
-@Suite struct WorkspaceTests {
+@Suite struct ExtractionWorkspaceTests {
     /// The fixture cables, parsed, with their raw text.
     static func fixtureCables() throws -> [(cable: Cable, raw: String)] {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,0 +1,98 @@
+import Synchronization
+
+/// Scratch memory of the paragraph pass (tokeniser and recogniser), reused across paragraphs and cables
+/// so that a paragraph allocates only the token and byte arrays its `TokenList` keeps.
+///
+/// One workspace serves one paragraph at a time: `EntityExtractor.annotate` takes one from `pool` per
+/// call and gives it back at the end, so threads sharing an extractor never share a workspace. A
+/// recogniser made without one (`ParagraphRecognizer(env:tokens:)`) gets a fresh workspace of its own.
+final class ParagraphWorkspace: @unchecked Sendable {
+    /// The tokeniser's slots, one per byte of the longest text read so far.
+    var tokens = PlainBuffer<Token>()
+    /// Word-list flags of each token (`ParagraphRecognizer.has` memoises lazy answers into it).
+    var flags = PlainBuffer<Lexicon.Flags>()
+    /// Tokens already inside a candidate.
+    var claimed = PlainBuffer<Bool>()
+    /// The longest phrase starting at each token.
+    var phrases = PlainBuffer<ParagraphRecognizer.PhraseMatch>()
+    var hasPhrase = PlainBuffer<Bool>()
+    /// Indices of the hyphenated words of the text last tokenised here, and how many tokens it had.
+    var hyphenated = PlainBuffer<Int32>()
+    var hyphenatedCount = 0
+    var tokenizedCount = 0
+    /// The recogniser's candidates, kept at their capacity between paragraphs.
+    var candidates: [Candidate] = []
+
+    /// English answers for keys met before (`EnglishMemo`).
+    var english = EnglishMemo()
+
+    init() {}
+
+    deinit {
+        tokens.release()
+        flags.release()
+        claimed.release()
+        phrases.release()
+        hasPhrase.release()
+        hyphenated.release()
+    }
+
+    /// Workspaces not in use, shared by every extractor of the process (they hold no gazetteer data).
+    static let pool = Pool()
+
+    /// A small stack of idle workspaces behind a lock: `take` pops one or makes one, `give` returns it.
+    final class Pool: Sendable {
+        private let idle = Mutex<[ParagraphWorkspace]>([])
+        /// Idle workspaces kept at most: one per concurrent import worker is plenty.
+        static let limit = 16
+
+        func take() -> ParagraphWorkspace {
+            idle.withLock { $0.popLast() } ?? ParagraphWorkspace()
+        }
+
+        func give(_ workspace: ParagraphWorkspace) {
+            idle.withLock { idle in
+                if idle.count < Self.limit { idle.append(workspace) }
+            }
+        }
+
+        /// Idle workspaces held now (tests).
+        var idleCount: Int { idle.withLock { $0.count } }
+    }
+}
+
+/// Memory for plain values (no references: nothing to retain or release), grown as needed and kept
+/// between paragraphs. `slots(_:)` hands out uninitialised room; `filled(_:with:)` sets every slot.
+/// Nothing is allocated until room is asked for; the owner frees the memory (`release`).
+struct PlainBuffer<Element> {
+    private var base: UnsafeMutablePointer<Element>? = nil
+    private var capacity = 0
+
+    init() {
+        precondition(_isPOD(Element.self), "PlainBuffer holds plain values only")
+    }
+
+    /// Room for `count` values; what was there before is not kept.
+    mutating func slots(_ count: Int) -> UnsafeMutableBufferPointer<Element> {
+        if count > capacity || base == nil {
+            base?.deallocate()
+            capacity = max(count, 2 * capacity, 16)
+            base = .allocate(capacity: capacity)
+        }
+        return UnsafeMutableBufferPointer(start: base, count: count)
+    }
+
+    /// `count` slots, each set to `value`.
+    mutating func filled(_ count: Int, with value: Element) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = slots(count)
+        buffer.initialize(repeating: value)
+        return buffer
+    }
+
+    /// Frees the memory; the buffer is empty after.
+    mutating func release() {
+        base?.deallocate()
+        base = nil
+        capacity = 0
+    }
+}
