@@ -59,6 +59,7 @@ public struct EntityExtractor: Sendable {
 
     /// `annotate(_:rawText:)` in the buffers of `workspace`, which must be empty (as `Pool.take` gives it).
     func annotate(_ cable: inout Cable, rawText: String?, in workspace: ExtractionWorkspace) {
+        workspace.largestCableBytes = max(workspace.largestCableBytes, cable.paragraphs.reduce(0) { $0 + $1.text.utf8.count })
         if let loadError { cable.warnings.append("entities: \(loadError.description)") }
         let context = CableContext(gazetteer: gazetteer, cable: cable)
         let env = ParagraphRecognizer.Environment(gazetteer: gazetteer, context: context)

@@ -21,6 +21,8 @@ final class ExtractionWorkspace: @unchecked Sendable {
     var summaryOfID = ByteKeyTable()
     /// Metadata names' keys and entries, kept across cables (not emptied by `removeAll`).
     let metadata = MetadataMemo()
+    /// Paragraph text bytes of the largest cable this workspace has served: its buffers grow with it.
+    var largestCableBytes = 0
 
     /// A paragraph mention to write: where it lies, and its place in `resolver.attached` (the tie-break).
     struct MentionOrder: Comparable {
@@ -56,6 +58,10 @@ final class ExtractionWorkspace: @unchecked Sendable {
         private let free = Mutex<[ExtractionWorkspace]>([])
         /// Workspaces kept at most (more than the import's workers).
         static let capacity = 8
+        /// A workspace that has served a cable with more paragraph text than this is let go, not kept,
+        /// so that one outsized cable (an API client may send megabytes) does not pin its buffers for the
+        /// extractor's life. The dev corpus's largest cable is 66 KB.
+        static let largestKeptCableBytes = 512 << 10
 
         init() {}
 
@@ -66,6 +72,7 @@ final class ExtractionWorkspace: @unchecked Sendable {
 
         /// Gives `workspace` back, emptied, for a later call.
         func give(_ workspace: ExtractionWorkspace) {
+            guard workspace.largestCableBytes <= Self.largestKeptCableBytes else { return }
             workspace.removeAll()
             free.withLock { free in
                 if free.count < Self.capacity { free.append(workspace) }

@@ -28,6 +28,12 @@ final class ParagraphWorkspace: @unchecked Sendable {
 
     init() {}
 
+    /// Bytes held by the buffers that grow with the longest text read (not the bounded English memo).
+    var retainedBytes: Int {
+        tokens.bytes + flags.bytes + claimed.bytes + phrases.bytes + hasPhrase.bytes + hyphenated.bytes
+            + candidates.capacity * MemoryLayout<Candidate>.stride
+    }
+
     deinit {
         tokens.release()
         flags.release()
@@ -45,12 +51,17 @@ final class ParagraphWorkspace: @unchecked Sendable {
         private let idle = Mutex<[ParagraphWorkspace]>([])
         /// Idle workspaces kept at most: one per concurrent import worker is plenty.
         static let limit = 16
+        /// A workspace holding more than this is let go, not kept: one outsized paragraph (an API
+        /// client may send megabytes in one) must not pin 32 bytes per byte of it for the process's
+        /// life. 4 MiB covers paragraphs of ~100 KB; the dev corpus's largest whole cable is 66 KB.
+        static let largestKeptBytes = 4 << 20
 
         func take() -> ParagraphWorkspace {
             idle.withLock { $0.popLast() } ?? ParagraphWorkspace()
         }
 
         func give(_ workspace: ParagraphWorkspace) {
+            guard workspace.retainedBytes <= Self.largestKeptBytes else { return }
             idle.withLock { idle in
                 if idle.count < Self.limit { idle.append(workspace) }
             }
@@ -88,6 +99,9 @@ struct PlainBuffer<Element> {
         buffer.initialize(repeating: value)
         return buffer
     }
+
+    /// Bytes allocated.
+    var bytes: Int { capacity * MemoryLayout<Element>.stride }
 
     /// Frees the memory; the buffer is empty after.
     mutating func release() {

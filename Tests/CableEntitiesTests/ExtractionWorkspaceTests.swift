@@ -79,6 +79,27 @@ import Testing
         #expect(pool.count == ExtractionWorkspace.Pool.capacity - 1)
     }
 
+    /// One outsized cable must not pin its buffers in the pool; ordinary ones are kept.
+    @Test func aWorkspaceGrownByAnOutsizedCableIsLetGo() throws {
+        let extractor = EntityExtractor()
+        let (cable, raw) = try #require(Self.fixtureCables().first)
+        let pool = ExtractionWorkspace.Pool()
+        let ordinary = pool.take(gazetteer: extractor.gazetteer)
+        var copy = cable
+        extractor.annotate(&copy, rawText: raw, in: ordinary)
+        pool.give(ordinary)
+        #expect(pool.count == 1)
+
+        var huge = cable
+        let filler = String(repeating: "The Ambassador met President Nazarbayev in Astana. ", count: 12_000)
+        huge.paragraphs.append(.init(number: huge.paragraphs.count + 1, text: filler))
+        let grown = pool.take(gazetteer: extractor.gazetteer)
+        extractor.annotate(&huge, rawText: nil, in: grown)
+        #expect(grown.largestCableBytes > ExtractionWorkspace.Pool.largestKeptCableBytes)
+        pool.give(grown)
+        #expect(pool.count == 0)
+    }
+
     @Test func mentionTextAnswersAsStringsDo() {
         var text = MentionText()
         let keys = ["GUTERRES", "GUTÉRRES", "GUTE\u{301}RRES", "G", "G.", "É", "E\u{301}", "", "ANTONIO", "A", "O'MARA", "ΑΘΗΝΑ"]

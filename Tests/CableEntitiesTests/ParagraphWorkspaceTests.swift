@@ -103,6 +103,23 @@ import Testing
         #expect(ParagraphWorkspace.pool.idleCount >= 1 && ParagraphWorkspace.pool.idleCount <= ParagraphWorkspace.Pool.limit)
     }
 
+    /// One outsized paragraph must not pin 32 bytes per byte of it in the pool; ordinary ones are kept.
+    @Test func aWorkspaceGrownByAnOutsizedParagraphIsLetGo() {
+        let pool = ParagraphWorkspace.Pool()
+        let ordinary = pool.take()
+        _ = Tokenizer.tokenize("FM Tazhin met UNHCR's Guterres in Astana.", lexicon: Gazetteer().lexicon, workspace: ordinary)
+        pool.give(ordinary)
+        #expect(pool.idleCount == 1)
+
+        let grown = pool.take()
+        #expect(grown === ordinary)
+        let paragraph = String(repeating: "FM Tazhin met UNHCR's Guterres in Astana. ", count: 5_000)
+        _ = Tokenizer.tokenize(paragraph, lexicon: Gazetteer().lexicon, workspace: grown)
+        #expect(grown.retainedBytes > ParagraphWorkspace.Pool.largestKeptBytes)
+        pool.give(grown)
+        #expect(pool.idleCount == 0)
+    }
+
     @Test func particleRuleOnBytesAnswersAsOnStrings() {
         let text = "al-Masri bin-Laden abu-Dhabi el-baz an-Nahar ash-Sharq xal-Masri al- al-3 Al-Masri bi-Laden az-Zarqawi-x al-Mäsri"
         let tokens = Tokenizer.tokenize(text)
