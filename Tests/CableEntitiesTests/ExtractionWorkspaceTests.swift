@@ -5,19 +5,8 @@ import Testing
 
 /// The buffers reused from cable to cable (`ExtractionWorkspace`) and their pool.
 @Suite struct ExtractionWorkspaceTests {
-    /// The fixture cables, parsed, with their raw text.
-    static func fixtureCables() throws -> [(cable: Cable, raw: String)] {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/cables")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
-        return try files.map { name in
-            let raw = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-            return (try CableParser().parse(raw, knownID: String(name.dropLast(4))), raw)
-        }
-    }
-
     @Test func reusedWorkspaceGivesWhatFreshOnesGive() throws {
-        let cables = try Self.fixtureCables()
+        let cables = try FixtureCables.parsed()
         #expect(cables.count >= 20)
         let extractor = EntityExtractor()
         let fresh = cables.map { item -> Cable in
@@ -39,7 +28,7 @@ import Testing
     }
 
     @Test func poolServesConcurrentCallsWithTheSameResults() async throws {
-        let cables = try Self.fixtureCables()
+        let cables = try FixtureCables.parsed()
         let extractor = EntityExtractor()
         let sequential = cables.map { item -> Cable in
             var cable = item.cable
@@ -82,7 +71,7 @@ import Testing
     /// One outsized cable must not pin its buffers in the pool; ordinary ones are kept.
     @Test func aWorkspaceGrownByAnOutsizedCableIsLetGo() throws {
         let extractor = EntityExtractor()
-        let (cable, raw) = try #require(Self.fixtureCables().first)
+        let (cable, raw) = try #require(FixtureCables.parsed().first)
         let pool = ExtractionWorkspace.Pool()
         let ordinary = pool.take(gazetteer: extractor.gazetteer)
         var copy = cable

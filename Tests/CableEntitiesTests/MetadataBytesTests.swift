@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func addresseeLinesFromBytesAsFromStrings() throws {
-        var texts = try ExtractionWorkspaceTests.fixtureCables().map(\.raw)
+        var texts = try FixtureCables.parsed().map(\.raw)
         texts.append("""
         R 011200Z JAN 07
         \tc o n f i d e n t i a l  ASTANA 003153\r

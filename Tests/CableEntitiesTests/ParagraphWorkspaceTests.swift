@@ -7,17 +7,6 @@ import Testing
 /// paragraphs (longer, shorter, in capitals) gives what a fresh one gives, and the shared pool hands
 /// each concurrent call its own.
 @Suite struct ParagraphWorkspaceTests {
-    /// The fixture cables, parsed (Tests/Fixtures/cables).
-    static func fixtureCables() throws -> [(cable: Cable, raw: String)] {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/cables")
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
-        return try names.map { name in
-            let raw = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-            return (try CableParser().parse(raw, knownID: String(name.dropLast(4))), raw)
-        }
-    }
-
     static func same(_ a: Token, _ b: Token) -> Bool {
         a.kind == b.kind && a.start == b.start && a.end == b.end && a.hash == b.hash && a.entry == b.entry
             && a.isCapitalized == b.isCapitalized && a.isAllCaps == b.isAllCaps && a.sentenceStart == b.sentenceStart
@@ -30,7 +19,7 @@ import Testing
     }
 
     @Test func reusedWorkspaceGivesWhatAFreshOneGives() throws {
-        let cables = try Self.fixtureCables()
+        let cables = try FixtureCables.parsed()
         #expect(cables.count >= 20)
         let g = Support.extractor.gazetteer
         let shared = ParagraphWorkspace()
@@ -77,7 +66,7 @@ import Testing
     }
 
     @Test func poolServesConcurrentCallsWithTheSerialResult() async throws {
-        let cables = try Self.fixtureCables()
+        let cables = try FixtureCables.parsed()
         let extractor = Support.extractor
         let serial = cables.map { item -> Cable in
             var cable = item.cable
@@ -162,7 +151,7 @@ import Testing
         let g = try Gazetteer.bundled()
         let initials = ["K", "I", "A", "T", "US", "UK", "ING", "OOD", "RK", "KZ", "", "SA", "UAE", "DRC", "Z", "N", "G", "NG"]
         var matched = 0
-        for item in try Self.fixtureCables() {
+        for item in try FixtureCables.parsed() {
             let context = CableContext(gazetteer: g, cable: item.cable)
             let env = ParagraphRecognizer.Environment(gazetteer: g, context: context)
             for text in initials {
@@ -178,7 +167,7 @@ import Testing
         let g = Support.extractor.gazetteer
         let lexicon = g.lexicon
         var compared = 0, found = 0
-        for item in try Self.fixtureCables() {
+        for item in try FixtureCables.parsed() {
             for text in item.cable.paragraphs.map(\.text) + [item.cable.subject ?? ""] {
                 let tokens = Tokenizer.tokenize(text, lexicon: lexicon)
                 let caps = tokens.filter { $0.kind == .word && $0.isAllCaps }.count * 2 > tokens.filter { $0.kind == .word }.count
