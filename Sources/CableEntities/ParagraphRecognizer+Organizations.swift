@@ -120,7 +120,7 @@ extension ParagraphRecognizer {
         if let listed = env.gazetteer.governmentAcronyms[key] {
             code = listed
         } else if key.hasPrefix("GO") {
-            code = env.governmentCountry(initials: String(key.dropFirst(2)))
+            code = env.context.governmentCountry(initials: String(key.dropFirst(2)))
         } else {
             code = nil
         }

@@ -41,6 +41,22 @@ import Testing
         #expect(context.governmentCountry(initials: "K") == nil)
     }
 
+    /// The same over the fixture cables' own host and TAGS countries.
+    @Test func governmentInitialsOfTheFixtureCablesAsTheStringRules() throws {
+        let g = try Gazetteer.bundled()
+        let initials = ["K", "I", "A", "T", "US", "UK", "ING", "OOD", "RK", "KZ", "", "SA", "UAE", "DRC", "Z", "N", "G", "NG"]
+        var matched = 0
+        for item in try FixtureCables.parsed() {
+            let context = CableContext(gazetteer: g, cable: item.cable)
+            for text in initials {
+                let answer = context.governmentCountry(initials: text)
+                #expect(answer == Self.reference(context, initials: text), "\(item.cable.id) \(text)")
+                if answer != nil { matched += 1 }
+            }
+        }
+        #expect(matched > 10)
+    }
+
     @Test func byteShortcutsAsTheGazetteerRules() {
         let texts = ["ASTANA", "Buenos Aires", "usun new york", "SECSTATE", "St. John's", "Zürich", "A-1 B2", "", "  ", "Ōsaka",
                      "NATO", "GoK", "UNHCR", "EU/NATO", "Nato", "ABCDEFG", "abc", "USG's", "MFA", "K2", "ÉU", "U.S."]

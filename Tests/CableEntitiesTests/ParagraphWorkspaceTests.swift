@@ -147,21 +147,6 @@ import Testing
         #expect(other.isEnglish("QADHAFI"))
     }
 
-    @Test func governmentInitialsAnswerAsTheContext() throws {
-        let g = try Gazetteer.bundled()
-        let initials = ["K", "I", "A", "T", "US", "UK", "ING", "OOD", "RK", "KZ", "", "SA", "UAE", "DRC", "Z", "N", "G", "NG"]
-        var matched = 0
-        for item in try FixtureCables.parsed() {
-            let context = CableContext(gazetteer: g, cable: item.cable)
-            let env = ParagraphRecognizer.Environment(gazetteer: g, context: context)
-            for text in initials {
-                let answer = env.governmentCountry(initials: text)
-                #expect(answer == context.governmentCountry(initials: text), "\(item.cable.id) \(text)")
-                if answer != nil { matched += 1 }
-            }
-        }
-        #expect(matched > 10)
-    }
 
     @Test func phraseHashesChangeNoMatch() throws {
         let g = Support.extractor.gazetteer
