@@ -11,12 +11,12 @@ struct CableContext: Sendable {
 
     init(gazetteer: Gazetteer, cable: Cable) {
         self.gazetteer = gazetteer
-        let station = Self.stationKey(cable.station)
+        let station = Gazetteer.stationKey(cable.station)
         if station == "STATE" || station.hasPrefix("US") || station == "SECSTATE" {
             hostCountry = "US"
         } else if let code = gazetteer.countryOfPlace[station] {
             hostCountry = code
-        } else if let city = Self.postCity(cable.origin), let code = gazetteer.countryOfPlace[Self.stationKey(city)] {
+        } else if let city = Self.postCity(cable.origin), let code = gazetteer.countryOfPlace[Gazetteer.stationKey(city)] {
             hostCountry = code
         } else {
             hostCountry = nil
@@ -110,23 +110,5 @@ struct CableContext: Sendable {
         }
         if let answer, let answer { return answer }
         return origin.lowercased().contains("secretary of state")
-    }
-
-    /// `Gazetteer.stationKey` (the name's key without its non-letters): from the bytes of an ASCII name,
-    /// where the key is the bytes in capitals and the letters are `A`-`Z`; the general rules otherwise.
-    static func stationKey(_ name: String) -> String {
-        let key: String?? = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
-                var k = 0
-                for b in bytes {
-                    let upper = b &- 0x61 < 26 ? b - 0x20 : b
-                    if upper &- 0x41 < 26 { out[k] = upper; k += 1 }
-                }
-                return k
-            }
-        }
-        if let key, let key { return key }
-        return Gazetteer.stationKey(name)
     }
 }

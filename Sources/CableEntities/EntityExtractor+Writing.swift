@@ -104,22 +104,6 @@ extension EntityExtractor {
         }
     }
 
-    /// `Gazetteer.looksLikeAcronym` from the bytes of an ASCII surface (ASCII letters are the alphabetic
-    /// scalars there, capitals the upper-case ones), without its Unicode property lookups.
-    static func looksLikeAcronym(_ surface: String) -> Bool {
-        let answer: Bool?? = surface.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            var letters = 0, upper = 0
-            for b in bytes {
-                if b >= 0x80 { return nil }
-                if b == 0x20 { return false }
-                if b &- 0x41 < 26 { letters += 1; upper += 1 } else if b &- 0x61 < 26 { letters += 1 }
-            }
-            return letters > 0 && letters <= 6 && upper * 2 > letters
-        }
-        if let answer, let answer { return answer }
-        return Gazetteer.looksLikeAcronym(surface)
-    }
-
     func displayName(_ e: EntityResolver.Entity, surface: String) -> String {
         if let canonical = e.canonical {
             if e.generic, let code = e.country, let country = gazetteer.country(code: code) {
@@ -129,7 +113,7 @@ extension EntityExtractor {
         }
         // A byte search where the bytes settle it: Foundation's `contains` costs thousands of instructions a call.
         let hasSpace = CableEvidence.contains(surface, mark: 0x20, foundation: { surface.contains(" ") })
-        let isAcronym = e.type == .organization && !hasSpace && Self.looksLikeAcronym(surface)
+        let isAcronym = e.type == .organization && !hasSpace && Gazetteer.looksLikeAcronym(surface)
         return isAcronym ? surface : NameText.displayName(surface)
     }
 }

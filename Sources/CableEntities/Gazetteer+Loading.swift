@@ -165,16 +165,50 @@ extension Gazetteer {
         }
     }
 
-    /// `UN`, `MOD`, `U.S.`, `EurAsEC`: short and mostly capitals.
+    /// `UN`, `MOD`, `U.S.`, `EurAsEC`: short and mostly capitals. An ASCII text is read from its bytes
+    /// (its letters are `A`-`Z` and `a`-`z` there), without Unicode property lookups; the same answer.
     static func looksLikeAcronym(_ s: String) -> Bool {
+        let answer: Bool?? = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var letters = 0, upper = 0
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b == 0x20 { return false }
+                if b &- 0x41 < 26 { letters += 1; upper += 1 } else if b &- 0x61 < 26 { letters += 1 }
+            }
+            return letters > 0 && letters <= 6 && upper * 2 > letters
+        }
+        if let answer, let answer { return answer }
+        return looksLikeAcronymByScalars(s)
+    }
+
+    /// `looksLikeAcronym` by the Unicode properties of every scalar (any text).
+    static func looksLikeAcronymByScalars(_ s: String) -> Bool {
         let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }
         guard !letters.isEmpty, !s.contains(" ") else { return false }
         let upper = letters.filter { $0.properties.isUppercase }.count
         return letters.count <= 6 && upper * 2 > letters.count
     }
 
-    /// Station-style key of a place name: upper case without spaces (`BUENOSAIRES`).
+    /// Station-style key of a place name: upper case without spaces (`BUENOSAIRES`). An ASCII name is
+    /// read from its bytes, where the key is its letters in capitals; the same answer.
     static func stationKey(_ name: String) -> String {
+        let key: String?? = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var k = 0
+                for b in bytes {
+                    let upper = b &- 0x61 < 26 ? b - 0x20 : b
+                    if upper &- 0x41 < 26 { out[k] = upper; k += 1 }
+                }
+                return k
+            }
+        }
+        if let key, let key { return key }
+        return stationKeyByScalars(name)
+    }
+
+    /// `stationKey` by the Unicode properties of every scalar (any name).
+    static func stationKeyByScalars(_ name: String) -> String {
         NameText.key(name).unicodeScalars.filter { $0.properties.isAlphabetic }.map(String.init).joined()
     }
 }
