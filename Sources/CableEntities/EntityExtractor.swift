@@ -66,8 +66,8 @@ public struct EntityExtractor: Sendable {
         var paragraphTokens: [TokenList] = []
         var paragraphCaps: [Bool] = []
 
-        // The paragraph pass's scratch memory, reused from earlier calls (`ParagraphWorkspace`).
-        let scratch = ParagraphWorkspace.pool.take()
+        // The paragraph pass's scratch memory, reused from earlier calls.
+        let scratch = workspace.paragraphs
         for (p, paragraph) in cable.paragraphs.enumerated() {
             let tokens = Tokenizer.splitCompounds(Tokenizer.tokenize(paragraph.text, lexicon: gazetteer.lexicon, workspace: scratch),
                                                   gazetteer: gazetteer, hyphenatedIn: scratch)
@@ -93,7 +93,6 @@ public struct EntityExtractor: Sendable {
             }
             recognizer.recycle()
         }
-        ParagraphWorkspace.pool.give(scratch)
         for m in CableEvidence(env: env, memo: workspace.metadata).collect(cable, rawText: rawText) { workspace.resolver.add(m) }
 
         workspace.resolver.resolve()

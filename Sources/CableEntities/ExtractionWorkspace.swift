@@ -21,6 +21,8 @@ final class ExtractionWorkspace: @unchecked Sendable {
     var summaryOfID = ByteKeyTable()
     /// Metadata names' keys and entries, kept across cables (not emptied by `removeAll`).
     let metadata = MetadataMemo()
+    /// The paragraph pass's scratch memory (tokeniser slots, recogniser buffers, English memo).
+    let paragraphs = ParagraphWorkspace()
     /// Paragraph text bytes of the largest cable this workspace has served: its buffers grow with it.
     var largestCableBytes = 0
 
@@ -62,6 +64,9 @@ final class ExtractionWorkspace: @unchecked Sendable {
         /// so that one outsized cable (an API client may send megabytes) does not pin its buffers for the
         /// extractor's life. The dev corpus's largest cable is 66 KB.
         static let largestKeptCableBytes = 512 << 10
+        /// Nor is one whose paragraph workspace holds more than this: 32 bytes per byte of the longest
+        /// paragraph read, so 4 MiB covers paragraphs of ~100 KB.
+        static let largestKeptParagraphBytes = 4 << 20
 
         init() {}
 
@@ -72,7 +77,8 @@ final class ExtractionWorkspace: @unchecked Sendable {
 
         /// Gives `workspace` back, emptied, for a later call.
         func give(_ workspace: ExtractionWorkspace) {
-            guard workspace.largestCableBytes <= Self.largestKeptCableBytes else { return }
+            guard workspace.largestCableBytes <= Self.largestKeptCableBytes,
+                  workspace.paragraphs.retainedBytes <= Self.largestKeptParagraphBytes else { return }
             workspace.removeAll()
             free.withLock { free in
                 if free.count < Self.capacity { free.append(workspace) }

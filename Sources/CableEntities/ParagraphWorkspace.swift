@@ -1,11 +1,9 @@
-import Synchronization
-
 /// Scratch memory of the paragraph pass (tokeniser and recogniser), reused across paragraphs and cables
 /// so that a paragraph allocates only the token and byte arrays its `TokenList` keeps.
 ///
-/// One workspace serves one paragraph at a time: `EntityExtractor.annotate` takes one from `pool` per
-/// call and gives it back at the end, so threads sharing an extractor never share a workspace. A
-/// recogniser made without one (`ParagraphRecognizer(env:tokens:)`) gets a fresh workspace of its own.
+/// One workspace serves one paragraph at a time. Each `ExtractionWorkspace` owns one, and an
+/// `annotate` call has an extraction workspace to itself, so threads sharing an extractor never share
+/// one. A recogniser made without one (`ParagraphRecognizer(env:tokens:)`) gets a fresh one of its own.
 final class ParagraphWorkspace: @unchecked Sendable {
     /// The tokeniser's slots, one per byte of the longest text read so far.
     var tokens = PlainBuffer<Token>()
@@ -41,34 +39,6 @@ final class ParagraphWorkspace: @unchecked Sendable {
         phrases.release()
         hasPhrase.release()
         hyphenated.release()
-    }
-
-    /// Workspaces not in use, shared by every extractor of the process (they hold no gazetteer data).
-    static let pool = Pool()
-
-    /// A small stack of idle workspaces behind a lock: `take` pops one or makes one, `give` returns it.
-    final class Pool: Sendable {
-        private let idle = Mutex<[ParagraphWorkspace]>([])
-        /// Idle workspaces kept at most: one per concurrent import worker is plenty.
-        static let limit = 16
-        /// A workspace holding more than this is let go, not kept: one outsized paragraph (an API
-        /// client may send megabytes in one) must not pin 32 bytes per byte of it for the process's
-        /// life. 4 MiB covers paragraphs of ~100 KB; the dev corpus's largest whole cable is 66 KB.
-        static let largestKeptBytes = 4 << 20
-
-        func take() -> ParagraphWorkspace {
-            idle.withLock { $0.popLast() } ?? ParagraphWorkspace()
-        }
-
-        func give(_ workspace: ParagraphWorkspace) {
-            guard workspace.retainedBytes <= Self.largestKeptBytes else { return }
-            idle.withLock { idle in
-                if idle.count < Self.limit { idle.append(workspace) }
-            }
-        }
-
-        /// Idle workspaces held now (tests).
-        var idleCount: Int { idle.withLock { $0.count } }
     }
 }
 

@@ -89,24 +89,26 @@ import Testing
         }
         #expect(concurrent.count == rounds * cables.count)
         for (index, cable) in concurrent { #expect(cable == serial[index], "\(cable.id)") }
-        #expect(ParagraphWorkspace.pool.idleCount >= 1 && ParagraphWorkspace.pool.idleCount <= ParagraphWorkspace.Pool.limit)
+        #expect(extractor.workspaces.count >= 1 && extractor.workspaces.count <= ExtractionWorkspace.Pool.capacity)
     }
 
     /// One outsized paragraph must not pin 32 bytes per byte of it in the pool; ordinary ones are kept.
     @Test func aWorkspaceGrownByAnOutsizedParagraphIsLetGo() {
-        let pool = ParagraphWorkspace.Pool()
-        let ordinary = pool.take()
-        _ = Tokenizer.tokenize("FM Tazhin met UNHCR's Guterres in Astana.", lexicon: Gazetteer().lexicon, workspace: ordinary)
+        let gazetteer = Gazetteer()
+        let pool = ExtractionWorkspace.Pool()
+        let ordinary = pool.take(gazetteer: gazetteer)
+        _ = Tokenizer.tokenize("FM Tazhin met UNHCR's Guterres in Astana.", lexicon: gazetteer.lexicon, workspace: ordinary.paragraphs)
         pool.give(ordinary)
-        #expect(pool.idleCount == 1)
+        #expect(pool.count == 1)
 
-        let grown = pool.take()
+        let grown = pool.take(gazetteer: gazetteer)
         #expect(grown === ordinary)
         let paragraph = String(repeating: "FM Tazhin met UNHCR's Guterres in Astana. ", count: 5_000)
-        _ = Tokenizer.tokenize(paragraph, lexicon: Gazetteer().lexicon, workspace: grown)
-        #expect(grown.retainedBytes > ParagraphWorkspace.Pool.largestKeptBytes)
+        _ = Tokenizer.tokenize(paragraph, lexicon: gazetteer.lexicon, workspace: grown.paragraphs)
+        #expect(grown.paragraphs.retainedBytes > ExtractionWorkspace.Pool.largestKeptParagraphBytes)
+        #expect(grown.largestCableBytes <= ExtractionWorkspace.Pool.largestKeptCableBytes)  // the paragraph bound decides
         pool.give(grown)
-        #expect(pool.idleCount == 0)
+        #expect(pool.count == 0)
     }
 
     @Test func particleRuleOnBytesAnswersAsOnStrings() {
