@@ -222,12 +222,14 @@ enum NameText {
         return out
     }
 
-    /// Slug for an entity id: lower-case ASCII letters and digits separated by single hyphens.
+    /// Slug for an entity id: lower-case letters and digits separated by single hyphens. Latin letters
+    /// are spelled in ASCII (`Zürich` -> `zurich`, `Łódź` -> `lodz`); letters of other scripts are kept,
+    /// lower-cased (`Marat Тажин` -> `marat-тажин`): dropping them gave `Marat Тажин`
+    /// the id of every other `Marat`, and all-Cyrillic names one shared `unnamed`.
     static func slug(_ name: String) -> String {
         if let slug = contiguousASCIISlug(name) { return slug }
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(name) }
-        let folded = name.utf8.allSatisfy { $0 < 0x80 } ? name.lowercased()
-            : name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var out = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
@@ -239,12 +241,27 @@ enum NameText {
                 out.unicodeScalars.append(scalar)
             } else if scalar == "'" || scalar == "\u{2019}" || scalar == "." {
                 continue  // O'Mara -> omara, U.S. -> us
+            } else if let ascii = latinLettersWithoutMarks[scalar] {
+                if pendingHyphen, !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out += ascii
+            } else if v >= 0x80, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if pendingHyphen, !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out += scalar.properties.lowercaseMapping
             } else {
                 pendingHyphen = true
             }
         }
         return out.isEmpty ? "unnamed" : out
     }
+
+    /// Latin letters that are not a base letter plus a mark, so diacritic folding leaves them as they
+    /// are: spelled in ASCII as their languages transliterate them (`Diyarbakır` -> `diyarbakir`).
+    private static let latinLettersWithoutMarks: [Unicode.Scalar: String] = [
+        "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ŀ": "l", "ƒ": "f",
+        "æ": "ae", "œ": "oe", "þ": "th", "ĸ": "q", "ŋ": "ng",
+    ]
 
     /// `asciiSlug` over the name's own buffer, written straight into the result (a slug is never longer
     /// than its name); nil when the name has a non-ASCII byte or no contiguous buffer.

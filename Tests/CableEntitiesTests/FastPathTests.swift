@@ -42,6 +42,28 @@ import Foundation
         #expect(NameText.slug("Ministry of Foreign Affairs (Russia)") == "ministry-of-foreign-affairs-russia")
         #expect(NameText.slug("Gutérres 2nd") == "guterres-2nd")
     }
+
+    /// Letters with no ASCII folding stay in the slug, so such names keep ids of their own.
+    @Test func slugsKeepLettersOfOtherScripts() {
+        #expect(NameText.slug("Marat Тажин") == "marat-тажин")
+        // Folded as Latin is: marks dropped (й -> и, as ü -> u), case folded (ß -> ss).
+        #expect(NameText.slug("СЕРГЕЙ ЛАВРОВ") == "сергеи-лавров")
+        #expect(NameText.slug("Łukasz Øster-Straße") == "lukasz-oster-strasse")
+        #expect(NameText.slug("Diyarbakır") == "diyarbakir")
+        #expect(NameText.slug("ŁÓDŹ") == "lodz")
+        #expect(NameText.slug("Ahmed «Абу» 2") == "ahmed-абу-2")
+        #expect(NameText.slug("— ’ —") == "unnamed")
+    }
+
+    /// Two people who share a first name and have Cyrillic surnames are two entities.
+    @Test func cyrillicSurnamesAreNotDropped() {
+        let cable = Support.annotated(Support.cable([
+            "Foreign Minister Marat Тажин met Deputy Foreign Minister Marat Сарсенбаев in Astana on Monday.",
+        ]))
+        let people = cable.entities.filter { $0.type == "person" }
+        #expect(Set(people.map(\.id)).isSuperset(of: ["person:marat-тажин", "person:marat-сарсенбаев"]),
+                "\(people.map(\.id))")
+    }
 }
 
 /// The counting shortcuts agree with `String.count` and the scalar view.

@@ -126,6 +126,24 @@ struct EndToEndTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("an entity named in Cyrillic has an id of its own, reachable percent-encoded")
+    func cyrillicEntityID() throws {
+        let server = try ServerProcess(arguments: ["--no-sample"])
+        let text = String(decoding: try seedBytes(), as: UTF8.self).replacingOccurrences(of: "Tazhin", with: "Тажин")
+        #expect(try RawHTTP.request(port: server.port, "POST", "/v1/cables", body: Array(text.utf8)).status == 201)
+        let id = "person:marat-тажин"
+        let encoded = "person:marat-%D1%82%D0%B0%D0%B6%D0%B8%D0%BD"
+        let entity = try RawHTTP.request(port: server.port, "GET", "/v1/entities/\(encoded)")
+        #expect(entity.status == 200)
+        #expect(entity.json["id"] as? String == id)
+        #expect(entity.json["name"] as? String == "Marat Тажин")
+        let cables = try RawHTTP.request(port: server.port, "GET", "/v1/entities/\(encoded)/cables")
+        #expect((cables.json["items"] as? [[String: Any]])?.first?["id"] as? String == "07ASTANA3153")
+        // Before, the Cyrillic surname was dropped from the slug and the id was every Marat's.
+        #expect(try RawHTTP.request(port: server.port, "GET", "/v1/entities/person:marat").status == 404)
+        #expect(server.stop() == 0)
+    }
+
     @Test("writes: loopback allowed without a token; a configured token is required; imports report failures")
     func writes() throws {
         let open = try ServerProcess(arguments: ["--no-sample"])
