@@ -84,8 +84,8 @@ extension EntityExtractor {
             cable.paragraphs[p].entities = mentions
             next = end
         }
-        // Entities with the same id become one summary, in order of first appearance (ids are ASCII slugs:
-        // their bytes are their canonical bytes).
+        // Entities with the same id become one summary, in order of first appearance (slugs are composed,
+        // NFC: equal ids have equal bytes).
         var summaries: [Cable.EntitySummary] = []
         summaries.reserveCapacity(resolver.entities.count)
         for i in resolver.entities.indices {

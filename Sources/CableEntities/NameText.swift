@@ -253,7 +253,8 @@ enum NameText {
                 pendingHyphen = true
             }
         }
-        return out.isEmpty ? "unnamed" : out
+        // Composed (NFC): the store compares ids as bytes, and so does the summary table of `write`.
+        return out.isEmpty ? "unnamed" : out.precomposedStringWithCanonicalMapping
     }
 
     /// Latin letters that are not a base letter plus a mark, so diacritic folding leaves them as they

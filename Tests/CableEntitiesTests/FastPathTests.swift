@@ -53,6 +53,9 @@ import Foundation
         #expect(NameText.slug("ŁÓDŹ") == "lodz")
         #expect(NameText.slug("Ahmed «Абу» 2") == "ahmed-абу-2")
         #expect(NameText.slug("— ’ —") == "unnamed")
+        // Composed, whatever the input's form: ids are compared as bytes.
+        let decomposed = NameText.slug("Kim \u{1112}\u{1161}\u{11AB}"), composed = NameText.slug("Kim \u{D55C}")
+        #expect(Array(decomposed.utf8) == Array(composed.utf8) && composed == "kim-\u{D55C}")
     }
 
     /// Two people who share a first name and have Cyrillic surnames are two entities.
