@@ -17,6 +17,10 @@ struct CableEvidence {
     let env: ParagraphRecognizer.Environment
     /// Keys and gazetteer entries of the names met in earlier cables' metadata, when a workspace keeps them.
     var memo: MetadataMemo? = nil
+    /// The paragraph pass's buffers, for the recogniser runs over metadata lines; nil: fresh ones per line.
+    /// A fresh workspace costs ~50,000 instructions (its English memo's table alone is 24 KB), more than
+    /// recognising the line.
+    var scratch: ParagraphWorkspace? = nil
     var gazetteer: Gazetteer { env.gazetteer }
     var context: CableContext { env.context }
 
@@ -107,8 +111,10 @@ struct CableEvidence {
     /// Runs the recogniser over a line of metadata and keeps the people it finds after titles.
     private func personsAfterCues(in text: String, forLine: Bool = false) -> [MetadataMention] {
         // Probed as paragraphs are (the same answers as asking the lists), in the cable's environment.
-        let tokens = Tokenizer.tokenize(text, lexicon: env.lexicon)
-        var recognizer = ParagraphRecognizer(env: env, tokens: tokens)
+        let scratch = scratch ?? ParagraphWorkspace()
+        let tokens = Tokenizer.tokenize(text, lexicon: env.lexicon, workspace: scratch)
+        var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: scratch)
+        defer { recognizer.recycle() }
         var out: [MetadataMention] = []
         var organizations: [MetadataMention] = []
         for candidate in recognizer.run() {

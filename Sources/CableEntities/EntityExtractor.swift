@@ -93,7 +93,9 @@ public struct EntityExtractor: Sendable {
             }
             recognizer.recycle()
         }
-        for m in CableEvidence(env: env, memo: workspace.metadata).collect(cable, rawText: rawText) { workspace.resolver.add(m) }
+        for m in CableEvidence(env: env, memo: workspace.metadata, scratch: scratch).collect(cable, rawText: rawText) {
+            workspace.resolver.add(m)
+        }
 
         workspace.resolver.resolve()
         aliasPass(workspace, tokens: paragraphTokens, caps: paragraphCaps)
