@@ -87,12 +87,15 @@ public final class CableWriter {
         let oldJSONHash = lookup.text(2) ?? ""
         let oldImportedAt = lookup.text(3) ?? now
         lookup.reset()
-        if oldRawHash == prepared.rawHash, oldJSONHash == prepared.jsonHash { return .unchanged }
+        // A text that differs only in trailing whitespace is the same text: the CSV export of a cable
+        // lacks the final newline of its .txt file, and importing both must not make a version.
+        let sameText = try oldRawHash == prepared.rawHash || storedRaw(pk: pk, equalsTrimmed: prepared.raw)
+        if sameText, oldJSONHash == prepared.jsonHash { return .unchanged }
         // The update and delete below remove this cable's full-text rows, which must exist by then
         // (it may have been stored earlier in this transaction).
         try flushSearchIndex()
 
-        if oldRawHash == prepared.rawHash {
+        if sameText {
             // Same text. A newer parser (or the entity hook) may still derive different data: refresh it.
             try updateRow(prepared, pk: pk, importedAt: oldImportedAt)
             try deleteChildren(pk: pk)
@@ -145,6 +148,27 @@ public final class CableWriter {
                      cable.classification, cable.subject, cable.partial, cable.wordCount, prepared.rawHash,
                      prepared.jsonHash, importedAt, prepared.json.count, prepared.rawSize, prepared.jsonGzip,
                      prepared.rawGzip, pk)
+    }
+
+    /// True when the stored raw text of `pk` and `raw` are equal once trailing whitespace is dropped
+    /// from both. Read only when the hashes differ (an update), so the inflate is rare.
+    private func storedRaw(pk: Int64, equalsTrimmed raw: String) throws -> Bool {
+        let statement = try connection.prepare("SELECT raw_gz, raw_size FROM cables WHERE pk = ?")
+        try statement.bind(pk)
+        defer { statement.reset() }
+        guard try statement.step() else { return false }
+        let stored = try StoredGzip.inflate(statement.data(0), size: statement.int(1))
+        return Self.droppingTrailingWhitespace(stored).elementsEqual(Self.droppingTrailingWhitespace(raw.utf8))
+    }
+
+    private static func droppingTrailingWhitespace<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bytes.SubSequence {
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let before = bytes.index(before: end)
+            guard bytes[before] == 0x20 || bytes[before] == 0x09 || bytes[before] == 0x0A || bytes[before] == 0x0D else { break }
+            end = before
+        }
+        return bytes[..<end]
     }
 
     private func archive(pk: Int64, id: String, replacedAt: String) throws {

@@ -49,6 +49,26 @@ struct StoreWriteTests {
         #expect(try reader.versions(id: "07ASTANA1").count == 1)
     }
 
+    /// A cable from the CSV export lacks the trailing newline of its .txt file: the same text.
+    @Test func trailingWhitespaceAloneIsNoNewVersion() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        let cable = makeCable(id: "07ASTANA1")
+        #expect(try store.put(raw: "line one\nline two\n", cable: cable) == .inserted)
+        #expect(try store.put(raw: "line one\nline two", cable: cable) == .unchanged)
+        #expect(try store.put(raw: "line one\nline two \r\n\n\t", cable: cable) == .unchanged)
+        let reader = try store.makeReader()
+        #expect(try reader.versions(id: "07ASTANA1").count == 1)
+        #expect(try reader.rawText(id: "07ASTANA1") == "line one\nline two\n")
+        // A new parse of the same text still refreshes the derived data, as for an identical text.
+        #expect(try store.put(raw: "line one\nline two", cable: makeCable(id: "07ASTANA1", tags: ["PREL"])) == .unchanged)
+        #expect(try reader.listCables(filter: CableFilter(tags: ["PREL"])).total == 1)
+        #expect(try reader.versions(id: "07ASTANA1").count == 1)
+        // Whitespace inside the text, or at its start, is a change.
+        #expect(try store.put(raw: "line one\n line two", cable: cable) == .updated)
+        #expect(try store.put(raw: "\nline one\n line two", cable: cable) == .updated)
+        #expect(try reader.versions(id: "07ASTANA1").count == 3)
+    }
+
     @Test func deleteRemovesEverythingButKeepsTheTextAsAVersion() throws {
         let store = try CableStore(path: temporaryDatabasePath())
         let mention = Cable.EntityMention(id: "location:almaty", type: "location", surface: "Almaty", start: 18, end: 24)
