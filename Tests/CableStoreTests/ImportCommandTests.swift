@@ -55,6 +55,33 @@ struct ImportCommandTests {
         #expect(second.output.contains("imported 0, updated 0, unchanged 12, failed 0"), "\(second.output)")
     }
 
+    /// The same cables from .txt files and then from a CSV export (whose texts lack the final newline):
+    /// the second import changes nothing and makes no versions.
+    @Test func csvExportOfImportedTextFilesIsUnchanged() throws {
+        guard cablegateBinary != nil else { print("skipped: cablegate binary not built (swift build first)"); return }
+        let db = temporaryDatabasePath()
+        let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures/cables")
+        let names = ["04ANKARA348.txt", "09MOSCOW226.txt", "09DOHA214.txt"]
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cablegate-txt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var csv = ""
+        for (number, name) in names.enumerated() {
+            let text = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.hasSuffix("\n"), "\(name) must end with a newline for this test to mean anything")
+            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            var exported = text
+            while exported.hasSuffix("\n") { exported.removeLast() }
+            csv += csvRecord(csvFields(number: number + 1, raw: exported, id: String(name.dropLast(4))))
+        }
+        let first = try runCablegate(["import", "--db", db, "--no-entities", directory.path])
+        #expect(first.output.contains("imported 3, updated 0, unchanged 0, failed 0"), "\(first.output)")
+        let second = try runCablegate(["import", "--db", db, "--no-entities", "-"], stdin: Data(csv.utf8))
+        #expect(second.output.contains("imported 0, updated 0, unchanged 3, failed 0"), "\(second.output)")
+        let store = try CableStore(path: db)
+        #expect(try store.makeReader().versions(id: "04ANKARA348").count == 1)
+    }
+
     @Test func exitsNonZeroWhenNothingCouldBeImported() throws {
         guard cablegateBinary != nil else { print("skipped: cablegate binary not built (swift build first)"); return }
         let result = try runCablegate(["import", "--db", temporaryDatabasePath(), "-"], stdin: Data("hello, not a cable\n".utf8))
