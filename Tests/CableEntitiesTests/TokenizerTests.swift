@@ -39,4 +39,16 @@ import Testing
         // The parts keep their offsets in the paragraph, with the hyphen between them as a mark.
         #expect(split.text(1) == "-" && split[1].start == 6 && split[2].start == 7 && split.keys[2] == "BROKERED")
     }
+
+    @Test func splitPartsKeepTheWordsFlagsAtTheirEnds() throws {
+        let g = try Gazetteer.bundled()
+        let split = Tokenizer.splitCompounds(Tokenizer.tokenize("Russia-NATO's talks. Turkey-brokered anti-NATO", lexicon: g.lexicon),
+                                             gazetteer: g)
+        let words = split.indices.filter { split[$0].kind == .word }
+        #expect(words.map { split.text($0) } == ["Russia", "NATO", "talks", "Turkey", "brokered", "anti-NATO"])
+        // The possessive goes to the last part, the sentence start to the first; the marks sit between them.
+        #expect(words.map { split[$0].possessive } == [false, true, false, false, false, false])
+        #expect(words.map { split[$0].sentenceStart } == [true, false, false, true, false, false])
+        #expect(split.text(1) == "-" && split[1].start == 6 && split[2].start == 7 && split[2].end == 11)
+    }
 }
