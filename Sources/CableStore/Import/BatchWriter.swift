@@ -140,7 +140,7 @@ final class BatchWriter: Sendable {
             } catch let error as SQLiteError where error.primaryCode == 19 /* SQLITE_CONSTRAINT */ {
                 try rollback.run()
                 try release.run()
-                writer.discardPendingSearchRows()
+                writer.forgetRolledBackRows()
                 counts.fail(ImportFailure(record: number, error: "\(prepared.cable.id): \(error)"))
             }
         }
