@@ -1,3 +1,5 @@
+import Foundation
+
 /// A cable's entity mentions packed into one blob: the `packed` column of `cable_mentions` (schema v5).
 ///
 /// One row per cable instead of one per mention: the import writer's largest cost with entities on
@@ -191,19 +193,26 @@ enum PackedMentions {
     }
 }
 
-/// A string compared and hashed by its UTF-8 bytes, as SQLite's BINARY collation compares text.
+/// A string compared by its UTF-8 bytes, as SQLite's BINARY collation compares text.
 ///
 /// `String`'s own equality is canonical equivalence ("é" precomposed equals "e" + combining accent);
-/// SQLite keys, and mention surfaces that must read back exactly, need byte equality.
+/// SQLite keys, and mention surfaces that must read back exactly, need byte equality. The hash is
+/// `String`'s (byte-equal strings are canonically equal, so it stays consistent with `==`): for ASCII
+/// and NFC text it hashes the bytes directly, where hashing them through `Hasher.combine(bytes:)` made
+/// the writer's cache lookups several times dearer.
 struct ExactText: Hashable {
     var text: String
 
     static func == (lhs: ExactText, rhs: ExactText) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        var left = lhs.text, right = rhs.text
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+            }
+        }
     }
 
     func hash(into hasher: inout Hasher) {
-        var copy = text
-        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(text)
     }
 }
