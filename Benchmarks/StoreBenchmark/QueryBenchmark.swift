@@ -76,6 +76,7 @@ struct QueryBenchmark: ParsableCommand {
             }
         }
         try measureRelevanceMix(store)
+        try measureEntities(reader, ids: ids, random: &random)
         // A fresh reader's first full-text listing reads the paragraph-to-cable map (again after any
         // write by another connection): timed once, apart from the steady-state figures below.
         if only == nil || only == "map" {

@@ -77,7 +77,7 @@ public final class CableReader {
         while try statement.step() {
             paragraphs.append(Cable.Paragraph(number: statement.int(0), classification: statement.text(1), text: statement.text(2) ?? ""))
         }
-        let mentions = try self.mentions(cablePK: pk)
+        let mentions = try self.mentions(cablePK: pk, cableID: id)
         var seen = Set<Int>()
         for index in paragraphs.indices where seen.insert(paragraphs[index].number).inserted {
             paragraphs[index].entities = mentions[paragraphs[index].number] ?? []
@@ -89,22 +89,6 @@ public final class CableReader {
     /// the cable or the paragraph is missing.
     public func paragraph(id: String, number: Int) throws -> Cable.Paragraph? {
         try paragraphs(id: id)?.first { $0.number == number }
-    }
-
-    private func mentions(cablePK: Int) throws -> [Int: [Cable.EntityMention]] {
-        let statement = try connection.prepare("""
-            SELECT m.paragraph, e.id, e.type, m.surface, m.start, m."end"
-            FROM mentions m JOIN entities e ON e.pk = m.entity_pk WHERE m.cable_pk = ? ORDER BY m.seq
-            """)
-        try statement.bind(cablePK)
-        defer { statement.reset() }
-        var result: [Int: [Cable.EntityMention]] = [:]
-        while try statement.step() {
-            result[statement.int(0), default: []].append(Cable.EntityMention(
-                id: statement.text(1) ?? "", type: statement.text(2) ?? "", surface: statement.text(3) ?? "",
-                start: statement.int(4), end: statement.int(5)))
-        }
-        return result
     }
 
     /// Every text this id has had: earlier versions oldest first, then the current one (if stored).

@@ -16,46 +16,79 @@ public struct StoredMention: Sendable, Hashable {
 extension CableWriter {
     /// Writes the entity rows of a cable being stored: each distinct entity resolved to its integer
     /// key (inserted, or renamed when its summary name changed), its new surface forms as aliases, one
-    /// `entity_cables` row with its mention count, and the mentions in cable order.
+    /// `entity_cables` row with its mention count, and the cable's mentions as one packed row
+    /// (`PackedMentions`). Keys and aliases the writer has seen come from `entityCache`.
     func insertMentions(_ rows: EntityRows, pk: Int64) throws {
         guard !rows.isEmpty else { return }
-        let find = try connection.prepare("SELECT pk, name FROM entities WHERE id = ?")
-        let insert = try connection.prepare("INSERT INTO entities (id, type, name) VALUES (?, ?, ?)")
-        let rename = try connection.prepare("UPDATE entities SET name = ? WHERE pk = ?")
-        let alias = try connection.prepare("INSERT OR IGNORE INTO entity_aliases (entity_pk, alias) VALUES (?, ?)")
+        try validateEntityCache()
         let perCable = try connection.prepare(
             "INSERT INTO entity_cables (entity_pk, cable_pk, mentions) VALUES (?, ?, ?)")
         var keys: [Int64] = []
         keys.reserveCapacity(rows.entities.count)
         for entity in rows.entities {
-            let key: Int64
-            try find.bind(entity.id)
-            if try find.step() {
-                key = Int64(find.int(0))
-                let stored = find.text(1)
-                find.reset()
-                if entity.fromSummary, stored != entity.name { try rename.run(entity.name, key) }
-            } else {
-                find.reset()
-                try insert.run(entity.id, entity.type, entity.name)
-                key = connection.lastInsertRowID
-            }
+            let key = try entityKey(entity)
             keys.append(key)
-            for surface in entity.aliases { try alias.run(key, surface) }
+            for surface in entity.aliases where !entityCache.hasAlias(entity: key, surface) {
+                try connection.prepare("INSERT OR IGNORE INTO entity_aliases (entity_pk, alias) VALUES (?, ?)")
+                    .run(key, surface)
+                entityCache.rememberAlias(entity: key, surface)
+            }
             if entity.mentions > 0 { try perCable.run(key, pk, entity.mentions) }
         }
-        let mention = try connection.prepare("""
-            INSERT INTO mentions (cable_pk, seq, paragraph, start, "end", entity_pk, surface) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (seq, item) in rows.mentions.enumerated() {
-            try mention.run(pk, seq, item.paragraph, item.start, item.end, keys[item.entity], item.surface)
+        guard rows.mentionCount > 0 else { return }
+        try connection.prepare("INSERT INTO cable_mentions (cable_pk, packed) VALUES (?, ?)")
+            .run(pk, Data(PackedMentions.blob(entityPKs: keys, body: rows.packedBody)))
+    }
+
+    /// The pk of `entity`, inserting it when new and renaming it when its summary names it otherwise.
+    private func entityKey(_ entity: EntityRows.Entity) throws -> Int64 {
+        var stored = entityCache.entity(entity.id)
+        if stored == nil {
+            let find = try connection.prepare("SELECT pk, name FROM entities WHERE id = ?")
+            try find.bind(entity.id)
+            if try find.step() {
+                let found = EntityKeyCache.Stored(pk: Int64(find.int(0)), name: find.text(1) ?? "")
+                entityCache.remember(id: entity.id, pk: found.pk, name: found.name)
+                stored = found
+            }
+            find.reset()
         }
+        guard let stored else {
+            try connection.prepare("INSERT INTO entities (id, type, name) VALUES (?, ?, ?)")
+                .run(entity.id, entity.type, entity.name)
+            let key = connection.lastInsertRowID
+            entityCache.remember(id: entity.id, pk: key, name: entity.name)
+            return key
+        }
+        if entity.fromSummary, stored.name != entity.name {
+            try connection.prepare("UPDATE entities SET name = ? WHERE pk = ?").run(entity.name, stored.pk)
+            entityCache.remember(id: entity.id, pk: stored.pk, name: entity.name)
+        }
+        return stored.pk
+    }
+
+    /// Empties `entityCache` when another connection has committed since the writer last looked
+    /// (`PRAGMA data_version` moves only for other connections' commits).
+    private func validateEntityCache() throws {
+        let version = try connection.scalarInt("PRAGMA data_version")
+        if version != entityCache.dataVersion {
+            entityCache.removeAll()
+            entityCache.dataVersion = version
+        }
+    }
+
+    /// Forgets what the writer remembers of rows a `ROLLBACK TO` a savepoint undid: the pending
+    /// full-text rows and the entity keys and aliases (a whole transaction's rollback empties the
+    /// entity cache by itself, through the connection's rollback hook).
+    func forgetRolledBackRows() {
+        pendingSearch.removeAll()
+        entityCache.removeAll()
     }
 
     /// Removes a cable's mentions and per-cable entity counts; entities and aliases stay (they are
     /// shared with other cables and describe what the extractor has ever seen).
     func deleteMentions(pk: Int64) throws {
-        try connection.prepare("DELETE FROM mentions WHERE cable_pk = ?").run(pk)
+        try connection.prepare("DELETE FROM cable_mentions WHERE cable_pk = ?").run(pk)
         try connection.prepare("DELETE FROM entity_cables WHERE cable_pk = ?").run(pk)
     }
 
@@ -64,7 +97,7 @@ extension CableWriter {
     /// Runs in its own transaction. False when the id is unknown.
     @discardableResult
     public func replaceMentions(cableID: String, mentions: [StoredMention], entities: [Cable.EntitySummary]) throws -> Bool {
-        try connection.transaction {
+        try transaction {
             let lookup = try connection.prepare("SELECT pk, json_gz, json_size FROM cables WHERE id = ?")
             try lookup.bind(cableID)
             guard try lookup.step() else { return false }

@@ -53,9 +53,4 @@ extension CableWriter {
         }
         pendingSearch.removeAll()
     }
-
-    /// Forgets pending rows whose cables were rolled back (a refused cable's savepoint).
-    func discardPendingSearchRows() {
-        pendingSearch.removeAll()
-    }
 }

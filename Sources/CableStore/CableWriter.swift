@@ -1,3 +1,4 @@
+import CSQLite
 import CableParser
 import Foundation
 import Gzip
@@ -14,8 +15,21 @@ public final class CableWriter {
     /// For the JSON that `reindex` rewrites (import workers compress with their own).
     lazy var compressor = StoredGzip.makeDeflater()
 
+    /// Entity keys and aliases already stored (see `EntityKeyCache`).
+    let entityCache = EntityKeyCache()
+
     init(connection: Connection) {
         self.connection = connection
+        // Any rollback of a whole transaction (ours, a failed COMMIT, SQLite's own after an I/O
+        // error) may undo inserts the cache remembers: empty it.
+        sqlite3_rollback_hook(connection.handle, { context in
+            guard let context else { return }
+            Unmanaged<EntityKeyCache>.fromOpaque(context).takeUnretainedValue().removeAll()
+        }, Unmanaged.passUnretained(entityCache).toOpaque())
+    }
+
+    deinit {
+        sqlite3_rollback_hook(connection.handle, nil, nil)
     }
 
     /// Stores one cable in its own transaction; durable (synchronous=FULL) when it returns.

@@ -5,7 +5,7 @@ import CableParser
 /// A cable mentions each entity many times (about three mentions per distinct entity in the dev
 /// corpus), so the writer resolves each entity, alias and per-cable count once instead of once per
 /// mention. Building this is plain Swift work: `PreparedCable` does it on the parallel parse workers,
-/// leaving the single writer only the SQL.
+/// leaving the single writer only the SQL and the entity pks in front of `packedBody`.
 struct EntityRows: Sendable {
     /// One distinct entity of the cable.
     struct Entity: Sendable {
@@ -17,21 +17,16 @@ struct EntityRows: Sendable {
         var fromSummary: Bool
         /// Mentions of it in this cable (0 for a summary entry with no mention).
         var mentions: Int
-        /// Distinct surface forms, in first-seen order.
+        /// Distinct surface forms (byte for byte), in first-seen order.
         var aliases: [String]
     }
 
-    /// One mention, in cable order, pointing into `entities`.
-    struct Mention: Sendable {
-        var paragraph: Int
-        var start: Int
-        var end: Int
-        var entity: Int
-        var surface: String
-    }
-
     var entities: [Entity] = []
-    var mentions: [Mention] = []
+    /// Number of mentions in the cable.
+    var mentionCount = 0
+    /// The packed mentions from the surface table on (`PackedMentions`); entity indexes point into
+    /// `entities`. Empty when the cable has no mention.
+    var packedBody: [UInt8] = []
 
     var isEmpty: Bool { entities.isEmpty }
 
@@ -49,6 +44,7 @@ struct EntityRows: Sendable {
             }
         }
         var seenAliases = Set<AliasKey>()
+        var packer = PackedMentions.BodyWriter()
         for paragraph in cable.paragraphs {
             for mention in paragraph.entities {
                 let position: Int
@@ -61,17 +57,19 @@ struct EntityRows: Sendable {
                                            mentions: 0, aliases: []))
                 }
                 entities[position].mentions += 1
-                if seenAliases.insert(AliasKey(entity: position, surface: mention.surface)).inserted {
+                if seenAliases.insert(AliasKey(entity: position, surface: ExactText(text: mention.surface))).inserted {
                     entities[position].aliases.append(mention.surface)
                 }
-                mentions.append(Mention(paragraph: paragraph.number, start: mention.start, end: mention.end,
-                                        entity: position, surface: mention.surface))
+                packer.add(paragraph: paragraph.number, start: mention.start, end: mention.end, entity: position,
+                           surface: mention.surface)
             }
         }
+        mentionCount = packer.mentionCount
+        if mentionCount > 0 { packedBody = packer.body() }
     }
 
     private struct AliasKey: Hashable {
         var entity: Int
-        var surface: String
+        var surface: ExactText
     }
 }

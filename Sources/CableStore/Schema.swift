@@ -3,7 +3,7 @@
 /// Migration `n` (1-based) moves a database from version `n-1` to `n`; a new database runs them all.
 /// Never edit a shipped migration: append a new one.
 enum Schema {
-    static let migrations: [String] = [v1, v2, v3, v4]
+    static let migrations: [String] = [v1, v2, v3, v4, v5]
 
     /// The version a fully migrated database reports.
     static var currentVersion: Int { migrations.count }
@@ -17,9 +17,15 @@ enum Schema {
         for index in version..<currentVersion {
             try connection.transaction {
                 try connection.execute(migrations[index])
+                try finish(migration: index + 1, on: connection)
                 try connection.execute("PRAGMA user_version = \(index + 1)")
             }
         }
+    }
+
+    /// The part of migration `number` that SQL cannot express, run after its SQL in the same transaction.
+    private static func finish(migration number: Int, on connection: Connection) throws {
+        if number == 5 { try packMentions(connection) }
     }
 
     // Small columns first: SQLite stores a row's columns in order, so list queries that stop before
@@ -199,5 +205,12 @@ enum Schema {
     ALTER TABLE mentions_keyed RENAME TO mentions;
     CREATE INDEX entities_by_name ON entities(name COLLATE NOCASE);
     CREATE INDEX entity_aliases_by_alias ON entity_aliases(alias COLLATE NOCASE);
+    """
+
+    // Mentions packed one row per cable (`PackedMentions`): the import writer inserted ~120 rows per
+    // cable into `mentions`, its largest cost with entities on. `packMentions` (Schema+Mentions.swift)
+    // fills the table from the v4 rows and drops them, in this migration's transaction.
+    static let v5 = """
+    CREATE TABLE cable_mentions (cable_pk INTEGER PRIMARY KEY, packed BLOB NOT NULL);
     """
 }

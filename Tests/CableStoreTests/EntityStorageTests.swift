@@ -19,7 +19,7 @@ struct EntityStorageTests {
         try store.put(raw: "raw", cable: makeCable(id: "07ASTANA1", mentions: [1: paragraph1, 2: paragraph2]))
 
         let db = try Connection(path: store.path, readOnly: true)
-        #expect(try db.scalarInt("SELECT count(*) FROM mentions") == 4)
+        #expect(try db.scalarInt("SELECT count(*) FROM cable_mentions") == 1)
         #expect(try db.scalarInt("SELECT count(*) FROM entity_cables") == 2)
         #expect(try db.scalarInt("""
             SELECT x.mentions FROM entity_cables x JOIN entities e ON e.pk = x.entity_pk WHERE e.id = 'location:almaty'

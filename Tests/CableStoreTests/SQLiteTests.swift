@@ -79,7 +79,7 @@ struct SchemaTests {
         let db = try Connection(path: path)
         #expect(try db.scalarText("PRAGMA journal_mode") == "wal")
         for table in ["cables", "paragraphs", "tags", "cable_tags", "cable_caveats", "cable_references",
-                      "cable_versions", "entities", "entity_aliases", "mentions", "paragraphs_fts", "subjects_fts"] {
+                      "cable_versions", "entities", "entity_aliases", "cable_mentions", "paragraphs_fts", "subjects_fts"] {
             #expect(try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = ?", table) == 1, "\(table)")
         }
     }

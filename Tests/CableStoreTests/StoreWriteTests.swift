@@ -83,7 +83,7 @@ struct StoreWriteTests {
         let versions = try reader.versions(id: "07ASTANA1")
         #expect(versions.count == 1 && !versions[0].isCurrent)
         let db = try Connection(path: store.path, readOnly: true)
-        for table in ["paragraphs", "cable_tags", "cable_caveats", "cable_references", "mentions", "entity_cables"] {
+        for table in ["paragraphs", "cable_tags", "cable_caveats", "cable_references", "cable_mentions", "entity_cables"] {
             #expect(try db.scalarInt("SELECT count(*) FROM \(table)") == 0, "\(table)")
         }
     }
