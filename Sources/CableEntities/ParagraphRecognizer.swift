@@ -140,20 +140,28 @@ struct ParagraphRecognizer {
         guard isCapWord(i) else { return nil }
         // The capitalised run from i, up to 8 words for organisations and 4 for places, in one pass.
         let run = capitalisedRunEnds(from: i, limit: 8, mark: 4)
-        if let org = organizationRun(at: i, runEnd: run.end) { return add(org) }
-        if let place = placeRun(at: i, runEnd: run.markEnd) { return add(place) }
+        // Each rule is called only where its first test can pass (`ParagraphRecognizer+Gates.swift`): most capitalised words
+        // start no organisation, place or acronym, and a call that fails at once cost a prologue and its tests.
+        if mayStartOrganization(i, runEnd: run.end), let org = organizationRun(at: i, runEnd: run.end) { return add(org) }
+        if mayStartPlace(i, runEnd: run.markEnd), let place = placeRun(at: i, runEnd: run.markEnd) { return add(place) }
         // A given name before a surname outranks a place of the same spelling (DOUGLAS BRAVO, Victoria Nuland).
-        if isCapWord(i), (phrase(i)?.length ?? 0) < 2, has(i, .firstName),
-           let person = nameRun(at: i), person.end - person.first >= 2 {
-            return add(person)
+        // The run found here is the one the name rule below would find again: nothing is claimed in between.
+        // (A flag beside a plain optional: a `Candidate??` cost an outlined copy and destroy per word.)
+        var person: Candidate? = nil
+        var personAsked = false
+        if (phrase(i)?.length ?? 0) < 2, has(i, .firstName) {
+            person = nameRun(at: i)
+            personAsked = true
+            if let found = person, found.end - found.first >= 2 { return add(found) }
         }
         if let match = phrase(i) {
             return phrase(match.phrase, length: match.length, at: i)
         }
-        if let government = governmentAcronym(at: i) { return add(government) }
-        if let person = nameRun(at: i) { return add(person) }
-        if let acronym = unknownAcronym(at: i) { return add(acronym) }
-        if let place = prepositionPlace(at: i) { return add(place) }
+        if mayBeGovernmentAcronym(i), let government = governmentAcronym(at: i) { return add(government) }
+        if !personAsked { person = nameRun(at: i) }
+        if let person { return add(person) }
+        if mayBeUnknownAcronym(i), let acronym = unknownAcronym(at: i) { return add(acronym) }
+        if mayBePrepositionPlace(i), let place = prepositionPlace(at: i) { return add(place) }
         return nil
     }
 
