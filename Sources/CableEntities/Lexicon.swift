@@ -40,6 +40,9 @@ struct Lexicon: Sendable {
         /// Every flag above is known. Without it (an ASCII key in no list), `english` and `stop` still
         /// depend on `ruleFlags`, which is asked only when a rule needs them: most such words never are.
         static let complete = Flags(rawValue: 1 << 31)
+        /// Flags of a few dozen keys that the rules ask of lower-case words (the word after a run, the
+        /// word before a name): `sparseHashBits` answers most such questions without a probe.
+        static let sparse: Flags = [.connector, .lowercaseLocationHead, .placePreposition, .labelWord]
     }
 
     /// An open-addressing slot holding everything about its key in 24 bytes: the hash, where the key's
@@ -70,6 +73,10 @@ struct Lexicon: Sendable {
     private var slots: [Slot] = Array(repeating: Slot(), count: 16)
     /// False for the empty lexicon of a gazetteer still being loaded: every probe then asks the lists.
     private var built = false
+    /// One bit per hash bucket (`sparseBit`) set for every stored key with a `Flags.sparse` flag: a
+    /// clear bit means a word of that hash holds none of them, and its probe is not needed.
+    private var sparseHashBits = [UInt64](repeating: 0, count: Self.sparseWords)
+    private static let sparseWords = 64
     /// Different for every lexicon made in the process: answers memoised for one (`ParagraphWorkspace`)
     /// are dropped when another is used.
     let identity = Lexicon.nextIdentity.add(1, ordering: .relaxed).newValue
@@ -185,7 +192,24 @@ struct Lexicon: Sendable {
         return Array(key.utf8).withUnsafeBufferPointer { slot(of: $0, hash: hash, folding: false) }
     }
 
+    /// Whether an ASCII word whose key has FNV-1a `hash` may be stored with a `Flags.sparse` flag (false:
+    /// it has none of them).
+    @inline(__always)
+    func mayHaveSparseFlag(hash: UInt64) -> Bool {
+        let bit = Self.sparseBit(hash)
+        return sparseHashBits.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+    }
+
+    @inline(__always)
+    private static func sparseBit(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash ^ (hash >> 29)) >> 7) & (sparseWords * 64 - 1)
+    }
+
     private mutating func add(_ slot: Slot) {
+        if !slot.flags.isDisjoint(with: .sparse) {
+            let bit = Self.sparseBit(slot.hash)
+            sparseHashBits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         count += 1
         if count * 4 > slots.count * 3 {
             let old = slots

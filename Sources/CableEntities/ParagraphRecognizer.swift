@@ -233,18 +233,32 @@ struct ParagraphRecognizer {
     func isStop(_ i: Int) -> Bool { has(i, .stop) }
 
     /// Whether token `i`'s key is in the word list(s) of `flag`, from the one lexicon probe made per token.
+    /// Inlined is only the answer from the flags at hand; a word not probed yet and a key in no list go
+    /// to `hasSlowly` (inlined whole, every rule grew by its probe and English code).
     @inline(__always)
     func has(_ i: Int, _ flag: Lexicon.Flags) -> Bool {
         // The memory is not bounds-checked: check here, as the array this was did.
         precondition(UInt(bitPattern: i) < UInt(lex.count), "token index out of range")
+        let flags = lex[i]
+        // `unprobed` and `englishAsked` are no list flags: such a word holds no flag asked, nor `complete`.
+        if flags.contains(flag) { return true }
+        if flags.contains(.complete) { return false }
+        return hasSlowly(i, flag)
+    }
+
+    /// `has` for a word not probed yet (a lower-case word of mixed text) or a key in no list.
+    @inline(never)
+    private func hasSlowly(_ i: Int, _ flag: Lexicon.Flags) -> Bool {
         var flags = lex[i]
         if flags.contains(.unprobed) {
+            // A lower-case word asked for a flag few keys have is probed only if its hash may be one of theirs.
+            if Lexicon.Flags.sparse.contains(flag), !env.lexicon.mayHaveSparseFlag(hash: tokens[i].hash) { return false }
             let entry = tokens.lexiconEntry(i, in: env.lexicon)
             flags = entry >= 0 ? env.lexicon.stored(Int(entry)).flags : []
             lex[i] = flags
+            if flags.contains(flag) { return true }
+            if flags.contains(.complete) { return false }
         }
-        if flags.contains(flag) { return true }
-        if flags.contains(.complete) { return false }
         // A key in no list: only the rules can say yes. The English rules' answer is kept: several rules
         // ask it of the same word.
         if flag == .english {
@@ -262,8 +276,9 @@ struct ParagraphRecognizer {
         key.utf8.count >= 3 && key.utf8.allSatisfy { $0 == 0x58 }
     }
 
+    /// A connector word (`de`, `bin`) between name words: in mixed text a lower-case one.
     func isConnector(_ i: Int) -> Bool {
-        isWord(i) && has(i, .connector) && (!caps ? !tokens[i].isCapitalized : true)
+        isWord(i) && (caps || !tokens[i].isCapitalized) && has(i, .connector)
     }
 
     /// In capitals, `US` is the pronoun unless the context says country (`THE US`, `US OFFICIALS`, `US-`).
