@@ -37,6 +37,8 @@ struct Lexicon: Sendable {
         static let unprobed = Flags(rawValue: 1 << 30)
         /// `ParagraphRecognizer.has` asked the English rules of a key in no list; `english` holds their answer.
         static let englishAsked = Flags(rawValue: 1 << 29)
+        /// `ParagraphRecognizer.has` asked the stop rule (a redaction) of a key in no list; `stop` holds its answer.
+        static let stopAsked = Flags(rawValue: 1 << 28)
         /// Every flag above is known. Without it (an ASCII key in no list), `english` and `stop` still
         /// depend on `ruleFlags`, which is asked only when a rule needs them: most such words never are.
         static let complete = Flags(rawValue: 1 << 31)

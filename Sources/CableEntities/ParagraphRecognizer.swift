@@ -240,9 +240,18 @@ struct ParagraphRecognizer {
         // The memory is not bounds-checked: check here, as the array this was did.
         precondition(UInt(bitPattern: i) < UInt(lex.count), "token index out of range")
         let flags = lex[i]
-        // `unprobed` and `englishAsked` are no list flags: such a word holds no flag asked, nor `complete`.
+        // `unprobed` and the `...Asked` marks are no list flags: no rule asks them.
         if flags.contains(flag) { return true }
         if flags.contains(.complete) { return false }
+        // A probed key in no list: only `english` and `stop` have rules, and their answers are kept once
+        // asked. (`flag` is a constant at every call: the tests below fold to one.)
+        if flag == .english {
+            if flags.contains(.englishAsked) { return false }
+        } else if flag == .stop {
+            if flags.contains(.stopAsked) { return false }
+        } else if !flags.contains(.unprobed) {
+            return false
+        }
         return hasSlowly(i, flag)
     }
 
@@ -267,7 +276,11 @@ struct ParagraphRecognizer {
             lex[i] = flags.union(english ? [.english, .englishAsked] : .englishAsked)
             return english
         }
-        if flag == .stop { return tokens.isRedaction(i) }
+        if flag == .stop {
+            let redaction = tokens.isRedaction(i)
+            lex[i] = flags.union(redaction ? [.stop, .stopAsked] : .stopAsked)
+            return redaction
+        }
         return false
     }
 
