@@ -146,20 +146,28 @@ struct ParagraphRecognizer {
         if mayStartPlace(i, runEnd: run.markEnd), let place = placeRun(at: i, runEnd: run.markEnd) { return add(place) }
         // A given name before a surname outranks a place of the same spelling (DOUGLAS BRAVO, Victoria Nuland).
         // The run found here is the one the name rule below would find again: nothing is claimed in between.
-        // (A flag beside a plain optional: a `Candidate??` cost an outlined copy and destroy per word.)
-        var person: Candidate? = nil
-        var personAsked = false
+        // Kept as plain integers (every name-rule candidate is a person from `i` with no strings): an
+        // optional `Candidate` living through the step cost an outlined destroy at every word.
+        var givenNameEnd = -1  // -1: not asked; 0: no name; else where the one-word name ends
+        var givenNameEvidence = Candidate.Evidence.weak
         if (phrase(i)?.length ?? 0) < 2, has(i, .firstName) {
-            person = nameRun(at: i)
-            personAsked = true
-            if let found = person, found.end - found.first >= 2 { return add(found) }
+            givenNameEnd = 0
+            if let person = nameRun(at: i) {
+                if person.end - person.first >= 2 { return add(person) }
+                assert(person.type == .person && person.first == i && person.canonical == nil && person.country == nil)
+                givenNameEnd = person.end
+                givenNameEvidence = person.evidence
+            }
         }
         if let match = phrase(i) {
             return phrase(match.phrase, length: match.length, at: i)
         }
         if mayBeGovernmentAcronym(i), let government = governmentAcronym(at: i) { return add(government) }
-        if !personAsked { person = nameRun(at: i) }
-        if let person { return add(person) }
+        if givenNameEnd < 0 {
+            if let person = nameRun(at: i) { return add(person) }
+        } else if givenNameEnd > 0 {
+            return add(Candidate(type: .person, first: i, end: givenNameEnd, evidence: givenNameEvidence))
+        }
         if mayBeUnknownAcronym(i), let acronym = unknownAcronym(at: i) { return add(acronym) }
         if mayBePrepositionPlace(i), let place = prepositionPlace(at: i) { return add(place) }
         return nil
@@ -272,7 +280,7 @@ struct ParagraphRecognizer {
         // ask it of the same word.
         if flag == .english {
             if flags.contains(.englishAsked) { return false }
-            let english = workspace.english.isEnglish(tokens, i, gazetteer: env.gazetteer)
+            let english = workspace.english.isEnglish(tokens, i, env: env)
             lex[i] = flags.union(english ? [.english, .englishAsked] : .englishAsked)
             return english
         }
