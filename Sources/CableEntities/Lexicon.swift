@@ -202,8 +202,12 @@ struct Lexicon: Sendable {
         return sparseHashBits.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
     }
 
+    /// The bitmap behind `mayHaveSparseFlag`, one bit per `sparseBit` bucket.
+    var sparseHashBitmap: [UInt64] { sparseHashBits }
+
+    /// The bucket of `hash` in the sparse-flag bitmap.
     @inline(__always)
-    private static func sparseBit(_ hash: UInt64) -> Int {
+    static func sparseBit(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: (hash ^ (hash >> 29)) >> 7) & (sparseWords * 64 - 1)
     }
 

@@ -257,7 +257,13 @@ struct ParagraphRecognizer {
             if flags.contains(.englishAsked) { return false }
         } else if flag == .stop {
             if flags.contains(.stopAsked) { return false }
+            // A redaction is `XXX...`: a word starting otherwise is none (an ASCII test on any token).
+            let token = tokens[i]
+            if !flags.contains(.unprobed), token.end > token.start, tokens.bytes[token.start] | 0x20 != 0x78 { return false }
         } else if !flags.contains(.unprobed) {
+            return false
+        } else if Lexicon.Flags.sparse.contains(flag), !env.sparseFlagMayHold(tokens[i].hash) {
+            // A lower-case word asked for a flag few keys have is probed only if its hash may be one of theirs.
             return false
         }
         return hasSlowly(i, flag)
@@ -268,8 +274,6 @@ struct ParagraphRecognizer {
     private func hasSlowly(_ i: Int, _ flag: Lexicon.Flags) -> Bool {
         var flags = lex[i]
         if flags.contains(.unprobed) {
-            // A lower-case word asked for a flag few keys have is probed only if its hash may be one of theirs.
-            if Lexicon.Flags.sparse.contains(flag), !env.lexicon.mayHaveSparseFlag(hash: tokens[i].hash) { return false }
             let entry = tokens.lexiconEntry(i, in: env.lexicon)
             flags = entry >= 0 ? env.lexicon.stored(Int(entry)).flags : []
             lex[i] = flags
