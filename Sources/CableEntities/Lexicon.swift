@@ -65,6 +65,11 @@ struct Lexicon: Sendable {
     /// (`Lexicon+Phrases.swift`); `phraseShapeStart[list]..<phraseShapeStart[list + 1]` are a list's.
     private(set) var phraseShapes: [PhraseShape] = []
     private(set) var phraseShapeStart: [Int32] = [0]
+    /// Per list, how many of its leading phrases have two words or more (all of them: lists are sorted
+    /// longest first), and a 64-bit mask of the buckets (`secondWordBucket`) of their second words' hashes, all bits when one
+    /// of those is not ASCII: a token after the first whose bucket is not set starts none of them.
+    private(set) var phraseMultiWordCount: [Int32] = []
+    private(set) var phraseSecondWordMask: [UInt64] = []
     /// The FNV-1a (`KeySet.asciiHash`, 0 for a non-ASCII key) of every word key of every phrase, end to end
     /// (`PhraseShape.firstWord`).
     private(set) var phraseWordHashes: [UInt64] = []
@@ -113,6 +118,16 @@ struct Lexicon: Sendable {
                     phraseWordHashes.append(contentsOf: phrase.keys.map { KeySet.asciiHash($0) ?? 0 })
                 }
                 phraseShapeStart.append(Int32(phraseShapes.count))
+                // The leading phrases of two words or more (all of them in a sorted list, longest first).
+                var multi: Int32 = 0, mask: UInt64 = 0
+                for phrase in phrases {
+                    guard phrase.keys.count > 1 else { break }
+                    multi += 1
+                    let hash = KeySet.asciiHash(phrase.keys[1]) ?? 0
+                    mask |= hash == 0 ? ~0 : 1 << Self.secondWordBucket(hash)
+                }
+                phraseMultiWordCount.append(multi)
+                phraseSecondWordMask.append(mask)
             }
             let flags = Self.computeFlags(stored, gazetteer)
             // A key whose only flags are those the rules give anyway (most English words) is left out:

@@ -21,12 +21,14 @@ extension ParagraphRecognizer {
         return next.kind == .word && !next.isCapitalized && has(runEnd, .lowercaseLocationHead)
     }
 
-    /// `governmentAcronym`'s first guard: capitals (`GOK`), a listed acronym, or `Go` + capitals (`GoA`);
+    /// `governmentAcronym`'s two guards: capitals (`GOK`), a listed acronym, or `Go` + capitals (`GoA`);
     /// the token's flags before its bytes.
     @inline(__always)
     func mayBeGovernmentAcronym(_ i: Int) -> Bool {
         let token = tokens[i]
-        return token.isCapitalized && (token.isAllCaps || has(i, .governmentAcronym) || tokens.isGoForm(i))
+        guard token.isCapitalized, token.isAllCaps || has(i, .governmentAcronym) || tokens.isGoForm(i) else { return false }
+        // Its second: only a listed acronym or a `GO`... key can name a government (most words in capitals).
+        return has(i, .governmentAcronym) || !token.isASCII || tokens.startsWithGO(i)
     }
 
     /// `unknownAcronym` reads only words in capitals of mixed text.

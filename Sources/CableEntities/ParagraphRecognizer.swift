@@ -302,6 +302,7 @@ struct ParagraphRecognizer {
     }
 
     /// A connector word (`de`, `bin`) between name words: in mixed text a lower-case one.
+    @inline(__always)
     func isConnector(_ i: Int) -> Bool {
         isWord(i) && (caps || !tokens[i].isCapitalized) && has(i, .connector)
     }
