@@ -284,7 +284,7 @@ struct ParagraphRecognizer {
         // ask it of the same word.
         if flag == .english {
             if flags.contains(.englishAsked) { return false }
-            let english = workspace.english.isEnglish(tokens, i, env: env)
+            let english = workspace.english.pointee.isEnglish(tokens, i, env: env)
             lex[i] = flags.union(english ? [.english, .englishAsked] : .englishAsked)
             return english
         }
