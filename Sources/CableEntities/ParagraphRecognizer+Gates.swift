@@ -26,7 +26,19 @@ extension ParagraphRecognizer {
     @inline(__always)
     func mayBeGovernmentAcronym(_ i: Int) -> Bool {
         let token = tokens[i]
-        guard token.isCapitalized, token.isAllCaps || has(i, .governmentAcronym) || tokens.isGoForm(i) else { return false }
+        guard token.isCapitalized else { return false }
+        // A mixed-case ASCII word neither listed nor starting `Go` is none (most capitalised words).
+        if !token.isAllCaps, token.isASCII, !has(i, .governmentAcronym),
+           token.end - token.start < 2 || tokens.bytes[token.start] != 0x47 || tokens.bytes[token.start + 1] != 0x6F {
+            return false
+        }
+        return governmentAcronymGuards(i)
+    }
+
+    /// The rest of `mayBeGovernmentAcronym`, out of line.
+    private func governmentAcronymGuards(_ i: Int) -> Bool {
+        let token = tokens[i]
+        guard token.isAllCaps || has(i, .governmentAcronym) || tokens.isGoForm(i) else { return false }
         // Its second: only a listed acronym or a `GO`... key can name a government (most words in capitals).
         return has(i, .governmentAcronym) || !token.isASCII || tokens.startsWithGO(i)
     }
