@@ -71,16 +71,24 @@ struct ParagraphRecognizer {
         let lex = workspace.flags.filled(count, with: env.markFlags)
         self.lex = lex
         let env = env  // one reference; its lexicon is read in place (a local copy retains its arrays)
+        // Where rules can start (capitalised words; every word of capitals text), in order: the scan
+        // visits these and no other token. Kept in the workspace, not in this struct (two more stored
+        // properties made every rule call dearer).
+        let starts = workspace.starts.slots(count)
+        var startCount = 0
         // Over the plain token values and flags: most tokens are marks or lower-case words and cost a test.
         tokens.items.withUnsafeBufferPointer { items in
             for i in items.indices where items[i].kind != .punct {
                 // A lower-case word of mixed text starts no phrase: its flags are probed if a rule asks (`has`).
-                if !caps, items[i].entry == -3 { lex[i] = .unprobed; continue }
+                // (-3 is given to lower-case words only, so no rule start is passed over here.)
+                if !caps, items[i].entry == -3 { assert(!items[i].isCapitalized); lex[i] = .unprobed; continue }
                 let entry = tokens.lexiconEntry(i, in: env.lexicon)
                 let (flags, slot) = entry >= 0 ? env.lexicon.stored(Int(entry))
                     : entry == -2 ? ([], .none) : env.lexicon.probe(tokens.keys[i], hash: items[i].hash, in: env.gazetteer)
                 lex[i] = flags
                 guard items[i].kind == .word, caps || items[i].isCapitalized else { continue }
+                starts[startCount] = Int32(truncatingIfNeeded: i)
+                startCount += 1
                 switch slot {
                 case .none: continue
                 case .list(let list):
@@ -96,6 +104,7 @@ struct ParagraphRecognizer {
                 }
             }
         }
+        workspace.startCount = startCount
     }
 
     /// Hands the candidate array back to the workspace for the next paragraph; `candidates` is empty after.
@@ -117,12 +126,15 @@ struct ParagraphRecognizer {
 
     /// Scans the paragraph and leaves the candidates in `candidates`, sorted by position.
     mutating func findCandidates() {
-        var i = 0
-        while i < tokens.count {
-            // Every rule starts at a capitalised word (any word of capitals text): a lower-case word or a
-            // mark costs this test only.
-            guard tokens[i].kind == .word, caps || tokens[i].isCapitalized, !claimed[i] else { i += 1; continue }
-            if let next = step(at: i) { i = max(next, i + 1) } else { i += 1 }
+        // Every rule starts at a capitalised word (any word of capitals text): only those are visited,
+        // in order, from where the last step left off.
+        let startCount = workspace.startCount
+        let starts = workspace.starts.slots(startCount)  // the set-up pass's list (no larger: not reallocated)
+        var next = 0
+        for k in 0..<startCount {
+            let i = Int(starts[k])
+            guard i >= next, !claimed[i] else { continue }
+            if let after = step(at: i) { next = max(after, i + 1) } else { next = i + 1 }
         }
         findAcronymDefinitions()
         // Candidates never overlap, so positions are distinct and the order is the same however it is

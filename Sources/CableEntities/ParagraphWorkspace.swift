@@ -14,6 +14,9 @@ final class ParagraphWorkspace: @unchecked Sendable {
     /// The longest phrase starting at each token.
     var phrases = PlainBuffer<ParagraphRecognizer.PhraseMatch>()
     var hasPhrase = PlainBuffer<Bool>()
+    /// Indices of the tokens the recogniser's rules can start at.
+    var starts = PlainBuffer<Int32>()
+    var startCount = 0
     /// Indices of the hyphenated words of the text last tokenised here, and how many tokens it had.
     var hyphenated = PlainBuffer<Int32>()
     var hyphenatedCount = 0
@@ -33,7 +36,7 @@ final class ParagraphWorkspace: @unchecked Sendable {
 
     /// Bytes held by the buffers that grow with the longest text read (not the bounded English memo).
     var retainedBytes: Int {
-        tokens.bytes + flags.bytes + claimed.bytes + phrases.bytes + hasPhrase.bytes + hyphenated.bytes
+        tokens.bytes + flags.bytes + claimed.bytes + phrases.bytes + hasPhrase.bytes + starts.bytes + hyphenated.bytes
             + candidates.capacity * MemoryLayout<Candidate>.stride
     }
 
@@ -43,6 +46,7 @@ final class ParagraphWorkspace: @unchecked Sendable {
         claimed.release()
         phrases.release()
         hasPhrase.release()
+        starts.release()
         hyphenated.release()
         english.deinitialize(count: 1)
         english.deallocate()
