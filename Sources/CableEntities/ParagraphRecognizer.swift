@@ -13,7 +13,7 @@ struct ParagraphRecognizer {
     let caps: Bool
     private(set) var candidates: [Candidate]
     /// Tokens already inside a candidate (`workspace`'s memory, as `lex`, `phrases` and `hasPhrase`).
-    private let claimed: UnsafeMutableBufferPointer<Bool>
+    private let claimed: UnsafeMutablePointer<Bool>
     /// What the rules need of a lexicon match. Not the whole `Gazetteer.Phrase`: its arrays and strings
     /// would be retained and released at every one of the many looks per token.
     struct Match {
@@ -25,12 +25,15 @@ struct ParagraphRecognizer {
     /// The longest lexicon phrase starting at each token, looked up once.
     /// Only where `hasPhrase` is set: the buffer is not initialised as a whole (filling optionals
     /// element by element cost more than a `Bool` buffer's memset).
-    private let phrases: UnsafeMutableBufferPointer<PhraseMatch>
-    private let hasPhrase: UnsafeMutableBufferPointer<Bool>
+    private let phrases: UnsafeMutablePointer<PhraseMatch>
+    private let hasPhrase: UnsafeMutablePointer<Bool>
+    /// The number of tokens: the length of the four buffers, kept once (as buffer pointers, each
+    /// carried its count; a larger recogniser made every rule call dearer).
+    private let count: Int
     /// Word-list memberships of each token's key (`has`), one lexicon probe per token; lazy answers
     /// (a lower-case word's probe, the English rules) are written back when first asked. The memory is
     /// `workspace`'s, which this recogniser holds while it is in use.
-    private let lex: UnsafeMutableBufferPointer<Lexicon.Flags>
+    private let lex: UnsafeMutablePointer<Lexicon.Flags>
     /// Where the per-token arrays come from and go back to (`recycle`).
     private let workspace: ParagraphWorkspace
 
@@ -49,13 +52,14 @@ struct ParagraphRecognizer {
         self.tokens = tokens
         self.workspace = workspace
         let count = tokens.count
-        claimed = workspace.claimed.filled(count, with: false)
+        self.count = count
+        claimed = workspace.claimed.filled(count, with: false).baseAddress!
         candidates = workspace.candidates
         workspace.candidates = []
         candidates.removeAll(keepingCapacity: true)
-        let phrases = workspace.phrases.slots(count)
+        let phrases = workspace.phrases.slots(count).baseAddress!
         self.phrases = phrases
-        let hasPhrase = workspace.hasPhrase.filled(count, with: false)
+        let hasPhrase = workspace.hasPhrase.filled(count, with: false).baseAddress!
         self.hasPhrase = hasPhrase
         var lower = 0, upper = 0
         tokens.items.withUnsafeBufferPointer { items in
@@ -68,7 +72,7 @@ struct ParagraphRecognizer {
         // One lexicon probe per token gives its word-list flags and its phrases. In mixed-case text only
         // capitalised words can start a phrase that matters (a lower-case title is followed by a
         // lower-case word), so most words need no phrase matching at all.
-        let lex = workspace.flags.filled(count, with: env.markFlags)
+        let lex = workspace.flags.filled(count, with: env.markFlags).baseAddress!
         self.lex = lex
         let env = env  // one reference; its lexicon is read in place (a local copy retains its arrays)
         // Where rules can start (capitalised words; every word of capitals text), in order: the scan
@@ -93,12 +97,12 @@ struct ParagraphRecognizer {
                 case .none: continue
                 case .list(let list):
                     if let found = env.lexicon.longestPhraseIndex(list: list, in: tokens, at: i, capsText: caps) {
-                        (phrases.baseAddress! + i).initialize(to: (Match(payload: env.lexicon.phraseLists[list][found.index].payload), found.length))
+                        (phrases + i).initialize(to: (Match(payload: env.lexicon.phraseLists[list][found.index].payload), found.length))
                         hasPhrase[i] = true
                     }
                 case .dictionary:
                     if let found = env.gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
-                        (phrases.baseAddress! + i).initialize(to: (Match(payload: found.phrase.payload), found.length))
+                        (phrases + i).initialize(to: (Match(payload: found.phrase.payload), found.length))
                         hasPhrase[i] = true
                     }
                 }
@@ -114,7 +118,7 @@ struct ParagraphRecognizer {
 
     /// The longest lexicon phrase starting at token `i` (titles, demonyms and entities).
     func phrase(_ i: Int) -> PhraseMatch? {
-        guard i < hasPhrase.count, i >= 0, hasPhrase[i] else { return nil }
+        guard i < count, i >= 0, hasPhrase[i] else { return nil }
         return phrases[i]
     }
 
@@ -204,7 +208,7 @@ struct ParagraphRecognizer {
     mutating func add(_ candidate: consuming Candidate) -> Int {
         let first = candidate.first, end = candidate.end
         guard first < end else { return first + 1 }
-        precondition(first >= 0 && end <= claimed.count, "candidate out of range")
+        precondition(first >= 0 && end <= count, "candidate out of range")
         for k in first..<end where claimed[k] { return first + 1 }
         for k in first..<end { claimed[k] = true }
         // Taken, not copied: the rules hand over a candidate they made (no retain of its strings).
@@ -214,7 +218,7 @@ struct ParagraphRecognizer {
 
     @inline(__always)
     func isClaimed(_ i: Int) -> Bool {
-        precondition(UInt(bitPattern: i) < UInt(claimed.count), "token index out of range")
+        precondition(UInt(bitPattern: i) < UInt(count), "token index out of range")
         return claimed[i]
     }
 
@@ -258,7 +262,7 @@ struct ParagraphRecognizer {
     @inline(__always)
     func has(_ i: Int, _ flag: Lexicon.Flags) -> Bool {
         // The memory is not bounds-checked: check here, as the array this was did.
-        precondition(UInt(bitPattern: i) < UInt(lex.count), "token index out of range")
+        precondition(UInt(bitPattern: i) < UInt(count), "token index out of range")
         let flags = lex[i]
         // `unprobed` and the `...Asked` marks are no list flags: no rule asks them.
         if flags.contains(flag) { return true }
