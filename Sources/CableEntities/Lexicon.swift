@@ -39,6 +39,9 @@ struct Lexicon: Sendable {
         static let englishAsked = Flags(rawValue: 1 << 29)
         /// `ParagraphRecognizer.has` asked the stop rule (a redaction) of a key in no list; `stop` holds its answer.
         static let stopAsked = Flags(rawValue: 1 << 28)
+        /// `ParagraphRecognizer`: a phrase starts at this token (its match is in the recogniser's `phrases`).
+        /// No key is stored with it; a probe's flags replace a token's only before any phrase is matched.
+        static let phraseFound = Flags(rawValue: 1 << 27)
         /// Every flag above is known. Without it (an ASCII key in no list), `english` and `stop` still
         /// depend on `ruleFlags`, which is asked only when a rule needs them: most such words never are.
         static let complete = Flags(rawValue: 1 << 31)

@@ -23,11 +23,11 @@ struct ParagraphRecognizer {
     typealias PhraseMatch = (phrase: Match, length: Int)
 
     /// The longest lexicon phrase starting at each token, looked up once.
-    /// Only where `hasPhrase` is set: the buffer is not initialised as a whole (filling optionals
-    /// element by element cost more than a `Bool` buffer's memset).
+    /// Only where the token's flags hold `phraseFound`: the buffer is not initialised as a whole
+    /// (filling optionals element by element cost more than a memset, and a `Bool` buffer saying where
+    /// cost a memset and a field).
     private let phrases: UnsafeMutablePointer<PhraseMatch>
-    private let hasPhrase: UnsafeMutablePointer<Bool>
-    /// The number of tokens: the length of the four buffers, kept once (as buffer pointers, each
+    /// The number of tokens: the length of the three buffers, kept once (as buffer pointers, each
     /// carried its count; a larger recogniser made every rule call dearer).
     private let count: Int
     /// Word-list memberships of each token's key (`has`), one lexicon probe per token; lazy answers
@@ -59,8 +59,6 @@ struct ParagraphRecognizer {
         candidates.removeAll(keepingCapacity: true)
         let phrases = workspace.phrases.slots(count).baseAddress!
         self.phrases = phrases
-        let hasPhrase = workspace.hasPhrase.filled(count, with: false).baseAddress!
-        self.hasPhrase = hasPhrase
         var lower = 0, upper = 0
         tokens.items.withUnsafeBufferPointer { items in
             for token in items where token.kind == .word {
@@ -98,12 +96,12 @@ struct ParagraphRecognizer {
                 case .list(let list):
                     if let found = env.lexicon.longestPhraseIndex(list: list, in: tokens, at: i, capsText: caps) {
                         (phrases + i).initialize(to: (Match(payload: env.lexicon.phraseLists[list][found.index].payload), found.length))
-                        hasPhrase[i] = true
+                        lex[i] = flags.union(.phraseFound)
                     }
                 case .dictionary:
                     if let found = env.gazetteer.longestPhrase(in: tokens, at: i, capsText: caps) {
                         (phrases + i).initialize(to: (Match(payload: found.phrase.payload), found.length))
-                        hasPhrase[i] = true
+                        lex[i] = flags.union(.phraseFound)
                     }
                 }
             }
@@ -118,7 +116,7 @@ struct ParagraphRecognizer {
 
     /// The longest lexicon phrase starting at token `i` (titles, demonyms and entities).
     func phrase(_ i: Int) -> PhraseMatch? {
-        guard i < count, i >= 0, hasPhrase[i] else { return nil }
+        guard i < count, i >= 0, lex[i].contains(.phraseFound) else { return nil }
         return phrases[i]
     }
 

@@ -13,7 +13,6 @@ final class ParagraphWorkspace: @unchecked Sendable {
     var claimed = PlainBuffer<Bool>()
     /// The longest phrase starting at each token.
     var phrases = PlainBuffer<ParagraphRecognizer.PhraseMatch>()
-    var hasPhrase = PlainBuffer<Bool>()
     /// Indices of the tokens the recogniser's rules can start at.
     var starts = PlainBuffer<Int32>()
     var startCount = 0
@@ -36,7 +35,7 @@ final class ParagraphWorkspace: @unchecked Sendable {
 
     /// Bytes held by the buffers that grow with the longest text read (not the bounded English memo).
     var retainedBytes: Int {
-        tokens.bytes + flags.bytes + claimed.bytes + phrases.bytes + hasPhrase.bytes + starts.bytes + hyphenated.bytes
+        tokens.bytes + flags.bytes + claimed.bytes + phrases.bytes + starts.bytes + hyphenated.bytes
             + candidates.capacity * MemoryLayout<Candidate>.stride
     }
 
@@ -45,7 +44,6 @@ final class ParagraphWorkspace: @unchecked Sendable {
         flags.release()
         claimed.release()
         phrases.release()
-        hasPhrase.release()
         starts.release()
         hyphenated.release()
         english.deinitialize(count: 1)
