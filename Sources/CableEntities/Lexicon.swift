@@ -42,6 +42,8 @@ struct Lexicon: Sendable {
         /// `ParagraphRecognizer`: a phrase starts at this token (its match is in the recogniser's `phrases`).
         /// No key is stored with it; a probe's flags replace a token's only before any phrase is matched.
         static let phraseFound = Flags(rawValue: 1 << 27)
+        /// `ParagraphRecognizer`: the token is inside a candidate already. No key is stored with it.
+        static let claimed = Flags(rawValue: 1 << 26)
         /// Every flag above is known. Without it (an ASCII key in no list), `english` and `stop` still
         /// depend on `ruleFlags`, which is asked only when a rule needs them: most such words never are.
         static let complete = Flags(rawValue: 1 << 31)

@@ -12,8 +12,6 @@ struct ParagraphRecognizer {
     let tokens: TokenList
     let caps: Bool
     private(set) var candidates: [Candidate]
-    /// Tokens already inside a candidate (`workspace`'s memory, as `lex`, `phrases` and `hasPhrase`).
-    private let claimed: UnsafeMutablePointer<Bool>
     /// What the rules need of a lexicon match. Not the whole `Gazetteer.Phrase`: its arrays and strings
     /// would be retained and released at every one of the many looks per token.
     struct Match {
@@ -27,12 +25,13 @@ struct ParagraphRecognizer {
     /// (filling optionals element by element cost more than a memset, and a `Bool` buffer saying where
     /// cost a memset and a field).
     private let phrases: UnsafeMutablePointer<PhraseMatch>
-    /// The number of tokens: the length of the three buffers, kept once (as buffer pointers, each
+    /// The number of tokens: the length of the two buffers, kept once (as buffer pointers, each
     /// carried its count; a larger recogniser made every rule call dearer).
     private let count: Int
     /// Word-list memberships of each token's key (`has`), one lexicon probe per token; lazy answers
     /// (a lower-case word's probe, the English rules) are written back when first asked. The memory is
-    /// `workspace`'s, which this recogniser holds while it is in use.
+    /// `workspace`'s, which this recogniser holds while it is in use. Two bits are the recogniser's own:
+    /// `phraseFound` (a phrase starts here) and `claimed` (the token is inside a candidate already).
     private let lex: UnsafeMutablePointer<Lexicon.Flags>
     /// Where the per-token arrays come from and go back to (`recycle`).
     private let workspace: ParagraphWorkspace
@@ -53,7 +52,6 @@ struct ParagraphRecognizer {
         self.workspace = workspace
         let count = tokens.count
         self.count = count
-        claimed = workspace.claimed.filled(count, with: false).baseAddress!
         candidates = workspace.candidates
         workspace.candidates = []
         candidates.removeAll(keepingCapacity: true)
@@ -135,7 +133,7 @@ struct ParagraphRecognizer {
         var next = 0
         for k in 0..<startCount {
             let i = Int(starts[k])
-            guard i >= next, !claimed[i] else { continue }
+            guard i >= next, !lex[i].contains(.claimed) else { continue }
             if let after = step(at: i) { next = max(after, i + 1) } else { next = i + 1 }
         }
         findAcronymDefinitions()
@@ -207,8 +205,8 @@ struct ParagraphRecognizer {
         let first = candidate.first, end = candidate.end
         guard first < end else { return first + 1 }
         precondition(first >= 0 && end <= count, "candidate out of range")
-        for k in first..<end where claimed[k] { return first + 1 }
-        for k in first..<end { claimed[k] = true }
+        for k in first..<end where lex[k].contains(.claimed) { return first + 1 }
+        for k in first..<end { lex[k].insert(.claimed) }
         // Taken, not copied: the rules hand over a candidate they made (no retain of its strings).
         candidates.append(candidate)
         return end
@@ -217,7 +215,7 @@ struct ParagraphRecognizer {
     @inline(__always)
     func isClaimed(_ i: Int) -> Bool {
         precondition(UInt(bitPattern: i) < UInt(count), "token index out of range")
-        return claimed[i]
+        return lex[i].contains(.claimed)
     }
 
     /// `(EGIS)` right after an organisation names its acronym; the acronym joins the entity.
@@ -229,8 +227,8 @@ struct ParagraphRecognizer {
             guard acronym.kind == .word, acronym.isAllCaps || Gazetteer.looksLikeAcronym(tokens.text(end + 1)),
                   tokens.characterCount(end + 1) >= 2 else { continue }
             candidates[index].definedAcronym = tokens.keys[end + 1]
-            if !claimed[end + 1] {
-                claimed[end + 1] = true
+            if !lex[end + 1].contains(.claimed) {
+                lex[end + 1].insert(.claimed)
                 var alias = candidates[index]
                 alias.first = end + 1
                 alias.end = end + 2
@@ -289,7 +287,8 @@ struct ParagraphRecognizer {
         var flags = lex[i]
         if flags.contains(.unprobed) {
             let entry = tokens.lexiconEntry(i, in: env.lexicon)
-            flags = entry >= 0 ? env.lexicon.stored(Int(entry)).flags : []
+            // The probe's flags replace `unprobed`; a claim made before stays.
+            flags = (entry >= 0 ? env.lexicon.stored(Int(entry)).flags : []).union(flags.intersection(.claimed))
             lex[i] = flags
             if flags.contains(flag) { return true }
             if flags.contains(.complete) { return false }

@@ -7,10 +7,9 @@
 final class ParagraphWorkspace: @unchecked Sendable {
     /// The tokeniser's slots, one per byte of the longest text read so far.
     var tokens = PlainBuffer<Token>()
-    /// Word-list flags of each token (`ParagraphRecognizer.has` memoises lazy answers into it).
+    /// Word-list flags of each token (`ParagraphRecognizer.has` memoises lazy answers into it), with the
+    /// recogniser's own bits (a phrase starts here, the token is claimed).
     var flags = PlainBuffer<Lexicon.Flags>()
-    /// Tokens already inside a candidate.
-    var claimed = PlainBuffer<Bool>()
     /// The longest phrase starting at each token.
     var phrases = PlainBuffer<ParagraphRecognizer.PhraseMatch>()
     /// Indices of the tokens the recogniser's rules can start at.
@@ -35,14 +34,13 @@ final class ParagraphWorkspace: @unchecked Sendable {
 
     /// Bytes held by the buffers that grow with the longest text read (not the bounded English memo).
     var retainedBytes: Int {
-        tokens.bytes + flags.bytes + claimed.bytes + phrases.bytes + starts.bytes + hyphenated.bytes
+        tokens.bytes + flags.bytes + phrases.bytes + starts.bytes + hyphenated.bytes
             + candidates.capacity * MemoryLayout<Candidate>.stride
     }
 
     deinit {
         tokens.release()
         flags.release()
-        claimed.release()
         phrases.release()
         starts.release()
         hyphenated.release()
