@@ -50,7 +50,7 @@ extension ParagraphRecognizer {
     }
 
     /// A run of name words starting at `i` with no title before it.
-    mutating func nameRun(at i: Int) -> Candidate? {
+    func nameRun(at i: Int) -> Candidate? {
         guard isCapWord(i), !isStop(i) else { return nil }
         let token = tokens[i]
         if caps {
