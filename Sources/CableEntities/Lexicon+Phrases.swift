@@ -26,10 +26,21 @@ extension Lexicon {
     func longestPhraseIndex(list: Int, in tokens: TokenList, at i: Int, capsText: Bool) -> (index: Int, length: Int)? {
         let first = tokens[i]
         let from = Int(phraseShapeStart[list]), to = Int(phraseShapeStart[list + 1])
+        // The phrases of two words or more are skipped together when the next token's hash rules out
+        // every second word (the test below would reject each): "The" before a lower-case word, a name
+        // before a verb.
+        var skip = 0
+        if i + 1 < tokens.count {
+            let next = tokens[i + 1]
+            if next.kind != .punct, next.isASCII, next.hash != 0,
+               phraseSecondWordMask[list] & (1 << Self.secondWordBucket(next.hash)) == 0 {
+                skip = Int(phraseMultiWordCount[list])
+            }
+        }
         return phraseShapes.withUnsafeBufferPointer { shapes in
             phraseWordHashes.withUnsafeBufferPointer { hashes in
                 tokens.items.withUnsafeBufferPointer { items in
-                    for p in 0..<(to - from) {
+                    for p in skip..<(to - from) {
                         let shape = shapes[from + p]
                         let count = Int(shape.words)
                         guard i + count <= items.count else { continue }
@@ -53,4 +64,8 @@ extension Lexicon {
             }
         }
     }
+
+    /// The bucket (0-63) of a second word's hash in `phraseSecondWordMask`.
+    @inline(__always)
+    static func secondWordBucket(_ hash: UInt64) -> UInt64 { hash >> 58 }
 }

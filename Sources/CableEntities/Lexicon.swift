@@ -37,9 +37,19 @@ struct Lexicon: Sendable {
         static let unprobed = Flags(rawValue: 1 << 30)
         /// `ParagraphRecognizer.has` asked the English rules of a key in no list; `english` holds their answer.
         static let englishAsked = Flags(rawValue: 1 << 29)
+        /// `ParagraphRecognizer.has` asked the stop rule (a redaction) of a key in no list; `stop` holds its answer.
+        static let stopAsked = Flags(rawValue: 1 << 28)
+        /// `ParagraphRecognizer`: a phrase starts at this token (its match is in the recogniser's `phrases`).
+        /// No key is stored with it; a probe's flags replace a token's only before any phrase is matched.
+        static let phraseFound = Flags(rawValue: 1 << 27)
+        /// `ParagraphRecognizer`: the token is inside a candidate already. No key is stored with it.
+        static let claimed = Flags(rawValue: 1 << 26)
         /// Every flag above is known. Without it (an ASCII key in no list), `english` and `stop` still
         /// depend on `ruleFlags`, which is asked only when a rule needs them: most such words never are.
         static let complete = Flags(rawValue: 1 << 31)
+        /// Flags of a few dozen keys that the rules ask of lower-case words (the word after a run, the
+        /// word before a name): `sparseHashBits` answers most such questions without a probe.
+        static let sparse: Flags = [.connector, .lowercaseLocationHead, .placePreposition, .labelWord]
     }
 
     /// An open-addressing slot holding everything about its key in 24 bytes: the hash, where the key's
@@ -60,6 +70,11 @@ struct Lexicon: Sendable {
     /// (`Lexicon+Phrases.swift`); `phraseShapeStart[list]..<phraseShapeStart[list + 1]` are a list's.
     private(set) var phraseShapes: [PhraseShape] = []
     private(set) var phraseShapeStart: [Int32] = [0]
+    /// Per list, how many of its leading phrases have two words or more (all of them: lists are sorted
+    /// longest first), and a 64-bit mask of the buckets (`secondWordBucket`) of their second words' hashes, all bits when one
+    /// of those is not ASCII: a token after the first whose bucket is not set starts none of them.
+    private(set) var phraseMultiWordCount: [Int32] = []
+    private(set) var phraseSecondWordMask: [UInt64] = []
     /// The FNV-1a (`KeySet.asciiHash`, 0 for a non-ASCII key) of every word key of every phrase, end to end
     /// (`PhraseShape.firstWord`).
     private(set) var phraseWordHashes: [UInt64] = []
@@ -70,6 +85,10 @@ struct Lexicon: Sendable {
     private var slots: [Slot] = Array(repeating: Slot(), count: 16)
     /// False for the empty lexicon of a gazetteer still being loaded: every probe then asks the lists.
     private var built = false
+    /// One bit per hash bucket (`sparseBit`) set for every stored key with a `Flags.sparse` flag: a
+    /// clear bit means a word of that hash holds none of them, and its probe is not needed.
+    private var sparseHashBits = [UInt64](repeating: 0, count: Self.sparseWords)
+    private static let sparseWords = 64
     /// Different for every lexicon made in the process: answers memoised for one (`ParagraphWorkspace`)
     /// are dropped when another is used.
     let identity = Lexicon.nextIdentity.add(1, ordering: .relaxed).newValue
@@ -104,6 +123,16 @@ struct Lexicon: Sendable {
                     phraseWordHashes.append(contentsOf: phrase.keys.map { KeySet.asciiHash($0) ?? 0 })
                 }
                 phraseShapeStart.append(Int32(phraseShapes.count))
+                // The leading phrases of two words or more (all of them in a sorted list, longest first).
+                var multi: Int32 = 0, mask: UInt64 = 0
+                for phrase in phrases {
+                    guard phrase.keys.count > 1 else { break }
+                    multi += 1
+                    let hash = KeySet.asciiHash(phrase.keys[1]) ?? 0
+                    mask |= hash == 0 ? ~0 : 1 << Self.secondWordBucket(hash)
+                }
+                phraseMultiWordCount.append(multi)
+                phraseSecondWordMask.append(mask)
             }
             let flags = Self.computeFlags(stored, gazetteer)
             // A key whose only flags are those the rules give anyway (most English words) is left out:
@@ -185,7 +214,28 @@ struct Lexicon: Sendable {
         return Array(key.utf8).withUnsafeBufferPointer { slot(of: $0, hash: hash, folding: false) }
     }
 
+    /// Whether an ASCII word whose key has FNV-1a `hash` may be stored with a `Flags.sparse` flag (false:
+    /// it has none of them).
+    @inline(__always)
+    func mayHaveSparseFlag(hash: UInt64) -> Bool {
+        let bit = Self.sparseBit(hash)
+        return sparseHashBits.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+    }
+
+    /// The bitmap behind `mayHaveSparseFlag`, one bit per `sparseBit` bucket.
+    var sparseHashBitmap: [UInt64] { sparseHashBits }
+
+    /// The bucket of `hash` in the sparse-flag bitmap.
+    @inline(__always)
+    static func sparseBit(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash ^ (hash >> 29)) >> 7) & (sparseWords * 64 - 1)
+    }
+
     private mutating func add(_ slot: Slot) {
+        if !slot.flags.isDisjoint(with: .sparse) {
+            let bit = Self.sparseBit(slot.hash)
+            sparseHashBits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         count += 1
         if count * 4 > slots.count * 3 {
             let old = slots

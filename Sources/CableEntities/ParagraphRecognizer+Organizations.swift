@@ -228,9 +228,10 @@ extension ParagraphRecognizer {
     /// Gazetteer entry `index` as the candidate of tokens `first..<end`; a generic body takes the country
     /// written before it, else the host country.
     func knownCandidate(_ index: Int, first: Int, end: Int) -> Candidate {
-        let entry = env.gazetteer.entry(index)
-        var candidate = Candidate(type: entry.type, first: first, end: end, canonical: entry.name, evidence: .known)
-        if entry.generic {
+        // The entry's fields read in place: a copy of the `Entry` retained and released its strings.
+        var candidate = Candidate(type: env.gazetteer.entries[index].type, first: first, end: end,
+                                  canonical: env.gazetteer.entries[index].name, evidence: .known)
+        if env.gazetteer.entries[index].generic {
             candidate.generic = true
             candidate.country = countryBefore(first) ?? env.context.hostCountry
         }

@@ -50,7 +50,7 @@ extension ParagraphRecognizer {
     }
 
     /// A run of name words starting at `i` with no title before it.
-    mutating func nameRun(at i: Int) -> Candidate? {
+    func nameRun(at i: Int) -> Candidate? {
         guard isCapWord(i), !isStop(i) else { return nil }
         let token = tokens[i]
         if caps {
@@ -84,7 +84,7 @@ extension ParagraphRecognizer {
             return nil
         }
         // A lone capitalised word: kept as weak evidence, resolved against the cable's other names.
-        if token.sentenceStart || has(i, .english) || tokens.characterCount(i) < 3 { return nil }
+        if token.sentenceStart || tokens.characterCount(i) < 3 || has(i, .english) { return nil }
         if i > 0, has(i - 1, .placePreposition), tokens[i - 1].kind == .word,
            !tokens[i - 1].isCapitalized {
             return nil  // left to prepositionPlace
@@ -120,13 +120,19 @@ extension ParagraphRecognizer {
     func isNameWord(_ i: Int, first: Bool, afterCue: Bool) -> Bool {
         guard isWord(i) else { return false }
         let token = tokens[i]
+        // In mixed text a word that is not capitalised is no name word (an initial is capitalised too): every
+        // test below would end in no, after probing the word's lists.
+        if !caps, !token.isCapitalized { return false }
         if isStop(i) || has(i, .honorific) || has(i, .functionWord) { return false }
-        let afterGiven = !first && i > 0 && (isInitial(i - 1) || has(i - 1, .firstName)
-            && !has(i - 1, .english))
+        // Asked only by the two cases that read it (its English question about the word before is the
+        // costly one).
+        func afterGiven() -> Bool {
+            !first && i > 0 && (isInitial(i - 1) || has(i - 1, .firstName) && !has(i - 1, .english))
+        }
         if let match = phrase(i), !has(i, .firstName) {
             // A title, country or organisation word is not part of a name ("Antonio Guterres said", "Putin Russia"),
             // except a one-word place right after a given name (PAM DURHAM, Simon Bolivar).
-            guard afterGiven, match.length == 1, case .entity(let index) = match.phrase.payload,
+            guard afterGiven(), match.length == 1, case .entity(let index) = match.phrase.payload,
                   env.gazetteer.entry(index).type == .location, !has(i, .countryWord) else { return false }
         }
         if isInitial(i) { return true }
@@ -137,7 +143,7 @@ extension ParagraphRecognizer {
                 // A. ARIAS), but not a verb form (JACKSON ADVOCATED).
                 let key = tokens.keys[i]
                 let verbForm = key.hasSuffix("ED") || key.hasSuffix("ING") || key.hasSuffix("LY")
-                return afterGiven && !verbForm
+                return afterGiven() && !verbForm
             }
             return tokens.letterCount(i) >= 2
         }

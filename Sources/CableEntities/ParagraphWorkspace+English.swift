@@ -22,9 +22,26 @@ struct EnglishMemo {
 
     /// `gazetteer.isEnglish(tokens.keys[i])`.
     mutating func isEnglish(_ tokens: TokenList, _ i: Int, gazetteer: Gazetteer) -> Bool {
+        isEnglish(tokens, i, lexicon: gazetteer.lexicon.identity) { tokens, i, ascii in
+            ascii ? Self.asciiIsEnglish(tokens, i, gazetteer: gazetteer) : gazetteer.isEnglish(tokens.keys[i])
+        }
+    }
+
+    /// `env.gazetteer.isEnglish(tokens.keys[i])`, the gazetteer read only for a key not met before (passed
+    /// as a value, it was copied at every question).
+    mutating func isEnglish(_ tokens: TokenList, _ i: Int, env: ParagraphRecognizer.Environment) -> Bool {
+        isEnglish(tokens, i, lexicon: env.lexicon.identity) { tokens, i, ascii in
+            ascii ? Self.asciiIsEnglish(tokens, i, gazetteer: env.gazetteer) : env.gazetteer.isEnglish(tokens.keys[i])
+        }
+    }
+
+    /// The memo's answer for token `i`, else `answer(tokens, i, ascii)`'s, kept for an ASCII key (`ascii`).
+    @inline(__always)
+    private mutating func isEnglish(_ tokens: TokenList, _ i: Int, lexicon identity: Int,
+                                    answer: (TokenList, Int, Bool) -> Bool) -> Bool {
         let token = tokens[i]
-        guard token.isASCII, token.kind != .punct, token.hash != 0 else { return gazetteer.isEnglish(tokens.keys[i]) }
-        if lexicon != gazetteer.lexicon.identity || used >= Self.limit { reset(gazetteer.lexicon.identity) }
+        guard token.isASCII, token.kind != .punct, token.hash != 0 else { return answer(tokens, i, false) }
+        if lexicon != identity || used >= Self.limit { reset(identity) }
         let hash = token.hash
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
@@ -49,7 +66,7 @@ struct EnglishMemo {
             }
         }
         if let found { return found }
-        let english = gazetteer.isEnglish(tokens.keys[i])
+        let english = answer(tokens, i, true)
         // `index` is the empty slot the probe ended at.
         let start = bytes.count
         for k in token.start..<token.end {
@@ -79,4 +96,66 @@ struct EnglishMemo {
             slots[index] = slot
         }
     }
+}
+
+/// `Gazetteer.isEnglish` for an ASCII word, read from the token's bytes: the answer of a key the memo has
+/// not met. The lists are asked by the FNV-1a of a part first (`KeySet.mayContain`), so a `String` is made
+/// only for a part whose hash a list holds; a name, in no list, makes none (it cost ~1,000 instructions
+/// through `Gazetteer.isEnglish`, a key `String`, an array of its bytes and a `String` per prefix tried).
+extension EnglishMemo {
+    /// `gazetteer.isEnglish(tokens.keys[i])`; token `i` is an ASCII word or number.
+    static func asciiIsEnglish(_ tokens: TokenList, _ i: Int, gazetteer g: Gazetteer) -> Bool {
+        let token = tokens[i]
+        let n = token.end - token.start
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { buffer in
+            // The key: the bytes in capitals.
+            for k in 0..<n {
+                let v = tokens.bytes[token.start + k]
+                buffer[k] = v &- 0x61 < 26 ? v &- 0x20 : v
+            }
+            let key = UnsafeBufferPointer(rebasing: buffer[0..<n])
+            if listed(key, in: g.englishWords) { return true }
+            // "INCOMPREHENSION", "NEGOTIABLE": long words with a word-forming suffix.
+            if n >= 8, suffixBytes.contains(where: { n >= $0.count && key.suffix($0.count).elementsEqual($0) }) { return true }
+            // "WON'T", "THEY'LL": contractions of ordinary words.
+            if let apostrophe = key.firstIndex(of: 0x27) {
+                let tail = UnsafeBufferPointer(rebasing: key[(apostrophe + 1)...])
+                if contractionTails.contains(where: { $0.elementsEqual(tail) }) {
+                    let stem = UnsafeBufferPointer(rebasing: key[..<apostrophe])
+                    return listed(stem, in: g.englishWords) || stem.elementsEqual("CAN".utf8) || stem.elementsEqual("WON".utf8)
+                }
+            }
+            // "UNBANNING", "REELECTED": an ordinary word behind an ordinary prefix.
+            for prefix in prefixBytes where n >= prefix.count + 4 && key.starts(with: prefix) {
+                if listed(UnsafeBufferPointer(rebasing: key[prefix.count...]), in: g.englishWords) { return true }
+            }
+            // "ANTI-GUERRILLA", "FIVE-HOUR": every part between hyphens (empty parts skipped, as
+            // `split` does) an ordinary word, a compound prefix or digits.
+            guard key.contains(0x2D) else { return false }
+            var start = 0
+            while start <= n {
+                var end = start
+                while end < n, key[end] != 0x2D { end += 1 }
+                if end > start {
+                    let part = UnsafeBufferPointer(rebasing: key[start..<end])
+                    let ordinary = listed(part, in: g.englishWords) || listed(part, in: Gazetteer.prefixes)
+                        || part.allSatisfy { $0 &- 0x30 < 10 }
+                    if !ordinary { return false }
+                }
+                start = end + 1
+            }
+            return true
+        }
+    }
+
+    /// `set.contains` of the ASCII key `bytes`, asked by hash first.
+    private static func listed(_ bytes: UnsafeBufferPointer<UInt8>, in set: KeySet) -> Bool {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return set.mayContain(hash: hash) && set.contains(String(decoding: bytes, as: UTF8.self))
+    }
+
+    private static let suffixBytes = Gazetteer.wordSuffixes.map { Array($0.utf8) }
+    private static let prefixBytes = Gazetteer.wordPrefixes.map { Array($0.utf8) }
+    private static let contractionTails = ["T", "LL", "VE", "RE", "D", "M", "S"].map { Array($0.utf8) }
 }

@@ -7,13 +7,14 @@
 final class ParagraphWorkspace: @unchecked Sendable {
     /// The tokeniser's slots, one per byte of the longest text read so far.
     var tokens = PlainBuffer<Token>()
-    /// Word-list flags of each token (`ParagraphRecognizer.has` memoises lazy answers into it).
+    /// Word-list flags of each token (`ParagraphRecognizer.has` memoises lazy answers into it), with the
+    /// recogniser's own bits (a phrase starts here, the token is claimed).
     var flags = PlainBuffer<Lexicon.Flags>()
-    /// Tokens already inside a candidate.
-    var claimed = PlainBuffer<Bool>()
     /// The longest phrase starting at each token.
     var phrases = PlainBuffer<ParagraphRecognizer.PhraseMatch>()
-    var hasPhrase = PlainBuffer<Bool>()
+    /// Indices of the tokens the recogniser's rules can start at.
+    var starts = PlainBuffer<Int32>()
+    var startCount = 0
     /// Indices of the hyphenated words of the text last tokenised here, and how many tokens it had.
     var hyphenated = PlainBuffer<Int32>()
     var hyphenatedCount = 0
@@ -21,24 +22,30 @@ final class ParagraphWorkspace: @unchecked Sendable {
     /// The recogniser's candidates, kept at their capacity between paragraphs.
     var candidates: [Candidate] = []
 
-    /// English answers for keys met before (`EnglishMemo`).
-    var english = EnglishMemo()
+    /// English answers for keys met before (`EnglishMemo`), in memory of its own: asked through a
+    /// pointer, a question needs no dynamic exclusivity check (a stored `var` of this class cost a
+    /// begin and an end of access, ~120 instructions, per question).
+    let english: UnsafeMutablePointer<EnglishMemo>
 
-    init() {}
+    init() {
+        english = .allocate(capacity: 1)
+        english.initialize(to: EnglishMemo())
+    }
 
     /// Bytes held by the buffers that grow with the longest text read (not the bounded English memo).
     var retainedBytes: Int {
-        tokens.bytes + flags.bytes + claimed.bytes + phrases.bytes + hasPhrase.bytes + hyphenated.bytes
+        tokens.bytes + flags.bytes + phrases.bytes + starts.bytes + hyphenated.bytes
             + candidates.capacity * MemoryLayout<Candidate>.stride
     }
 
     deinit {
         tokens.release()
         flags.release()
-        claimed.release()
         phrases.release()
-        hasPhrase.release()
+        starts.release()
         hyphenated.release()
+        english.deinitialize(count: 1)
+        english.deallocate()
     }
 }
 
