@@ -16,10 +16,9 @@ extension EntityResolver {
         return bytes.withUnsafeBufferPointer { acronymIndex.value($0) }
     }
 
-    /// The entity a mention belongs to, if one exists already.
-    /// `key` is `indexKey(m)`, made once by the caller.
-    func find(_ mention: Int, key: [UInt8]) -> Int? {
-        if let hit = key.withUnsafeBufferPointer({ index.value($0) }) { return hit }
+    /// The entity a mention belongs to, if one exists already (`scratch`: a buffer for its key, if built).
+    func find(_ mention: Int, scratch: inout [UInt8]) -> Int? {
+        if let hit = indexedEntity(mention, scratch: &scratch) { return hit }
         let words = pending[mention].words
         switch pending[mention].type {
         case .organization, .location:
