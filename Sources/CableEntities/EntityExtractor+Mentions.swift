@@ -1,0 +1,119 @@
+import CableParser
+
+/// Writing the paragraph mentions: placed by paragraph, ordered by integer keys, and each surface string
+/// made once per run of equal surfaces of one entity.
+extension EntityExtractor {
+    /// Fills every paragraph's `entities` from `resolver.attached`, in text order (the attachment order
+    /// breaks ties), with the entities' `ids`.
+    func writeMentions(_ workspace: ExtractionWorkspace, into cable: inout Cable, tokens: [TokenList], ids: [String]) {
+        let resolver = workspace.resolver
+        var firstOfParagraph: [Int] = [], order: [UInt64] = [], wide: [ExtractionWorkspace.MentionOrder] = []
+        var lastSurface: [ExtractionWorkspace.SurfaceMemo] = [], surfaces: [String] = []
+        swap(&firstOfParagraph, &workspace.firstOfParagraph)
+        swap(&order, &workspace.order)
+        swap(&wide, &workspace.wideOrder)
+        swap(&lastSurface, &workspace.lastSurface)
+        swap(&surfaces, &workspace.surfaces)
+        defer {
+            swap(&firstOfParagraph, &workspace.firstOfParagraph)
+            swap(&order, &workspace.order)
+            swap(&wide, &workspace.wideOrder)
+            swap(&lastSurface, &workspace.lastSurface)
+            swap(&surfaces, &workspace.surfaces)
+        }
+        // Placed by paragraph (a counting pass); then each paragraph's run sorted by (start, end, index).
+        let paragraphs = cable.paragraphs.count
+        firstOfParagraph.removeAll(keepingCapacity: true)
+        firstOfParagraph.append(contentsOf: repeatElement(0, count: paragraphs + 1))
+        for (_, place) in resolver.attached { firstOfParagraph[place.paragraph + 1] += 1 }
+        for p in 0..<paragraphs { firstOfParagraph[p + 1] += firstOfParagraph[p] }
+        // One integer per mention when the cable's offsets and count fit (every real cable): a comparison
+        // is one instruction, not four field tests.
+        let packed = resolver.attached.count < 1 << 20 && tokens.allSatisfy { $0.bytes.count < 1 << 22 }
+        order.removeAll(keepingCapacity: true)
+        wide.removeAll(keepingCapacity: true)
+        if packed {
+            order.append(contentsOf: repeatElement(0, count: resolver.attached.count))
+        } else {
+            wide.append(contentsOf: repeatElement(.init(paragraph: 0, start: 0, end: 0, index: 0), count: resolver.attached.count))
+        }
+        for (index, (_, place)) in resolver.attached.enumerated() {
+            let list = tokens[place.paragraph]
+            let start = list[place.first].start, end = list[place.end - 1].end
+            if packed {
+                order[firstOfParagraph[place.paragraph]] = UInt64(start) << 42 | UInt64(end) << 20 | UInt64(index)
+            } else {
+                wide[firstOfParagraph[place.paragraph]] = .init(paragraph: Int32(truncatingIfNeeded: place.paragraph),
+                                                                start: Int32(truncatingIfNeeded: start),
+                                                                end: Int32(truncatingIfNeeded: end),
+                                                                index: Int32(truncatingIfNeeded: index))
+            }
+            firstOfParagraph[place.paragraph] += 1
+        }
+        lastSurface.removeAll(keepingCapacity: true)
+        lastSurface.append(contentsOf: repeatElement(.init(), count: resolver.entities.count))
+        surfaces.removeAll(keepingCapacity: true)
+        // (Each entry of `firstOfParagraph` now holds the end of its paragraph's run.)
+        var next = 0
+        for p in 0..<paragraphs {
+            let end = firstOfParagraph[p]
+            guard end > next else {
+                cable.paragraphs[p].entities = []
+                continue
+            }
+            // (Sorted through a buffer: sorting `order[next..<end]` copies the array for the slice.)
+            if packed {
+                order.withUnsafeMutableBufferPointer { all in
+                    var run = UnsafeMutableBufferPointer(rebasing: all[next..<end])
+                    run.sort()
+                }
+            } else {
+                wide.withUnsafeMutableBufferPointer { all in
+                    var run = UnsafeMutableBufferPointer(rebasing: all[next..<end])
+                    run.sort()
+                }
+            }
+            let list = tokens[p]
+            var mentions: [Cable.EntityMention] = []
+            mentions.reserveCapacity(end - next)
+            // Byte offsets turned into scalar offsets by counting from one mention to the next.
+            var cursor = TokenList.ScalarCursor()
+            for k in next..<end {
+                let index = packed ? Int(order[k] & 0xF_FFFF) : Int(wide[k].index)
+                let (entity, place) = resolver.attached[index]
+                let start = list[place.first].start, stop = list[place.end - 1].end
+                // (A one-token punctuation mark is written as `text` gives it, as before.)
+                let surface = place.end - place.first == 1 && list[place.first].kind == .punct ? list.text(place.first)
+                    : surfaceString(entity, paragraph: p, start, stop, tokens: tokens, memo: &lastSurface, strings: &surfaces)
+                let scalarStart = cursor.offset(start, in: list)
+                mentions.append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue, surface: surface,
+                                      start: scalarStart, end: cursor.offset(stop, in: list)))
+            }
+            cable.paragraphs[p].entities = mentions
+            next = end
+        }
+    }
+
+    /// The text of bytes `start..<stop` of paragraph `p`: the string made for the entity's previous mention
+    /// when its bytes are the same (most mentions of an entity repeat its surface), else a new one.
+    private func surfaceString(_ entity: Int, paragraph p: Int, _ start: Int, _ stop: Int, tokens: [TokenList],
+                               memo: inout [ExtractionWorkspace.SurfaceMemo], strings: inout [String]) -> String {
+        let last = memo[entity]
+        if last.string >= 0, Int(last.end - last.start) == stop - start {
+            let same = tokens[p].bytes.withUnsafeBufferPointer { a in
+                tokens[Int(last.paragraph)].bytes.withUnsafeBufferPointer { b in
+                    var k = 0
+                    let from = Int(last.start), n = stop - start
+                    while k < n, a[start + k] == b[from + k] { k += 1 }
+                    return k == n
+                }
+            }
+            if same { return strings[Int(last.string)] }
+        }
+        let made = tokens[p].string(start, stop)
+        memo[entity] = .init(paragraph: Int32(truncatingIfNeeded: p), start: Int32(truncatingIfNeeded: start),
+                             end: Int32(truncatingIfNeeded: stop), string: Int32(truncatingIfNeeded: strings.count))
+        strings.append(made)
+        return made
+    }
+}
