@@ -78,16 +78,27 @@ extension EntityExtractor {
             mentions.reserveCapacity(end - next)
             // Byte offsets turned into scalar offsets by counting from one mention to the next.
             var cursor = TokenList.ScalarCursor()
-            for k in next..<end {
-                let index = packed ? Int(order[k] & 0xF_FFFF) : Int(wide[k].index)
-                let (entity, place) = resolver.attached[index]
-                let start = list[place.first].start, stop = list[place.end - 1].end
-                // (A one-token punctuation mark is written as `text` gives it, as before.)
-                let surface = place.end - place.first == 1 && list[place.first].kind == .punct ? list.text(place.first)
-                    : surfaceString(entity, paragraph: p, start, stop, tokens: tokens, memo: &lastSurface, strings: &surfaces)
-                let scalarStart = cursor.offset(start, in: list)
-                mentions.append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue, surface: surface,
-                                      start: scalarStart, end: cursor.offset(stop, in: list)))
+            // Read through buffers: an element read from an array of entities or token lists copies it
+            // (retaining its strings and arrays) unless the optimiser proves it need not.
+            resolver.attached.withUnsafeBufferPointer { attached in
+            resolver.entities.withUnsafeBufferPointer { entities in
+            list.items.withUnsafeBufferPointer { items in
+            list.bytes.withUnsafeBufferPointer { bytes in
+                for k in next..<end {
+                    let index = packed ? Int(order[k] & 0xF_FFFF) : Int(wide[k].index)
+                    let entity = attached[index].entity, place = attached[index].place
+                    let start = items[place.first].start, stop = items[place.end - 1].end
+                    // (A one-token punctuation mark is written as `text` gives it, as before.)
+                    let surface = place.end - place.first == 1 && items[place.first].kind == .punct ? list.text(place.first)
+                        : surfaceString(entity, paragraph: p, start, stop, bytes: bytes, tokens: tokens, memo: &lastSurface,
+                                        strings: &surfaces)
+                    let scalarStart = cursor.offset(start, in: list)
+                    mentions.append(.init(id: ids[entity], type: entities[entity].type.rawValue, surface: surface,
+                                          start: scalarStart, end: cursor.offset(stop, in: list)))
+                }
+            }
+            }
+            }
             }
             cable.paragraphs[p].entities = mentions
             next = end
@@ -96,24 +107,28 @@ extension EntityExtractor {
 
     /// The text of bytes `start..<stop` of paragraph `p`: the string made for the entity's previous mention
     /// when its bytes are the same (most mentions of an entity repeat its surface), else a new one.
-    private func surfaceString(_ entity: Int, paragraph p: Int, _ start: Int, _ stop: Int, tokens: [TokenList],
-                               memo: inout [ExtractionWorkspace.SurfaceMemo], strings: inout [String]) -> String {
+    private func surfaceString(_ entity: Int, paragraph p: Int, _ start: Int, _ stop: Int, bytes: UnsafeBufferPointer<UInt8>,
+                               tokens: [TokenList], memo: inout [ExtractionWorkspace.SurfaceMemo], strings: inout [String]) -> String {
         let last = memo[entity]
         if last.string >= 0, Int(last.end - last.start) == stop - start {
-            let same = tokens[p].bytes.withUnsafeBufferPointer { a in
-                tokens[Int(last.paragraph)].bytes.withUnsafeBufferPointer { b in
-                    var k = 0
-                    let from = Int(last.start), n = stop - start
-                    while k < n, a[start + k] == b[from + k] { k += 1 }
-                    return k == n
-                }
+            let same: Bool
+            if Int(last.paragraph) == p {
+                same = Self.equal(bytes, start, bytes, Int(last.start), count: stop - start)
+            } else {
+                same = tokens[Int(last.paragraph)].bytes.withUnsafeBufferPointer { Self.equal(bytes, start, $0, Int(last.start), count: stop - start) }
             }
             if same { return strings[Int(last.string)] }
         }
-        let made = tokens[p].string(start, stop)
+        let made = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
         memo[entity] = .init(paragraph: Int32(truncatingIfNeeded: p), start: Int32(truncatingIfNeeded: start),
                              end: Int32(truncatingIfNeeded: stop), string: Int32(truncatingIfNeeded: strings.count))
         strings.append(made)
         return made
+    }
+
+    @inline(__always)
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ i: Int, _ b: UnsafeBufferPointer<UInt8>, _ j: Int, count: Int) -> Bool {
+        for k in 0..<count where a[i + k] != b[j + k] { return false }
+        return true
     }
 }
