@@ -88,7 +88,11 @@ struct ByteKeyTable {
 
     /// Stores `value` for `key`, replacing what was there.
     mutating func set(_ key: UnsafeBufferPointer<UInt8>, _ value: Int) {
-        let hash = Self.hash(key)
+        set(key, hash: Self.hash(key), value)
+    }
+
+    /// `set(key, value)` for a caller that has the key's hash (`ByteKeyTable.hash(key)`) already.
+    mutating func set(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, _ value: Int) {
         var index = Self.start(hash, slots.count)
         let mask = slots.count - 1
         while slots[index].count >= 0 {

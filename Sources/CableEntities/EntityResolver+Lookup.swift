@@ -17,8 +17,9 @@ extension EntityResolver {
     }
 
     /// The entity a mention belongs to, if one exists already (`scratch`: a buffer for its key, if built).
-    func find(_ mention: Int, scratch: inout [UInt8]) -> Int? {
-        if let hit = indexedEntity(mention, scratch: &scratch) { return hit }
+    /// `hash`: the index key's hash when it is ASCII (`indexedEntity`).
+    func find(_ mention: Int, scratch: inout [UInt8], hash: inout UInt64?) -> Int? {
+        if let hit = indexedEntity(mention, scratch: &scratch, hash: &hash) { return hit }
         let words = pending[mention].words
         switch pending[mention].type {
         case .organization, .location:

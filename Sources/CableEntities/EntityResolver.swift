@@ -122,7 +122,8 @@ struct EntityResolver {
         weak.removeAll(keepingCapacity: true)
         for mention in sortKeys {
             if pending[mention].evidence == .weak { weak.append(mention); continue }
-            let target = find(mention, scratch: &key) ?? create(mention, key: &key)
+            var hash: UInt64? = nil
+            let target = find(mention, scratch: &key, hash: &hash) ?? create(mention, key: &key, hash: hash)
             attach(mention, to: target)
         }
         guard !weak.isEmpty else { return }
@@ -133,10 +134,11 @@ struct EntityResolver {
             joined.withUnsafeBufferPointer { repeats.set($0, (repeats.value($0) ?? 0) + 1) }
         }
         for mention in weak {
-            if let target = find(mention, scratch: &key) ?? findAnyType(mention) {
+            var hash: UInt64? = nil
+            if let target = find(mention, scratch: &key, hash: &hash) ?? findAnyType(mention) {
                 attach(mention, to: target)
             } else if pending[mention].type != .person || repeatCount(mention, joined: &joined) >= 2 {
-                attach(mention, to: create(mention, key: &key))
+                attach(mention, to: create(mention, key: &key, hash: hash))
             }
         }
     }
@@ -197,14 +199,21 @@ struct EntityResolver {
         if let place = pending[mention].place { attached.append((target, place)) }
     }
 
-    /// A new entity for `mention`, stored in the index under `indexKey(mention)` (built in `key`).
-    private mutating func create(_ mention: Int, key: inout [UInt8]) -> Int {
+    /// A new entity for `mention`, stored in the index under `indexKey(mention)` (built in `key`);
+    /// `hash`, when given, is that key's hash (an ASCII key: its bytes need no canonical form).
+    private mutating func create(_ mention: Int, key: inout [UInt8], hash: UInt64?) -> Int {
         let id = entities.count
         let m = pending[mention]
         entities.append(Entity(type: m.type, words: m.words, surface: m.surface, canonical: m.canonical,
                                country: m.country, generic: m.generic, evidence: m.evidence))
-        indexKey(mention, into: &key)
-        key.withUnsafeBufferPointer { index.set($0, id) }
+        if let hash {
+            key.removeAll(keepingCapacity: true)
+            appendIndexKey(mention, to: &key)
+            key.withUnsafeBufferPointer { index.set($0, hash: hash, id) }
+        } else {
+            indexKey(mention, into: &key)
+            key.withUnsafeBufferPointer { index.set($0, id) }
+        }
         if m.type == .person { persons.append(id) }
         return id
     }
@@ -213,6 +222,12 @@ struct EntityResolver {
     /// bytes for `ByteKeyTable`, written into `bytes` (one buffer for the whole cable).
     func indexKey(_ mention: Int, into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)
+        appendIndexKey(mention, to: &bytes)
+        ByteKeyTable.canonical(&bytes)
+    }
+
+    /// `indexKey` before its canonical form, appended to `bytes`.
+    private func appendIndexKey(_ mention: Int, to bytes: inout [UInt8]) {
         let type = pending[mention].type, words = pending[mention].words
         bytes.append(Self.typeByte(type))
         bytes.append(0x7C)
@@ -227,7 +242,6 @@ struct EntityResolver {
             if type == .location, count > 1, text.isMember(words.last, of: gazetteer.locationHeads) { count -= 1 }
             text.appendKeys(Span(start: Int(words.start), count: count), separator: 0x20, to: &bytes)
         }
-        ByteKeyTable.canonical(&bytes)
     }
 
     /// One byte per type, standing for its name in keys (the names hold no `|`, so keys stay distinct).
