@@ -31,7 +31,7 @@ extension EntityExtractor {
                 made = cached
             } else {
                 let name = displayName(entity, surface: text.surface(entity.surface))
-                made = (name, EntityResolver.concatenate([entity.type.rawValue, ":", NameText.slug(name)]))
+                made = (name, NameText.id(type: entity.type.rawValue, name: name))
                 key.withUnsafeBufferPointer { cache.store($0, name: made.name, id: made.id) }
             }
             names.append(made.name)

@@ -88,4 +88,24 @@ import Testing
         #expect(people.first { $0.name.contains("Tazhin") }?.mentions == 2)
         #expect(cable.entities.first { $0.name == "Astana" }?.mentions ?? 0 >= 2)
     }
+
+    @Test func idsAreTypeColonSlug() {
+        let names = ["Antonio Guterres", "M. O'Mara", "U.S. Embassy", "...", "", "'", "Ministry of Foreign Affairs (Kazakhstan)",
+                     "Diyarbakır", "José Martí", "Al-Qaida", "  GOK  ", "3rd Division", "A--B", "Ünal", "K\u{212A}"]
+        for type in ["person", "organization", "location"] {
+            for name in names {
+                #expect(NameText.id(type: type, name: name) == type + ":" + NameText.slug(name), "\(name)")
+            }
+        }
+    }
+
+    @Test func markSearchFromBuffersAsFromStrings() {
+        let texts = ["Antonio Guterres", "EUR/WE", "/", "a/", "/b", "é/", "\u{301}/", "x/\u{301}", "NOSPACE", " ", "a\u{301} b", "a \u{301}b", ""]
+        for text in texts {
+            #expect(CableEvidence.contains(text, mark: 0x20, foundation: { text.contains(" ") }) == text.contains(" "), "\(text)")
+            #expect(CableEvidence.contains(text, mark: 0x2F, foundation: { text.contains("/") }) == text.contains("/"), "\(text)")
+            let sub = Substring(text)
+            #expect(CableEvidence.contains(sub, mark: 0x2F, foundation: { sub.contains("/") }) == sub.contains("/"), "\(text)")
+        }
+    }
 }
