@@ -141,6 +141,14 @@ struct ByteKeyTable {
         return hash
     }
 
+    /// The two byte strings are equal.
+    @inline(__always)
+    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where a[k] != b[k] { return false }
+        return true
+    }
+
     /// The FNV-1a offset basis: the hash of no bytes.
     @inline(__always)
     static var hashStart: UInt64 { 0xcbf2_9ce4_8422_2325 }

@@ -8,14 +8,16 @@ extension EntityExtractor {
         let resolver = workspace.resolver
         let text = resolver.text
         // The workspace's buffers, moved out for the call (no exclusivity check per access, no copy).
-        var key: [UInt8] = [], ids: [String] = [], names: [String] = []
+        var key: [UInt8] = [], ids: [String] = [], names: [String] = [], idHashes: [UInt64] = []
         swap(&key, &workspace.key)
         swap(&ids, &workspace.ids)
         swap(&names, &workspace.names)
+        swap(&idHashes, &workspace.idHashes)
         defer {
             swap(&key, &workspace.key)
             swap(&ids, &workspace.ids)
             swap(&names, &workspace.names)
+            swap(&idHashes, &workspace.idHashes)
         }
         let cache = nameCache
         for i in resolver.entities.indices {
@@ -26,29 +28,31 @@ extension EntityExtractor {
                                     country: entity.country, surface: surface, into: &key)
             }
             // (No closure making the name: it would capture copies of the extractor and the resolver.)
-            let made: (name: String, id: String)
+            let made: (name: String, id: String, idHash: UInt64)
             if let cached = key.withUnsafeBufferPointer({ cache.nameAndID($0) }) {
                 made = cached
             } else {
                 let name = displayName(entity, surface: text.surface(entity.surface))
-                made = (name, NameText.id(type: entity.type.rawValue, name: name))
-                key.withUnsafeBufferPointer { cache.store($0, name: made.name, id: made.id) }
+                var id = NameText.id(type: entity.type.rawValue, name: name)
+                made = (name, id, id.withUTF8 { ByteKeyTable.hash($0) })
+                key.withUnsafeBufferPointer { cache.store($0, name: made.name, id: made.id, idHash: made.idHash) }
             }
             names.append(made.name)
             ids.append(made.id)
+            idHashes.append(made.idHash)
         }
         writeMentions(workspace, into: &cable, tokens: tokens, ids: ids)
         // Entities with the same id become one summary, in order of first appearance (slugs are composed,
-        // NFC: equal ids have equal bytes).
+        // NFC: equal ids have equal bytes), found by the hash each id keeps in the name cache.
         var summaries: [Cable.EntitySummary] = []
         summaries.reserveCapacity(resolver.entities.count)
         for i in resolver.entities.indices {
             var id = ids[i]
-            let known: Int? = id.withUTF8 { workspace.summaryOfID.value($0) }
+            let known: Int? = id.withUTF8 { id in workspace.summaryOfID.value(hash: idHashes[i]) { ByteKeyTable.same($0, id) } }
             if let known {
                 summaries[known].mentions += resolver.entities[i].mentions
             } else {
-                id.withUTF8 { workspace.summaryOfID.set($0, summaries.count) }
+                id.withUTF8 { workspace.summaryOfID.set($0, hash: idHashes[i], summaries.count) }
                 summaries.append(.init(id: id, name: names[i], type: resolver.entities[i].type.rawValue,
                                        mentions: resolver.entities[i].mentions))
             }

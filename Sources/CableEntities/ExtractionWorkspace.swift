@@ -17,6 +17,7 @@ final class ExtractionWorkspace: @unchecked Sendable {
     // The writer.
     var ids: [String] = []
     var names: [String] = []
+    var idHashes: [UInt64] = []
     /// Paragraph mentions as packed (start, end, index) integers; `wideOrder` for a cable they do not fit.
     var order: [UInt64] = []
     var wideOrder: [MentionOrder] = []
@@ -72,6 +73,7 @@ final class ExtractionWorkspace: @unchecked Sendable {
         resolver.removeAll()
         ids.removeAll(keepingCapacity: true)
         names.removeAll(keepingCapacity: true)
+        idHashes.removeAll(keepingCapacity: true)
         order.removeAll(keepingCapacity: true)
         wideOrder.removeAll(keepingCapacity: true)
         lastSurface.removeAll(keepingCapacity: true)
