@@ -77,7 +77,8 @@ extension EntityExtractor {
             var mentions: [Cable.EntityMention] = []
             mentions.reserveCapacity(end - next)
             // Byte offsets turned into scalar offsets by counting from one mention to the next.
-            var cursor = TokenList.ScalarCursor()
+            var cursor = ScalarCounter()
+            let ascii = list.isASCII
             // Read through buffers: an element read from an array of entities or token lists copies it
             // (retaining its strings and arrays) unless the optimiser proves it need not.
             resolver.attached.withUnsafeBufferPointer { attached in
@@ -92,9 +93,10 @@ extension EntityExtractor {
                     let surface = place.end - place.first == 1 && items[place.first].kind == .punct ? list.text(place.first)
                         : surfaceString(entity, paragraph: p, start, stop, bytes: bytes, tokens: tokens, memo: &lastSurface,
                                         strings: &surfaces)
-                    let scalarStart = cursor.offset(start, in: list)
+                    let scalarStart = ascii ? start : cursor.offset(start, in: bytes)
+                    let scalarEnd = ascii ? stop : cursor.offset(stop, in: bytes)
                     mentions.append(.init(id: ids[entity], type: entities[entity].type.rawValue, surface: surface,
-                                          start: scalarStart, end: cursor.offset(stop, in: list)))
+                                          start: scalarStart, end: scalarEnd))
                 }
             }
             }
@@ -130,5 +132,43 @@ extension EntityExtractor {
     private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ i: Int, _ b: UnsafeBufferPointer<UInt8>, _ j: Int, count: Int) -> Bool {
         for k in 0..<count where a[i + k] != b[j + k] { return false }
         return true
+    }
+}
+
+/// Scalar offsets of byte offsets of one UTF-8 text, counted from the offset asked before (forwards or
+/// backwards) eight bytes at a time: a byte starts a scalar unless it is a continuation byte (10xxxxxx).
+struct ScalarCounter {
+    private var byte = 0
+    private var scalar = 0
+
+    init() {}
+
+    /// The number of scalars that start before byte `offset` of `bytes`.
+    mutating func offset(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        if offset >= byte {
+            scalar += Self.starts(bytes, byte, offset)
+        } else {
+            scalar -= Self.starts(bytes, offset, byte)
+        }
+        byte = offset
+        return scalar
+    }
+
+    /// Scalars starting in bytes `from..<to`.
+    @inline(__always)
+    static func starts(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var count = 0, k = from
+        let raw = UnsafeRawBufferPointer(bytes)
+        while k + 8 <= to {
+            let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            // Bit 7 of each continuation byte: bit 7 set and bit 6 (shifted up into bit 7) clear.
+            count += 8 - (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            k += 8
+        }
+        while k < to {
+            if bytes[k] & 0xC0 != 0x80 { count += 1 }
+            k += 1
+        }
+        return count
     }
 }

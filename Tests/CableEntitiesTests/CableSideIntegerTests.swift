@@ -108,4 +108,25 @@ import Testing
             #expect(CableEvidence.contains(sub, mark: 0x2F, foundation: { sub.contains("/") }) == sub.contains("/"), "\(text)")
         }
     }
+
+    @Test func scalarOffsetsCountedEightBytesAtATime() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", " ", "é", "“", "€", "𝄞", "\u{301}", "ü", ".", "\r\n"]
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let bytes = Array(text.utf8)
+            // Byte offsets where a scalar starts (and the end), asked in any order.
+            var offsets: [Int] = []
+            var at = 0
+            for scalar in text.unicodeScalars { offsets.append(at); at += String(scalar).utf8.count }
+            offsets.append(at)
+            var counter = ScalarCounter()
+            bytes.withUnsafeBufferPointer { buffer in
+                for _ in 0..<20 {
+                    let pick = Int.random(in: offsets.indices, using: &rng)
+                    #expect(counter.offset(offsets[pick], in: buffer) == pick, "\(text) at \(offsets[pick])")
+                }
+            }
+        }
+    }
 }
