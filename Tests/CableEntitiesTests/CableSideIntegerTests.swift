@@ -109,11 +109,27 @@ import Testing
         }
     }
 
+    @Test func scalarOffsetsOfLongRuns() {
+        // Every lane full of continuation bytes for many blocks: the lane sums must not carry.
+        for piece in ["€", "é", "𝄞", "a", "a€"] {
+            let text = String(repeating: piece, count: 900)
+            let bytes = Array(text.utf8)
+            var counter = ScalarCounter()
+            let perPiece = piece.utf8.count, scalars = piece.unicodeScalars.count
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(counter.offset(bytes.count, in: buffer) == 900 * scalars)
+                #expect(counter.offset(0, in: buffer) == 0)
+                #expect(counter.offset(perPiece * 451, in: buffer) == 451 * scalars)
+            }
+        }
+    }
+
     @Test func scalarOffsetsCountedEightBytesAtATime() {
         var rng = SystemRandomNumberGenerator()
         let pieces = ["a", "Z", " ", "é", "“", "€", "𝄞", "\u{301}", "ü", ".", "\r\n"]
         for _ in 0..<300 {
-            let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            // Up to ~1,100 bytes: runs of more than 31 eight-byte words are summed in several blocks.
+            let text = (0..<Int.random(in: 0...400, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
             let bytes = Array(text.utf8)
             // Byte offsets where a scalar starts (and the end), asked in any order.
             var offsets: [Int] = []
