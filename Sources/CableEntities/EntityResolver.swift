@@ -121,7 +121,7 @@ struct EntityResolver {
         }
         weak.removeAll(keepingCapacity: true)
         for mention in sortKeys {
-            if pending[mention].evidence == .weak { weak.append(mention); continue }
+            if pending.withUnsafeBufferPointer({ $0[mention].evidence == .weak }) { weak.append(mention); continue }
             var hash: UInt64? = nil
             let target = find(mention, scratch: &key, hash: &hash) ?? create(mention, key: &key, hash: hash)
             attach(mention, to: target)
@@ -185,18 +185,21 @@ struct EntityResolver {
     }
 
     private mutating func attach(_ mention: Int, to target: Int) {
+        // The fields read through a buffer: `pending[mention].field` copied the whole mention (a memcpy).
+        let (acronym, isPerson, words, surface, place) = pending.withUnsafeBufferPointer { p in
+            (Int(p[mention].acronym), p[mention].type == .person, p[mention].words, p[mention].surface, p[mention].place)
+        }
         entities[target].mentions += 1
-        let acronym = Int(pending[mention].acronym)
         if acronym >= 0 {
             acronyms.append((target, acronym))
             canonicalKey(acronym, into: &acronymKey)
             acronymKey.withUnsafeBufferPointer { acronymIndex.set($0, target) }
         }
-        if pending[mention].type == .person, pending[mention].words.count > entities[target].words.count {
-            entities[target].words = pending[mention].words
-            entities[target].surface = pending[mention].surface
+        if isPerson, words.count > entities[target].words.count {
+            entities[target].words = words
+            entities[target].surface = surface
         }
-        if let place = pending[mention].place { attached.append((target, place)) }
+        if let place { attached.append((target, place)) }
     }
 
     /// A new entity for `mention`, stored in the index under `indexKey(mention)` (built in `key`);
