@@ -54,6 +54,27 @@ struct ByteKeyTable {
         }
     }
 
+    /// The value stored for the key whose FNV-1a hash (`ByteKeyTable.hash`) is `hash` and whose stored
+    /// bytes `matches` accepts: a lookup for a caller that hashes and compares its key where it lies,
+    /// without copying it into one buffer first.
+    @inline(__always)
+    func value(hash: UInt64, matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int? {
+        var index = Self.start(hash, slots.count)
+        return slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { stored in
+                let mask = slots.count - 1
+                while slots[index].count >= 0 {
+                    if slots[index].hash == hash,
+                       matches(UnsafeBufferPointer(rebasing: stored[Int(slots[index].start)..<Int(slots[index].start + slots[index].count)])) {
+                        return slots[index].value
+                    }
+                    index = (index + 1) & mask
+                }
+                return nil
+            }
+        }
+    }
+
     /// False when no stored key has FNV-1a `hash` (as the tokeniser computes for ASCII words).
     func mayContain(hash: UInt64) -> Bool {
         var index = Self.start(hash, slots.count)
@@ -67,7 +88,11 @@ struct ByteKeyTable {
 
     /// Stores `value` for `key`, replacing what was there.
     mutating func set(_ key: UnsafeBufferPointer<UInt8>, _ value: Int) {
-        let hash = Self.hash(key)
+        set(key, hash: Self.hash(key), value)
+    }
+
+    /// `set(key, value)` for a caller that has the key's hash (`ByteKeyTable.hash(key)`) already.
+    mutating func set(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, _ value: Int) {
         var index = Self.start(hash, slots.count)
         let mask = slots.count - 1
         while slots[index].count >= 0 {
@@ -108,12 +133,29 @@ struct ByteKeyTable {
         return true
     }
 
+    /// FNV-1a of `key`: `hashStart`, then `hash(_:byte:)` for each byte.
     @inline(__always)
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = hashStart
+        for b in key { hash = Self.hash(hash, byte: b) }
         return hash
     }
+
+    /// The two byte strings are equal.
+    @inline(__always)
+    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where a[k] != b[k] { return false }
+        return true
+    }
+
+    /// The FNV-1a offset basis: the hash of no bytes.
+    @inline(__always)
+    static var hashStart: UInt64 { 0xcbf2_9ce4_8422_2325 }
+
+    /// `hash` followed by `byte`.
+    @inline(__always)
+    static func hash(_ hash: UInt64, byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
 
     /// Makes `bytes` (UTF-8) canonical for `String` equality: unchanged when ASCII, else the bytes of their
     /// canonical composition (two strings are equal exactly when those are).

@@ -68,6 +68,18 @@ extension CableEvidence {
     /// the byte between ASCII bytes (or the text's ends) is a whole Character there, a match. A mark next
     /// to a non-ASCII byte (a combining or prepended scalar could join it) asks `foundation`.
     static func contains<S: StringProtocol>(_ text: S, mark: UInt8, foundation: () -> Bool) -> Bool {
+        // Over the contiguous UTF-8 where there is one (a loop over `utf8` costs ~10 instructions a byte).
+        let fromBuffer: Bool?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var before: UInt8 = 0, atMark = false, afterASCII = false
+            for b in bytes {
+                if atMark { return afterASCII && b < 0x80 ? true : nil }
+                atMark = b == mark
+                afterASCII = before < 0x80
+                before = b
+            }
+            return atMark ? (afterASCII ? true : nil) : false
+        }
+        if let fromBuffer { return fromBuffer ?? foundation() }
         var before: UInt8 = 0, atMark = false, afterASCII = false
         for b in text.utf8 {
             if atMark { return afterASCII && b < 0x80 ? true : foundation() }
@@ -76,5 +88,54 @@ extension CableEvidence {
             before = b
         }
         return atMark ? (afterASCII ? true : foundation()) : false
+    }
+
+    /// The names of a `FOR` line's addressee list, as the `Character` rules of `personsAfterCues` cut
+    /// them from `names` (the text after the last ` FOR `): split at `,` and `;`, ` AND ` (any case) as a
+    /// comma, office symbols (`EUR/WE`, a lone word of at most four letters) left out. From the bytes when
+    /// `names` is ASCII (where a byte is a `Character`: the text holds no line feed, so no `\r\n`); nil
+    /// otherwise, and the caller takes the `Character` path.
+    static func addresseeNames(_ names: Substring) -> [String]? {
+        let answer: [String]?? = names.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0A }) else { return nil }
+            var out: [String] = []
+            var start = 0
+            // Parts run between a `,`, a `;` or an ` AND ` and the next; empty parts are skipped, as
+            // `split` omits empty pieces.
+            var k = 0
+            while k <= bytes.count {
+                let cut: Int
+                if k == bytes.count || bytes[k] == 0x2C || bytes[k] == 0x3B {
+                    cut = 1
+                } else if k + 5 <= bytes.count, bytes[k] == 0x20, bytes[k + 1] | 0x20 == 0x61, bytes[k + 2] | 0x20 == 0x6E,
+                          bytes[k + 3] | 0x20 == 0x64, bytes[k + 4] == 0x20 {
+                    cut = 5
+                } else {
+                    k += 1
+                    continue
+                }
+                if k > start, let name = addressee(UnsafeBufferPointer(rebasing: bytes[start..<k])) { out.append(name) }
+                k += cut
+                start = k
+            }
+            return out
+        }
+        return answer ?? nil
+    }
+
+    /// The part as a name, or nil for an office symbol: a `/`, or one word of at most four bytes.
+    private static func addressee(_ part: UnsafeBufferPointer<UInt8>) -> String? {
+        if part.contains(0x2F) { return nil }
+        var words = 0, firstLength = 0, inWord = false
+        for b in part {
+            if b == 0x20 {
+                inWord = false
+            } else {
+                if !inWord { inWord = true; words += 1 }
+                if words == 1 { firstLength += 1 }
+            }
+        }
+        if words == 1 && firstLength <= 4 { return nil }
+        return String(decoding: part, as: UTF8.self)
     }
 }

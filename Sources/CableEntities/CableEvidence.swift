@@ -130,6 +130,10 @@ struct CableEvidence {
         }
         if forLine, out.isEmpty, let names = Self.afterLastFor(in: text) {
             // "SCA/CEN FOR M. O'MARA", "NSC FOR CBARTON": whatever follows FOR is a name.
+            if let parts = Self.addresseeNames(names) {
+                for part in parts { out += person(part) }
+                return out + organizations
+            }
             for name in names.split(whereSeparator: { $0 == "," || $0 == ";" }) {
                 let cleaned = Self.replacingAnd(in: name)
                 for part in cleaned.split(separator: ",") {

@@ -1,25 +1,23 @@
 import CableParser
 
-/// Writing the resolved entities into the cable: mentions per paragraph, one summary per id, names and ids.
+/// Writing the resolved entities into the cable: names and ids, mentions per paragraph
+/// (`EntityExtractor+Mentions`), one summary per id.
 extension EntityExtractor {
     /// Turns resolved entities into the model's mentions and summaries.
     func write(_ workspace: ExtractionWorkspace, into cable: inout Cable, tokens: [TokenList]) {
         let resolver = workspace.resolver
         let text = resolver.text
         // The workspace's buffers, moved out for the call (no exclusivity check per access, no copy).
-        var key: [UInt8] = [], ids: [String] = [], names: [String] = []
-        var order: [ExtractionWorkspace.MentionOrder] = [], firstOfParagraph: [Int] = []
+        var key: [UInt8] = [], ids: [String] = [], names: [String] = [], idHashes: [UInt64] = []
         swap(&key, &workspace.key)
         swap(&ids, &workspace.ids)
         swap(&names, &workspace.names)
-        swap(&order, &workspace.order)
-        swap(&firstOfParagraph, &workspace.firstOfParagraph)
+        swap(&idHashes, &workspace.idHashes)
         defer {
             swap(&key, &workspace.key)
             swap(&ids, &workspace.ids)
             swap(&names, &workspace.names)
-            swap(&order, &workspace.order)
-            swap(&firstOfParagraph, &workspace.firstOfParagraph)
+            swap(&idHashes, &workspace.idHashes)
         }
         let cache = nameCache
         for i in resolver.entities.indices {
@@ -30,78 +28,75 @@ extension EntityExtractor {
                                     country: entity.country, surface: surface, into: &key)
             }
             // (No closure making the name: it would capture copies of the extractor and the resolver.)
-            let made: (name: String, id: String)
+            let made: (name: String, id: String, idHash: UInt64)
             if let cached = key.withUnsafeBufferPointer({ cache.nameAndID($0) }) {
                 made = cached
             } else {
                 let name = displayName(entity, surface: text.surface(entity.surface))
-                made = (name, EntityResolver.concatenate([entity.type.rawValue, ":", NameText.slug(name)]))
-                key.withUnsafeBufferPointer { cache.store($0, name: made.name, id: made.id) }
+                var id = NameText.id(type: entity.type.rawValue, name: name)
+                made = (name, id, id.withUTF8 { ByteKeyTable.hash($0) })
+                key.withUnsafeBufferPointer { cache.store($0, name: made.name, id: made.id, idHash: made.idHash) }
             }
             names.append(made.name)
             ids.append(made.id)
+            idHashes.append(made.idHash)
         }
-        // Paragraph mentions as (paragraph, byte start, byte end, attachment), placed by paragraph (a
-        // counting pass), each paragraph's sorted as integers (the attachment order breaks ties, as the
-        // stable sort of the mentions did), then made in that order.
-        let paragraphs = cable.paragraphs.count
-        firstOfParagraph.removeAll(keepingCapacity: true)
-        firstOfParagraph.append(contentsOf: repeatElement(0, count: paragraphs + 1))
-        for (_, place) in resolver.attached { firstOfParagraph[place.paragraph + 1] += 1 }
-        for p in 0..<paragraphs { firstOfParagraph[p + 1] += firstOfParagraph[p] }
-        order.removeAll(keepingCapacity: true)
-        order.append(contentsOf: repeatElement(.init(paragraph: 0, start: 0, end: 0, index: 0), count: resolver.attached.count))
-        for (index, (_, place)) in resolver.attached.enumerated() {
-            let list = tokens[place.paragraph]
-            order[firstOfParagraph[place.paragraph]] = .init(paragraph: Int32(truncatingIfNeeded: place.paragraph),
-                                                             start: Int32(truncatingIfNeeded: list[place.first].start),
-                                                             end: Int32(truncatingIfNeeded: list[place.end - 1].end),
-                                                             index: Int32(truncatingIfNeeded: index))
-            firstOfParagraph[place.paragraph] += 1
-        }
-        // (Each entry now holds the end of its paragraph's run.)
-        var next = 0
-        for p in 0..<paragraphs {
-            let end = firstOfParagraph[p]
-            guard end > next else {
-                cable.paragraphs[p].entities = []
-                continue
-            }
-            order[next..<end].sort()
-            let list = tokens[p]
-            var mentions: [Cable.EntityMention] = []
-            mentions.reserveCapacity(end - next)
-            // Byte offsets turned into scalar offsets by counting from one mention to the next.
-            var cursor = TokenList.ScalarCursor()
-            for m in order[next..<end] {
-                let (entity, place) = resolver.attached[Int(m.index)]
-                let start = Int(m.start), stop = Int(m.end)
-                let surface = place.end - place.first == 1 ? list.text(place.first) : list.string(start, stop)
-                let scalarStart = cursor.offset(start, in: list)
-                mentions.append(.init(id: ids[entity], type: resolver.entities[entity].type.rawValue, surface: surface,
-                                      start: scalarStart, end: cursor.offset(stop, in: list)))
-            }
-            cable.paragraphs[p].entities = mentions
-            next = end
-        }
+        writeMentions(workspace, into: &cable, tokens: tokens, ids: ids)
         // Entities with the same id become one summary, in order of first appearance (slugs are composed,
-        // NFC: equal ids have equal bytes).
+        // NFC: equal ids have equal bytes), found by the hash each id keeps in the name cache.
         var summaries: [Cable.EntitySummary] = []
         summaries.reserveCapacity(resolver.entities.count)
         for i in resolver.entities.indices {
             var id = ids[i]
-            let known: Int? = id.withUTF8 { workspace.summaryOfID.value($0) }
+            let known: Int? = id.withUTF8 { id in workspace.summaryOfID.value(hash: idHashes[i]) { ByteKeyTable.same($0, id) } }
             if let known {
                 summaries[known].mentions += resolver.entities[i].mentions
             } else {
-                id.withUTF8 { workspace.summaryOfID.set($0, summaries.count) }
+                id.withUTF8 { workspace.summaryOfID.set($0, hash: idHashes[i], summaries.count) }
                 summaries.append(.init(id: id, name: names[i], type: resolver.entities[i].type.rawValue,
                                        mentions: resolver.entities[i].mentions))
             }
         }
-        cable.entities = summaries.sorted {
-            $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.name < $1.name
+        cable.entities = Self.sortedSummaries(summaries, keys: &workspace.summaryOrder)
+    }
+
+    /// The summaries by mentions (most first), then name, then first appearance (as the stable sort by
+    /// mentions and name gave them). Sorted as small integer records: a name's first eight bytes decide
+    /// between two ASCII names that differ there (byte order is `String` order for ASCII), and only
+    /// other ties compare the `String`s.
+    static func sortedSummaries(_ summaries: [Cable.EntitySummary], keys: inout [ExtractionWorkspace.SummaryKey]) -> [Cable.EntitySummary] {
+        guard summaries.count > 1 else { return summaries }
+        keys.removeAll(keepingCapacity: true)
+        return summaries.withUnsafeBufferPointer { summaries in
+            for index in summaries.indices {
+                let prefix: UInt64?? = summaries[index].name.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+                    var prefix: UInt64 = 0, high: UInt8 = 0
+                    for b in bytes { high |= b }
+                    guard high < 0x80 else { return nil }
+                    for k in 0..<8 { prefix = prefix << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }
+                    return prefix
+                }
+                let ascii: UInt64? = prefix ?? nil
+                keys.append(.init(mentions: summaries[index].mentions, prefix: ascii ?? 0, ascii: ascii != nil, index: index))
+            }
+            keys.withUnsafeMutableBufferPointer { keys in
+                keys.sort { a, b in
+                    if a.mentions != b.mentions { return a.mentions > b.mentions }
+                    if a.ascii, b.ascii, a.prefix != b.prefix { return a.prefix < b.prefix }
+                    return Self.nameOrder(summaries[a.index].name, summaries[b.index].name, a.index, b.index)
+                }
+            }
+            var sorted: [Cable.EntitySummary] = []
+            sorted.reserveCapacity(summaries.count)
+            for key in keys { sorted.append(summaries[key.index]) }
+            return sorted
         }
+    }
+
+    /// Name, then place: the tie-break of summaries with as many mentions and no prefix to settle it.
+    @inline(never)
+    private static func nameOrder(_ x: String, _ y: String, _ a: Int, _ b: Int) -> Bool {
+        x == y ? a < b : x < y
     }
 
     func displayName(_ e: EntityResolver.Entity, surface: String) -> String {

@@ -15,6 +15,8 @@ final class EntityNameCache: Sendable {
         var table = ByteKeyTable()
         var names: [String] = []
         var ids: [String] = []
+        /// `ByteKeyTable.hash` of each id's UTF-8, for the writer's table of a cable's ids.
+        var idHashes: [UInt64] = []
     }
 
     private let state = Mutex(State())
@@ -24,20 +26,22 @@ final class EntityNameCache: Sendable {
 
     init() {}
 
-    /// The cached name and id of `key`, if any.
-    func nameAndID(_ key: UnsafeBufferPointer<UInt8>) -> (name: String, id: String)? {
+    /// The cached name, id and id hash of `key`, if any.
+    func nameAndID(_ key: UnsafeBufferPointer<UInt8>) -> (name: String, id: String, idHash: UInt64)? {
         state.withLock { state in
-            state.table.value(key).map { (state.names[$0], state.ids[$0]) }
+            state.table.value(key).map { (state.names[$0], state.ids[$0], state.idHashes[$0]) }
         }
     }
 
     /// Keeps the name and id made for `key`, while there is room (and unless another thread just did).
-    func store(_ key: UnsafeBufferPointer<UInt8>, name: String, id: String) {
+    /// `idHash`: `ByteKeyTable.hash` of the id's UTF-8.
+    func store(_ key: UnsafeBufferPointer<UInt8>, name: String, id: String, idHash: UInt64) {
         state.withLock { state in
             guard state.names.count < Self.capacity, state.table.value(key) == nil else { return }
             state.table.set(key, state.names.count)
             state.names.append(name)
             state.ids.append(id)
+            state.idHashes.append(idHash)
         }
     }
 

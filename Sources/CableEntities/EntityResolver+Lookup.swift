@@ -16,12 +16,13 @@ extension EntityResolver {
         return bytes.withUnsafeBufferPointer { acronymIndex.value($0) }
     }
 
-    /// The entity a mention belongs to, if one exists already.
-    /// `key` is `indexKey(m)`, made once by the caller.
-    func find(_ mention: Int, key: [UInt8]) -> Int? {
-        if let hit = key.withUnsafeBufferPointer({ index.value($0) }) { return hit }
-        let words = pending[mention].words
-        switch pending[mention].type {
+    /// The entity a mention belongs to, if one exists already (`scratch`: a buffer for its key, if built).
+    /// `hash`: the index key's hash when it is ASCII (`indexedEntity`).
+    func find(_ mention: Int, scratch: inout [UInt8], hash: inout UInt64?) -> Int? {
+        if let hit = indexedEntity(mention, scratch: &scratch, hash: &hash) { return hit }
+        // (Through a buffer: `pending[mention].field` may copy the whole mention.)
+        let (words, type) = pending.withUnsafeBufferPointer { ($0[mention].words, $0[mention].type) }
+        switch type {
         case .organization, .location:
             if words.count == 1, let hit = acronymEntity(Int(words.start)) { return hit }
             return nil

@@ -60,6 +60,7 @@ struct EntityResolver {
     var acronyms: [(entity: Int, word: Int)] = []
     // Scratch, kept for its capacity.
     private var sortKeys: [Int] = []
+    private var rankStarts: [Int] = []
     private var weak: [Int] = []
     private var repeats = ByteKeyTable()
     var key: [UInt8] = []
@@ -109,14 +110,7 @@ struct EntityResolver {
 
     /// Attaches every pending mention; strong evidence and fuller names first, so later short forms find them.
     mutating func resolve() {
-        // Higher rank first, then input order: one integer per mention (inverted rank above its index),
-        // sorted with no comparison closure.
-        sortKeys.removeAll(keepingCapacity: true)
-        for index in pending.indices {
-            let rank = pending[index].evidence.rawValue * 64 + min(Int(pending[index].words.count), 63)
-            sortKeys.append((255 - rank) << 32 | index)
-        }
-        sortKeys.sort()
+        rankOrder()
         // The key buffers are moved out for the pass, so that filling them never copies them.
         var key: [UInt8] = [], joined: [UInt8] = []
         swap(&key, &self.key)
@@ -126,11 +120,10 @@ struct EntityResolver {
             swap(&joined, &self.joined)
         }
         weak.removeAll(keepingCapacity: true)
-        for sortKey in sortKeys {
-            let mention = sortKey & 0xFFFF_FFFF
-            if pending[mention].evidence == .weak { weak.append(mention); continue }
-            indexKey(mention, into: &key)
-            let target = find(mention, key: key) ?? create(mention, key: key)
+        for mention in sortKeys {
+            if pending.withUnsafeBufferPointer({ $0[mention].evidence == .weak }) { weak.append(mention); continue }
+            var hash: UInt64? = nil
+            let target = find(mention, scratch: &key, hash: &hash) ?? create(mention, key: &key, hash: hash)
             attach(mention, to: target)
         }
         guard !weak.isEmpty else { return }
@@ -141,13 +134,42 @@ struct EntityResolver {
             joined.withUnsafeBufferPointer { repeats.set($0, (repeats.value($0) ?? 0) + 1) }
         }
         for mention in weak {
-            indexKey(mention, into: &key)
-            if let target = find(mention, key: key) ?? findAnyType(mention) {
+            var hash: UInt64? = nil
+            if let target = find(mention, scratch: &key, hash: &hash) ?? findAnyType(mention) {
                 attach(mention, to: target)
             } else if pending[mention].type != .person || repeatCount(mention, joined: &joined) >= 2 {
-                attach(mention, to: create(mention, key: key))
+                attach(mention, to: create(mention, key: &key, hash: hash))
             }
         }
+    }
+
+    /// `sortKeys` = the pending mentions, higher rank (evidence, then word count up to 63) first and in
+    /// input order within a rank: a stable counting sort over the 256 ranks, no comparisons.
+    private mutating func rankOrder() {
+        rankStarts.removeAll(keepingCapacity: true)
+        rankStarts.append(contentsOf: repeatElement(0, count: 257))
+        sortKeys.removeAll(keepingCapacity: true)
+        sortKeys.append(contentsOf: repeatElement(0, count: pending.count))
+        pending.withUnsafeBufferPointer { pending in
+            rankStarts.withUnsafeMutableBufferPointer { starts in
+                for m in pending { starts[256 - Self.rank(m)] += 1 }
+                for r in 0..<256 { starts[r + 1] += starts[r] }
+                // (Entry 255 - rank now holds where that rank's run starts.)
+                sortKeys.withUnsafeMutableBufferPointer { order in
+                    for index in pending.indices {
+                        let slot = 255 - Self.rank(pending[index])
+                        order[starts[slot]] = index
+                        starts[slot] += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// 0...255: evidence above the word count (capped at 63).
+    @inline(__always)
+    private static func rank(_ m: Pending) -> Int {
+        m.evidence.rawValue * 64 + min(Int(m.words.count), 63)
     }
 
     private func repeatCount(_ mention: Int, joined: inout [UInt8]) -> Int {
@@ -163,34 +185,52 @@ struct EntityResolver {
     }
 
     private mutating func attach(_ mention: Int, to target: Int) {
+        // The fields read through a buffer: `pending[mention].field` copied the whole mention (a memcpy).
+        let (acronym, isPerson, words, surface, place) = pending.withUnsafeBufferPointer { p in
+            (Int(p[mention].acronym), p[mention].type == .person, p[mention].words, p[mention].surface, p[mention].place)
+        }
         entities[target].mentions += 1
-        let acronym = Int(pending[mention].acronym)
         if acronym >= 0 {
             acronyms.append((target, acronym))
             canonicalKey(acronym, into: &acronymKey)
             acronymKey.withUnsafeBufferPointer { acronymIndex.set($0, target) }
         }
-        if pending[mention].type == .person, pending[mention].words.count > entities[target].words.count {
-            entities[target].words = pending[mention].words
-            entities[target].surface = pending[mention].surface
+        if isPerson, words.count > entities[target].words.count {
+            entities[target].words = words
+            entities[target].surface = surface
         }
-        if let place = pending[mention].place { attached.append((target, place)) }
+        if let place { attached.append((target, place)) }
     }
 
-    private mutating func create(_ mention: Int, key: [UInt8]) -> Int {
+    /// A new entity for `mention`, stored in the index under `indexKey(mention)` (built in `key`);
+    /// `hash`, when given, is that key's hash (an ASCII key: its bytes need no canonical form).
+    private mutating func create(_ mention: Int, key: inout [UInt8], hash: UInt64?) -> Int {
         let id = entities.count
         let m = pending[mention]
         entities.append(Entity(type: m.type, words: m.words, surface: m.surface, canonical: m.canonical,
                                country: m.country, generic: m.generic, evidence: m.evidence))
-        key.withUnsafeBufferPointer { index.set($0, id) }
+        if let hash {
+            key.removeAll(keepingCapacity: true)
+            appendIndexKey(mention, to: &key)
+            key.withUnsafeBufferPointer { index.set($0, hash: hash, id) }
+        } else {
+            indexKey(mention, into: &key)
+            key.withUnsafeBufferPointer { index.set($0, id) }
+        }
         if m.type == .person { persons.append(id) }
         return id
     }
 
     /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise (the type as one byte), as
     /// bytes for `ByteKeyTable`, written into `bytes` (one buffer for the whole cable).
-    private func indexKey(_ mention: Int, into bytes: inout [UInt8]) {
+    func indexKey(_ mention: Int, into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)
+        appendIndexKey(mention, to: &bytes)
+        ByteKeyTable.canonical(&bytes)
+    }
+
+    /// `indexKey` before its canonical form, appended to `bytes`.
+    private func appendIndexKey(_ mention: Int, to bytes: inout [UInt8]) {
         let type = pending[mention].type, words = pending[mention].words
         bytes.append(Self.typeByte(type))
         bytes.append(0x7C)
@@ -205,7 +245,6 @@ struct EntityResolver {
             if type == .location, count > 1, text.isMember(words.last, of: gazetteer.locationHeads) { count -= 1 }
             text.appendKeys(Span(start: Int(words.start), count: count), separator: 0x20, to: &bytes)
         }
-        ByteKeyTable.canonical(&bytes)
     }
 
     /// One byte per type, standing for its name in keys (the names hold no `|`, so keys stay distinct).

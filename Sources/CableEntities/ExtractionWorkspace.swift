@@ -17,8 +17,15 @@ final class ExtractionWorkspace: @unchecked Sendable {
     // The writer.
     var ids: [String] = []
     var names: [String] = []
-    var order: [MentionOrder] = []
+    var idHashes: [UInt64] = []
+    /// Paragraph mentions as packed (start, end, index) integers; `wideOrder` for a cable they do not fit.
+    var order: [UInt64] = []
+    var wideOrder: [MentionOrder] = []
+    /// Per entity, where its last surface string was made and which it is (in `surfaces`).
+    var lastSurface: [SurfaceMemo] = []
+    var surfaces: [String] = []
     var summaryOfID = ByteKeyTable()
+    var summaryOrder: [SummaryKey] = []
     /// Metadata names' keys and entries, kept across cables (not emptied by `removeAll`).
     let metadata = MetadataMemo()
     /// The paragraph pass's scratch memory (tokeniser slots, recogniser buffers, English memo).
@@ -41,6 +48,22 @@ final class ExtractionWorkspace: @unchecked Sendable {
         }
     }
 
+    /// The bytes an entity's last mention surface was made from (`string` < 0: none yet).
+    struct SurfaceMemo {
+        var paragraph: Int32 = 0
+        var start: Int32 = 0
+        var end: Int32 = 0
+        var string: Int32 = -1
+    }
+
+    /// A summary's sort key: its mentions, the first eight bytes of an ASCII name, its place.
+    struct SummaryKey {
+        var mentions: Int
+        var prefix: UInt64
+        var ascii: Bool
+        var index: Int
+    }
+
     init(gazetteer: Gazetteer) {
         resolver = EntityResolver(gazetteer: gazetteer)
     }
@@ -50,8 +73,13 @@ final class ExtractionWorkspace: @unchecked Sendable {
         resolver.removeAll()
         ids.removeAll(keepingCapacity: true)
         names.removeAll(keepingCapacity: true)
+        idHashes.removeAll(keepingCapacity: true)
         order.removeAll(keepingCapacity: true)
+        wideOrder.removeAll(keepingCapacity: true)
+        lastSurface.removeAll(keepingCapacity: true)
+        surfaces.removeAll(keepingCapacity: true)
         summaryOfID.removeAll()
+        summaryOrder.removeAll(keepingCapacity: true)
     }
 
     /// Workspaces of one extractor, taken per call and given back: at most `capacity` are kept, so a burst

@@ -76,8 +76,16 @@ enum NameText {
     /// `O'MARA` → `O'Mara`); words already in mixed case are kept as written.
     static func displayName(_ surface: String) -> String {
         // Most names are already mixed case on one line: nothing to do.
-        if !surface.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }),
-           surface.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
+        let kept: Bool? = surface.utf8.withContiguousStorageIfAvailable { bytes in
+            var lower = false
+            for b in bytes {
+                if b == 0x0A || b == 0x0D || b == 0x09 { return false }
+                if b >= 0x61 && b <= 0x7A { lower = true }
+            }
+            return lower
+        }
+        if kept ?? (!surface.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
+                    && surface.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A })) {
             return surface
         }
         if let ascii = asciiDisplayName(surface) { return ascii }
@@ -263,6 +271,42 @@ enum NameText {
         "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ŀ": "l", "ƒ": "f",
         "æ": "ae", "œ": "oe", "þ": "th", "ĸ": "q", "ŋ": "ng",
     ]
+
+    /// `type:slug(name)`, the id of an entity. For an ASCII name the slug is written straight after the
+    /// type in one string (no slug string, no array of parts joined).
+    static func id(type: String, name: String) -> String {
+        let id: String?? = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            type.utf8.withContiguousStorageIfAvailable { prefix -> String? in
+                for b in bytes where b >= 0x80 { return nil }
+                for b in prefix where b >= 0x80 { return nil }
+                // Room for "unnamed" when the slug comes out empty.
+                return String(unsafeUninitializedCapacity: prefix.count + 1 + max(bytes.count, 7)) { out in
+                    for k in prefix.indices { out[k] = prefix[k] }
+                    out[prefix.count] = 0x3A
+                    let start = prefix.count + 1
+                    var k = start
+                    var pendingHyphen = false
+                    for b in bytes {
+                        let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                        if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                            if pendingHyphen, k > start { out[k] = 0x2D; k += 1 }
+                            pendingHyphen = false
+                            out[k] = lower
+                            k += 1
+                        } else if lower != 0x27 && lower != 0x2E {  // O'Mara -> omara, U.S. -> us
+                            pendingHyphen = true
+                        }
+                    }
+                    if k == start {
+                        for b in "unnamed".utf8 { out[k] = b; k += 1 }
+                    }
+                    return k
+                }
+            } ?? nil
+        }
+        if let id, let id { return id }
+        return EntityResolver.concatenate([type, ":", slug(name)])
+    }
 
     /// `asciiSlug` over the name's own buffer, written straight into the result (a slug is never longer
     /// than its name); nil when the name has a non-ASCII byte or no contiguous buffer.

@@ -1,0 +1,91 @@
+/// Looking a mention up in the resolver's `index` without building its key.
+///
+/// The index holds `indexKey` bytes (`type|=Canonical|country` or `type|KEY KEY`, canonical). Every
+/// mention is looked up and only the ones that start an entity are stored, so the lookup is the hot
+/// side: for a key that is ASCII (then its bytes are already canonical) the FNV-1a hash is taken, and
+/// the stored key compared, straight from the word keys in `text` or the gazetteer strings. A key with
+/// any other byte is built and made canonical as `indexKey` does. Both give the table the same hash
+/// for the same bytes, so the two paths find each other's keys.
+extension EntityResolver {
+    /// The entity stored under `indexKey(mention)`, if any; `scratch` is a buffer for keys that must be
+    /// built. `hash` is set to the key's hash when the key is ASCII (nil otherwise), for `create`.
+    func indexedEntity(_ mention: Int, scratch: inout [UInt8], hash: inout UInt64?) -> Int? {
+        hash = nil
+        let type = pending[mention].type
+        let typeByte = Self.typeByte(type)
+        if let canonical = pending[mention].canonical {
+            let country = pending[mention].generic ? pending[mention].country : nil
+            let found: Int?? = canonical.utf8.withContiguousStorageIfAvailable { name -> Int?? in
+                let countryFound: Int??? = (country ?? "").utf8.withContiguousStorageIfAvailable { code -> Int?? in
+                    canonicalLookup(typeByte, name, code, hash: &hash)
+                }
+                return countryFound ?? .some(nil)
+            } ?? .some(nil)
+            if let found { return found }
+        } else {
+            let words = pending[mention].words
+            var count = Int(words.count)
+            if type == .location, count > 1, text.isMember(words.last, of: gazetteer.locationHeads) { count -= 1 }
+            if let found = wordsLookup(typeByte, Span(start: Int(words.start), count: count), hash: &hash) { return found }
+        }
+        indexKey(mention, into: &scratch)
+        return scratch.withUnsafeBufferPointer { index.value($0) }
+    }
+
+    /// The lookup of `type|=name|code` when both are ASCII: .some(entity or nil); nil when not ASCII.
+    private func canonicalLookup(_ typeByte: UInt8, _ name: UnsafeBufferPointer<UInt8>, _ code: UnsafeBufferPointer<UInt8>,
+                                 hash keyHash: inout UInt64?) -> Int?? {
+        var hash = ByteKeyTable.hash(ByteKeyTable.hash(ByteKeyTable.hash(ByteKeyTable.hashStart, byte: typeByte), byte: 0x7C), byte: 0x3D)
+        var high: UInt8 = 0
+        for b in name { high |= b; hash = ByteKeyTable.hash(hash, byte: b) }
+        hash = ByteKeyTable.hash(hash, byte: 0x7C)
+        for b in code { high |= b; hash = ByteKeyTable.hash(hash, byte: b) }
+        guard high < 0x80 else { return nil }
+        keyHash = hash
+        let length = 4 + name.count + code.count
+        return .some(index.value(hash: hash) { stored in
+            guard stored.count == length, stored[0] == typeByte, stored[1] == 0x7C, stored[2] == 0x3D,
+                  stored[3 + name.count] == 0x7C else { return false }
+            for k in 0..<name.count where stored[3 + k] != name[k] { return false }
+            let at = 4 + name.count
+            for k in 0..<code.count where stored[at + k] != code[k] { return false }
+            return true
+        })
+    }
+
+    /// The lookup of `type|KEY KEY` over the words of `span` when they are all ASCII: .some(entity or
+    /// nil); nil when a word is not ASCII.
+    private func wordsLookup(_ typeByte: UInt8, _ span: Span, hash keyHash: inout UInt64?) -> Int?? {
+        text.words.withUnsafeBufferPointer { words -> Int?? in
+            text.keyBytes.withUnsafeBufferPointer { keys -> Int?? in
+                let first = Int(span.start), end = first + Int(span.count)
+                var hash = ByteKeyTable.hash(ByteKeyTable.hash(ByteKeyTable.hashStart, byte: typeByte), byte: 0x7C)
+                var length = 2
+                for w in first..<end {
+                    let word = words[w]
+                    guard word.isASCII else { return nil }
+                    if w > first { hash = ByteKeyTable.hash(hash, byte: 0x20); length += 1 }
+                    for n in Int(word.start)..<Int(word.start + word.count) { hash = ByteKeyTable.hash(hash, byte: keys[n]) }
+                    length += Int(word.count)
+                }
+                keyHash = hash
+                return .some(index.value(hash: hash) { stored in
+                    guard stored.count == length, stored[0] == typeByte, stored[1] == 0x7C else { return false }
+                    var at = 2
+                    for w in first..<end {
+                        if w > first {
+                            guard stored[at] == 0x20 else { return false }
+                            at += 1
+                        }
+                        let word = words[w]
+                        for n in Int(word.start)..<Int(word.start + word.count) {
+                            guard stored[at] == keys[n] else { return false }
+                            at += 1
+                        }
+                    }
+                    return true
+                })
+            }
+        }
+    }
+}
