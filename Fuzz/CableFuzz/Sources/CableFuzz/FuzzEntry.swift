@@ -1,12 +1,14 @@
 // Feeds arbitrary bytes to the cable parser and, when it accepts them, to the entity extractor, then
 // checks what the extractor promises: every mention's offsets (Unicode scalars) lie inside its
 // paragraph and select exactly its surface text; every id is `type:slug`, one path segment of
-// lower-case ASCII letters, digits and inner hyphens, with a summary in the cable; the paragraphs'
+// lower-case letters (ASCII for Latin names, other scripts kept), digits and inner hyphens, composed,
+// with a summary in the cable; the paragraphs'
 // text is untouched; and a second run (with the name cache now warm) gives the same result.
 // A refusal by the parser (a typed error) is fine. Any trap, sanitizer report or broken promise
 // is a finding.
 import CableEntities
 import CableParser
+import Foundation
 
 private let extractor = EntityExtractor()
 private let types: Set<String> = ["person", "organization", "location"]
@@ -48,11 +50,20 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
+/// A slug (Docs/entities.md, "Ids"): lower-case letters and digits in runs joined by single hyphens; ASCII
+/// ones for Latin names, letters of other scripts kept (with the marks their lower-casing brings), composed.
 private func check(id: String, type: String) {
     guard types.contains(type), id.hasPrefix(type + ":") else { fail("id \(id) does not start with its type \(type)") }
-    let slug = id.utf8.dropFirst(type.utf8.count + 1)
-    let allowed = slug.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
-    guard !slug.isEmpty, allowed, slug.first != 0x2D, slug.last != 0x2D else { fail("id \(id) is not type:slug") }
+    let slug = String(id.dropFirst(type.count + 1))
+    let allowed = slug.unicodeScalars.allSatisfy { scalar in
+        let v = scalar.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || v == 0x2D }
+        let p = scalar.properties
+        return (p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark) && !p.isUppercase
+    }
+    guard !slug.isEmpty, allowed, !slug.hasPrefix("-"), !slug.hasSuffix("-"), !slug.contains("--"),
+          slug.unicodeScalars.elementsEqual(slug.precomposedStringWithCanonicalMapping.unicodeScalars)
+    else { fail("id \(id) is not type:slug") }
 }
 
 private func fail(_ message: String) -> Never {
