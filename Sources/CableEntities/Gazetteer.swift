@@ -128,7 +128,7 @@ public struct Gazetteer: Sendable {
         // "WON'T", "THEY'LL": contractions of ordinary words.
         if let apostrophe = bytes.firstIndex(of: 0x27) {
             let tail = String(decoding: bytes[(apostrophe + 1)...], as: UTF8.self)
-            if ["T", "LL", "VE", "RE", "D", "M", "S"].contains(tail) {
+            if Self.contractionTails.contains(tail) {
                 let stem = String(decoding: bytes[..<apostrophe], as: UTF8.self)
                 return englishWords.contains(stem) || stem == "CAN" || stem == "WON"
             }
@@ -144,8 +144,12 @@ public struct Gazetteer: Sendable {
         }
     }
 
-    private static let wordSuffixBytes = wordSuffixes.map { Array($0.utf8) }
-    private static let wordPrefixBytes = wordPrefixes.map { Array($0.utf8) }
+    static let wordSuffixBytes = wordSuffixes.map { Array($0.utf8) }
+    static let wordPrefixBytes = wordPrefixes.map { Array($0.utf8) }
+
+    /// What follows the apostrophe of a contraction (`WON'T`, `THEY'LL`), in capitals.
+    static let contractionTails = ["T", "LL", "VE", "RE", "D", "M", "S"]
+    static let contractionTailBytes = contractionTails.map { Array($0.utf8) }
 
     /// Suffixes that make ordinary words, not names.
     static let wordSuffixes = ["TION", "SION", "ITY", "ISM", "ABLE", "IBLE", "OUS", "ICAL", "IZATION", "ISATION", "NESS"]

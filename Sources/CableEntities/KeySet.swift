@@ -54,6 +54,12 @@ struct KeySet: Sendable, ExpressibleByArrayLiteral {
         }
     }
 
+    /// `contains` of an ASCII key given as bytes: a `String` is made only when a key with its hash is stored.
+    func contains(ascii key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let hash = Self.fnv(key), mayContain(hash: hash) else { return false }
+        return contains(String(decoding: key, as: UTF8.self))
+    }
+
     /// False when no ASCII key with FNV-1a `hash` (as `asciiHash`) is in the set; true when one may be.
     func mayContain(hash: UInt64) -> Bool {
         let mask = slots.count - 1

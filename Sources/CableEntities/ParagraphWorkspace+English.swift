@@ -99,7 +99,7 @@ struct EnglishMemo {
 }
 
 /// `Gazetteer.isEnglish` for an ASCII word, read from the token's bytes: the answer of a key the memo has
-/// not met. The lists are asked by the FNV-1a of a part first (`KeySet.mayContain`), so a `String` is made
+/// not met. The lists are asked by the FNV-1a of a part first (`KeySet.contains(ascii:)`), so a `String` is made
 /// only for a part whose hash a list holds; a name, in no list, makes none (it cost ~1,000 instructions
 /// through `Gazetteer.isEnglish`, a key `String`, an array of its bytes and a `String` per prefix tried).
 extension EnglishMemo {
@@ -114,20 +114,20 @@ extension EnglishMemo {
                 buffer[k] = v &- 0x61 < 26 ? v &- 0x20 : v
             }
             let key = UnsafeBufferPointer(rebasing: buffer[0..<n])
-            if listed(key, in: g.englishWords) { return true }
+            if g.englishWords.contains(ascii: key) { return true }
             // "INCOMPREHENSION", "NEGOTIABLE": long words with a word-forming suffix.
-            if n >= 8, suffixBytes.contains(where: { n >= $0.count && key.suffix($0.count).elementsEqual($0) }) { return true }
+            if n >= 8, Gazetteer.wordSuffixBytes.contains(where: { n >= $0.count && key.suffix($0.count).elementsEqual($0) }) { return true }
             // "WON'T", "THEY'LL": contractions of ordinary words.
             if let apostrophe = key.firstIndex(of: 0x27) {
                 let tail = UnsafeBufferPointer(rebasing: key[(apostrophe + 1)...])
-                if contractionTails.contains(where: { $0.elementsEqual(tail) }) {
+                if Gazetteer.contractionTailBytes.contains(where: { $0.elementsEqual(tail) }) {
                     let stem = UnsafeBufferPointer(rebasing: key[..<apostrophe])
-                    return listed(stem, in: g.englishWords) || stem.elementsEqual("CAN".utf8) || stem.elementsEqual("WON".utf8)
+                    return g.englishWords.contains(ascii: stem) || stem.elementsEqual("CAN".utf8) || stem.elementsEqual("WON".utf8)
                 }
             }
             // "UNBANNING", "REELECTED": an ordinary word behind an ordinary prefix.
-            for prefix in prefixBytes where n >= prefix.count + 4 && key.starts(with: prefix) {
-                if listed(UnsafeBufferPointer(rebasing: key[prefix.count...]), in: g.englishWords) { return true }
+            for prefix in Gazetteer.wordPrefixBytes where n >= prefix.count + 4 && key.starts(with: prefix) {
+                if g.englishWords.contains(ascii: UnsafeBufferPointer(rebasing: key[prefix.count...])) { return true }
             }
             // "ANTI-GUERRILLA", "FIVE-HOUR": every part between hyphens (empty parts skipped, as
             // `split` does) an ordinary word, a compound prefix or digits.
@@ -138,7 +138,7 @@ extension EnglishMemo {
                 while end < n, key[end] != 0x2D { end += 1 }
                 if end > start {
                     let part = UnsafeBufferPointer(rebasing: key[start..<end])
-                    let ordinary = listed(part, in: g.englishWords) || listed(part, in: Gazetteer.prefixes)
+                    let ordinary = g.englishWords.contains(ascii: part) || Gazetteer.prefixes.contains(ascii: part)
                         || part.allSatisfy { $0 &- 0x30 < 10 }
                     if !ordinary { return false }
                 }
@@ -147,15 +147,4 @@ extension EnglishMemo {
             return true
         }
     }
-
-    /// `set.contains` of the ASCII key `bytes`, asked by hash first.
-    private static func listed(_ bytes: UnsafeBufferPointer<UInt8>, in set: KeySet) -> Bool {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return set.mayContain(hash: hash) && set.contains(String(decoding: bytes, as: UTF8.self))
-    }
-
-    private static let suffixBytes = Gazetteer.wordSuffixes.map { Array($0.utf8) }
-    private static let prefixBytes = Gazetteer.wordPrefixes.map { Array($0.utf8) }
-    private static let contractionTails = ["T", "LL", "VE", "RE", "D", "M", "S"].map { Array($0.utf8) }
 }
