@@ -235,8 +235,13 @@ enum NameText {
     /// lower-cased (`Marat Тажин` -> `marat-тажин`): dropping them gave `Marat Тажин`
     /// the id of every other `Marat`, and all-Cyrillic names one shared `unnamed`.
     static func slug(_ name: String) -> String {
-        if let slug = contiguousASCIISlug(name) { return slug }
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(name) }
+        var name = name
+        name.makeContiguousUTF8()  // a native string already is: no copy
+        let ascii: String? = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: max(bytes.count, 7)) { writeASCIISlug(bytes, into: $0, at: 0) }
+        } ?? nil
+        if let ascii { return ascii }
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var out = ""
         var pendingHyphen = false
@@ -277,30 +282,11 @@ enum NameText {
     static func id(type: String, name: String) -> String {
         let id: String?? = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             type.utf8.withContiguousStorageIfAvailable { prefix -> String? in
-                for b in bytes where b >= 0x80 { return nil }
-                for b in prefix where b >= 0x80 { return nil }
-                // Room for "unnamed" when the slug comes out empty.
+                guard !bytes.contains(where: { $0 >= 0x80 }), !prefix.contains(where: { $0 >= 0x80 }) else { return nil }
                 return String(unsafeUninitializedCapacity: prefix.count + 1 + max(bytes.count, 7)) { out in
                     for k in prefix.indices { out[k] = prefix[k] }
                     out[prefix.count] = 0x3A
-                    let start = prefix.count + 1
-                    var k = start
-                    var pendingHyphen = false
-                    for b in bytes {
-                        let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
-                        if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                            if pendingHyphen, k > start { out[k] = 0x2D; k += 1 }
-                            pendingHyphen = false
-                            out[k] = lower
-                            k += 1
-                        } else if lower != 0x27 && lower != 0x2E {  // O'Mara -> omara, U.S. -> us
-                            pendingHyphen = true
-                        }
-                    }
-                    if k == start {
-                        for b in "unnamed".utf8 { out[k] = b; k += 1 }
-                    }
-                    return k
+                    return writeASCIISlug(bytes, into: out, at: prefix.count + 1)
                 }
             } ?? nil
         }
@@ -308,50 +294,28 @@ enum NameText {
         return EntityResolver.concatenate([type, ":", slug(name)])
     }
 
-    /// `asciiSlug` over the name's own buffer, written straight into the result (a slug is never longer
-    /// than its name); nil when the name has a non-ASCII byte or no contiguous buffer.
-    private static func contiguousASCIISlug(_ name: String) -> String? {
-        let slug: String?? = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            for b in bytes where b >= 0x80 { return nil }
-            let out = String(unsafeUninitializedCapacity: bytes.count) { out in
-                var k = 0
-                var pendingHyphen = false
-                for b in bytes {
-                    let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
-                    if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                        if pendingHyphen, k > 0 { out[k] = 0x2D; k += 1 }
-                        pendingHyphen = false
-                        out[k] = lower
-                        k += 1
-                    } else if lower != 0x27 && lower != 0x2E {  // O'Mara -> omara, U.S. -> us
-                        pendingHyphen = true
-                    }
-                }
-                return k
-            }
-            return out.isEmpty ? "unnamed" : out
-        }
-        return slug ?? nil
-    }
-
-    /// `slug` for an ASCII name, byte by byte: the same letters, digits and hyphens.
-    private static func asciiSlug(_ name: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(name.utf8.count)
+    /// Writes the slug of the ASCII `bytes` into `out` from `start` (`unnamed` when they hold no letter or
+    /// digit) and returns where it ends. `out` needs room for `max(bytes.count, 7)` bytes from `start`: a
+    /// slug is never longer than its name.
+    private static func writeASCIISlug(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+                                       at start: Int) -> Int {
+        var k = start
         var pendingHyphen = false
-        for b in name.utf8 {
+        for b in bytes {
             let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
             if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                if pendingHyphen, !out.isEmpty { out.append(0x2D) }
+                if pendingHyphen, k > start { out[k] = 0x2D; k += 1 }
                 pendingHyphen = false
-                out.append(lower)
-            } else if lower == 0x27 || lower == 0x2E {
-                continue  // O'Mara -> omara, U.S. -> us
-            } else {
+                out[k] = lower
+                k += 1
+            } else if lower != 0x27 && lower != 0x2E {  // O'Mara -> omara, U.S. -> us
                 pendingHyphen = true
             }
         }
-        return out.isEmpty ? "unnamed" : String(decoding: out, as: UTF8.self)
+        if k == start {
+            for b in "unnamed".utf8 { out[k] = b; k += 1 }
+        }
+        return k
     }
 
     private static let connectorsLowercase: Set<String> = ["de", "del", "della", "da", "das", "do", "dos", "du", "la", "van", "von", "bin", "ibn", "al", "el", "y"]
