@@ -119,25 +119,6 @@ struct TokenList: RandomAccessCollection, Sendable {
 
     /// One-character strings for the ASCII scalars, made once: punctuation tokens are a fifth of all tokens.
     private static let asciiStrings: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
-
-    /// Turns byte offsets of one text into scalar offsets, counting only from the previous offset asked
-    /// (offsets are asked in increasing order; an ASCII text needs no counting at all).
-    struct ScalarCursor {
-        private var byte = 0
-        private var scalar = 0
-
-        /// The scalar offset of byte offset `offset` of `list`'s text.
-        mutating func offset(_ offset: Int, in list: TokenList) -> Int {
-            if list.isASCII { return offset }
-            if offset < byte { byte = 0; scalar = 0 }
-            list.bytes.withUnsafeBufferPointer { bytes in
-                // Continuation bytes (10xxxxxx) start no scalar.
-                for k in byte..<offset where bytes[k] & 0xC0 != 0x80 { scalar += 1 }
-            }
-            byte = offset
-            return scalar
-        }
-    }
 }
 
 /// Character-level questions about a token's text, answered from the bytes when the token is ASCII

@@ -1,5 +1,5 @@
 /// Splits paragraph text into `Token`s over its UTF-8 bytes. Token offsets are byte offsets; the Unicode
-/// scalar offsets the output reports are counted only for the mentions written (`TokenList.ScalarCursor`).
+/// scalar offsets the output reports are counted only for the mentions written (`ScalarCounter`, EntityExtractor+Mentions.swift).
 ///
 /// The cable corpus needs a few special cases: `Brazil,s` is a mangled possessive, `U.S.` and
 /// `M. O'MARA` keep their periods, and `Kazakhstan's` is reported as `Kazakhstan` with a flag.
