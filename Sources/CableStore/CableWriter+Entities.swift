@@ -16,7 +16,8 @@ public struct StoredMention: Sendable, Hashable {
 extension CableWriter {
     /// Writes the entity rows of a cable being stored: each distinct entity resolved to its integer
     /// key (inserted, or renamed when its summary name changed), its new surface forms as aliases, one
-    /// `entity_cables` row with its mention count, and the cable's mentions as one packed row
+    /// `entity_cables` row with its mention count (the summary's, which counts the metadata too, so a
+    /// cable's signer or classifier is linked to it), and the cable's mentions as one packed row
     /// (`PackedMentions`). Keys and aliases the writer has seen come from `entityCache`.
     func insertMentions(_ rows: EntityRows, pk: Int64) throws {
         guard !rows.isEmpty else { return }
@@ -33,7 +34,7 @@ extension CableWriter {
                     .run(key, surface)
                 entityCache.rememberAlias(entity: key, surface)
             }
-            if entity.mentions > 0 { try perCable.run(key, pk, entity.mentions) }
+            if entity.cableMentions > 0 { try perCable.run(key, pk, entity.cableMentions) }
         }
         guard rows.mentionCount > 0 else { return }
         try connection.prepare("INSERT INTO cable_mentions (cable_pk, packed) VALUES (?, ?)")
@@ -90,6 +91,26 @@ extension CableWriter {
     func deleteMentions(pk: Int64) throws {
         try connection.prepare("DELETE FROM cable_mentions WHERE cable_pk = ?").run(pk)
         try connection.prepare("DELETE FROM entity_cables WHERE cable_pk = ?").run(pk)
+    }
+
+    /// Deletes the entities no stored cable mentions, with their aliases; returns how many went.
+    ///
+    /// Entities outlive their last mention at import, update and delete (a later cable may name them
+    /// again, and looking each one up per write would cost the writer). After `reindex --entities`
+    /// with a changed extractor the old ids (`person:marat` before the slug rule kept `Тажин`) would
+    /// otherwise stay listed with no cables, so the reindex ends here. Runs in its own transaction.
+    @discardableResult
+    public func removeUnmentionedEntities() throws -> Int {
+        try transaction {
+            let unmentioned = "NOT EXISTS (SELECT 1 FROM entity_cables x WHERE x.entity_pk = e.pk)"
+            try connection.execute(
+                "DELETE FROM entity_aliases WHERE entity_pk IN (SELECT e.pk FROM entities e WHERE \(unmentioned))")
+            try connection.execute("DELETE FROM entities AS e WHERE \(unmentioned)")
+            let removed = connection.changes
+            // A removed pk may be handed out again by the next insert: the cache must not keep it.
+            if removed > 0 { entityCache.removeAll() }
+            return removed
+        }
     }
 
     /// Replaces the entity mentions of a stored cable (for an extractor run after import), and keeps

@@ -15,8 +15,14 @@ struct EntityRows: Sendable {
         var name: String
         /// True when `name` comes from the cable's summary: only then does it rename a stored entity.
         var fromSummary: Bool
-        /// Mentions of it in this cable (0 for a summary entry with no mention).
+        /// Mentions of it in this cable's paragraphs (0 for an entity named only in the metadata).
         var mentions: Int
+        /// The summary's count: paragraph mentions plus those in the metadata (signature, Classified
+        /// By, TAGS, addressee lines); 0 when the cable has no summary entry for it.
+        var summaryMentions = 0
+        /// What `entity_cables` stores for it: the summary's count, or the paragraph count when larger
+        /// or when there is no summary. Positive exactly when the cable names the entity anywhere.
+        var cableMentions: Int { max(mentions, summaryMentions) }
         /// Distinct surface forms (byte for byte), in first-seen order.
         var aliases: [String]
     }
@@ -37,10 +43,11 @@ struct EntityRows: Sendable {
         for summary in cable.entities {
             if let existing = index[summary.id] {
                 entities[existing].name = summary.name
+                entities[existing].summaryMentions = summary.mentions
             } else {
                 index[summary.id] = entities.count
                 entities.append(Entity(id: summary.id, type: summary.type, name: summary.name, fromSummary: true,
-                                       mentions: 0, aliases: []))
+                                       mentions: 0, summaryMentions: summary.mentions, aliases: []))
             }
         }
         var seenAliases = Set<AliasKey>()

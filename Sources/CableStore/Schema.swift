@@ -3,7 +3,7 @@
 /// Migration `n` (1-based) moves a database from version `n-1` to `n`; a new database runs them all.
 /// Never edit a shipped migration: append a new one.
 enum Schema {
-    static let migrations: [String] = [v1, v2, v3, v4, v5]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6]
 
     /// The version a fully migrated database reports.
     static var currentVersion: Int { migrations.count }
@@ -26,6 +26,7 @@ enum Schema {
     /// The part of migration `number` that SQL cannot express, run after its SQL in the same transaction.
     private static func finish(migration number: Int, on connection: Connection) throws {
         if number == 5 { try packMentions(connection) }
+        if number == 6 { try linkSummaryEntities(connection) }
     }
 
     // Small columns first: SQLite stores a row's columns in order, so list queries that stop before
@@ -212,5 +213,12 @@ enum Schema {
     // fills the table from the v4 rows and drops them, in this migration's transaction.
     static let v5 = """
     CREATE TABLE cable_mentions (cable_pk INTEGER PRIMARY KEY, packed BLOB NOT NULL);
+    """
+
+    // Every entity of a cable's summary linked to the cable in `entity_cables`, metadata-only ones (the
+    // signer, `Classified By`, TAGS) included; `linkSummaryEntities` (Schema+SummaryLinks.swift) reads
+    // the summaries from the stored JSON. No table changes.
+    static let v6 = """
+    SELECT 1;
     """
 }

@@ -5,7 +5,8 @@ import CableStore
 import Foundation
 
 /// `cablegate reindex --entities [--db PATH]`: runs the current entity extractor over every stored cable
-/// and replaces its mentions, aliases and entity summary (after the extractor or its gazetteers improve).
+/// and replaces its mentions, aliases and entity summary (after the extractor or its gazetteers improve),
+/// then removes the entities no stored cable mentions any more.
 struct ReindexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reindex",
@@ -13,7 +14,8 @@ struct ReindexCommand: ParsableCommand {
         discussion: """
             --entities re-runs the entity extractor on every stored cable (its stored JSON and raw text) \
             and replaces the cable's entity mentions and summary, one cable per transaction, so an \
-            interrupted run leaves every cable either old or new, never half done.
+            interrupted run leaves every cable either old or new, never half done. It ends by removing \
+            the entities (and their aliases) that no stored cable mentions any more.
             """
     )
 
@@ -66,8 +68,15 @@ struct ReindexCommand: ParsableCommand {
             }
         }
         if let error = export.error { throw ReindexError("reading the store failed after \(done) cables: \(error)") }
+        let removed: Int
+        do {
+            removed = try store.write { try $0.removeUnmentionedEntities() }
+        } catch {
+            throw ReindexError("removing entities no cable mentions failed (the reindexed cables are stored): \(error)")
+        }
         let seconds = Date().timeIntervalSince(started)
-        print("reindexed entities of \(done) cables (\(mentions) mentions), failed \(failed), in \(String(format: "%.1f", seconds)) s")
+        print("reindexed entities of \(done) cables (\(mentions) mentions), failed \(failed), "
+            + "removed \(removed) entities no cable mentions, in \(String(format: "%.1f", seconds)) s")
         if failed > 0 && done == 0 { throw ExitCode(1) }
     }
 }

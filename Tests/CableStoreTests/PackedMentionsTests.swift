@@ -143,7 +143,7 @@ struct PackedMentionsTests {
         #expect(expected.values.map(\.count).reduce(0, +) == 7)
 
         let store = try CableStore(path: path)
-        #expect(try store.schemaVersion() == 5)
+        #expect(try store.schemaVersion() == Schema.currentVersion)
         #expect(try store.integrityCheck() == "ok")
         let check = try Connection(path: path, readOnly: true)
         #expect(try check.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'mentions'") == 0)

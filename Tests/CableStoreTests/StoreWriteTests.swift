@@ -106,6 +106,41 @@ struct StoreWriteTests {
         #expect(try reader.entity(id: "location:almaty")?.mentions == 1)
     }
 
+    /// Entities no cable mentions go, with their aliases; mentioned ones stay; and the writer's entity
+    /// cache forgets the removed pks, so an entity named again afterwards gets a row again.
+    @Test func removeUnmentionedEntitiesKeepsMentionedOnesAndForgetsRemovedKeys() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        try store.put(raw: "raw", cable: makeCable(id: "07ASTANA1"))
+        func mention(_ id: String, _ surface: String) -> StoredMention {
+            StoredMention(paragraph: 2, mention: Cable.EntityMention(id: id, type: "location", surface: surface, start: 0, end: surface.count))
+        }
+        func summary(_ id: String, _ name: String) -> Cable.EntitySummary {
+            Cable.EntitySummary(id: id, name: name, type: "location", mentions: 1)
+        }
+        // Almaty first, then Astana (the larger pk, which SQLite hands out again once deleted).
+        _ = try store.write { try $0.replaceMentions(cableID: "07ASTANA1", mentions: [mention("location:almaty", "Almaty")],
+                                                  entities: [summary("location:almaty", "Almaty")]) }
+        _ = try store.write { try $0.replaceMentions(cableID: "07ASTANA1", mentions: [mention("location:almaty", "Almaty"), mention("location:astana", "ASTANA")],
+                                                  entities: [summary("location:almaty", "Almaty"), summary("location:astana", "Astana")]) }
+        _ = try store.write { try $0.replaceMentions(cableID: "07ASTANA1", mentions: [mention("location:almaty", "Almaty")],
+                                                  entities: [summary("location:almaty", "Almaty")]) }
+        let reader = try store.makeReader()
+        #expect(try reader.entity(id: "location:astana")?.cables == 0)
+
+        #expect(try store.write { try $0.removeUnmentionedEntities() } == 1)
+        #expect(try reader.entity(id: "location:astana") == nil)
+        #expect(try reader.entity(id: "location:almaty")?.cables == 1)
+        let db = try Connection(path: store.path, readOnly: true)
+        #expect(try db.scalarInt("SELECT count(*) FROM entity_aliases") == 1)
+        #expect(try store.write { try $0.removeUnmentionedEntities() } == 0)
+
+        // The same writer names Astana again: it must insert a row, not reuse the removed pk from memory.
+        _ = try store.write { try $0.replaceMentions(cableID: "07ASTANA1", mentions: [mention("location:astana", "ASTANA")],
+                                                  entities: [summary("location:astana", "Astana")]) }
+        let astana = try #require(try reader.entity(id: "location:astana"))
+        #expect(astana.cables == 1 && astana.mentions == 1 && astana.aliases == ["ASTANA"])
+    }
+
     @Test func writesAreVisibleToAnExistingReader() throws {
         let store = try CableStore(path: temporaryDatabasePath())
         let reader = try store.makeReader()

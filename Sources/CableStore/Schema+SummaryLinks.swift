@@ -1,0 +1,105 @@
+import CableParser
+import Foundation
+
+extension Schema {
+    /// Migration 6's data step: links every cable to the entities its summary names. Before it,
+    /// `entity_cables` held only entities with paragraph mentions, so a cable's signer, its
+    /// `Classified By` name, `FOR` addressees and TAGS-only places were in its JSON summary but not in
+    /// `?entity=`, `/v1/entities/{id}/cables` or the counts. The summary is read from each cable's
+    /// stored JSON (streamed, one cable at a time); a pair already linked keeps the larger count, so the
+    /// summary's (paragraphs plus metadata) wins, as the writer now stores it.
+    static func linkSummaryEntities(_ connection: Connection) throws {
+        let cables = try connection.prepare("SELECT pk, json_gz, json_size FROM cables WHERE json_size > 0")
+        // Every summary names ~35 entities of a few ten thousand: their pks are kept in memory.
+        var pks: [String: Int64] = [:]
+        let all = try connection.prepare("SELECT id, pk FROM entities")
+        while try all.step() { pks[all.text(0) ?? ""] = Int64(all.int(1)) }
+        all.reset()
+        let insert = try connection.prepare("INSERT INTO entities (id, type, name) VALUES (?, ?, ?)")
+        let link = try connection.prepare("""
+            INSERT INTO entity_cables (entity_pk, cable_pk, mentions) VALUES (?, ?, ?)
+            ON CONFLICT (entity_pk, cable_pk) DO UPDATE SET mentions = max(mentions, excluded.mentions)
+            """)
+        let decoder = Cable.makeJSONDecoder()
+        while try cables.step() {
+            let cable = Int64(cables.int(0))
+            // Stored JSON this store wrote; a cable whose JSON cannot be read keeps the links it has
+            // rather than making the database unopenable.
+            guard let json = try? StoredGzip.inflate(cables.data(1), size: cables.int(2)),
+                  let summary = summaryEntities(json, decoder: decoder) else { continue }
+            for entity in summary where entity.mentions > 0 {
+                let pk: Int64
+                if let known = pks[entity.id] {
+                    pk = known
+                } else {
+                    try insert.run(entity.id, entity.type, entity.name)
+                    pk = connection.lastInsertRowID
+                    pks[entity.id] = pk
+                }
+                try link.run(pk, cable, entity.mentions)
+            }
+        }
+        cables.reset()
+    }
+
+    /// The cable's `entities` summary, decoded from that member's bytes alone: decoding whole cables
+    /// made the step take ~2.5 minutes at full size, nearly all of it in `JSONDecoder`. Falls back to
+    /// decoding the whole document when the member is not found.
+    static func summaryEntities(_ json: Data, decoder: JSONDecoder) -> [Cable.EntitySummary]? {
+        if let range = json.withUnsafeBytes({ topLevelMember("entities", in: $0.bindMemory(to: UInt8.self)) }),
+           let summary = try? decoder.decode([Cable.EntitySummary].self,
+                                             from: json.subdata(in: (json.startIndex + range.lowerBound)..<(json.startIndex + range.upperBound))) {
+            return summary
+        }
+        return (try? decoder.decode(SummaryOnly.self, from: json))?.entities ?? nil
+    }
+
+    /// The byte range of the value of member `name` of the top-level JSON object, or nil. Strings are
+    /// skipped whole (with their escapes), so a key or bracket inside a string value is never taken for
+    /// structure, and only keys at depth 1 are compared: a paragraph's own `entities` is not the cable's.
+    static func topLevelMember(_ name: String, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let key = Array(name.utf8)
+        func skipSpace(from start: Int) -> Int {
+            var next = start
+            while next < bytes.count, [0x20, 0x0A, 0x09, 0x0D].contains(bytes[next]) { next += 1 }
+            return next
+        }
+        var depth = 0, index = 0
+        var valueStart: Int?
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                let start = index + 1
+                index = start
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                    index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                if depth == 1, valueStart == nil, index - start == key.count,
+                   bytes[start..<index].elementsEqual(key) {
+                    var next = skipSpace(from: index + 1)
+                    guard next < bytes.count, bytes[next] == UInt8(ascii: ":") else { break }
+                    next = skipSpace(from: next + 1)
+                    // Only an array or object value is measured by the bracket count below.
+                    guard next < bytes.count, bytes[next] == UInt8(ascii: "[") || bytes[next] == UInt8(ascii: "{") else { return nil }
+                    valueStart = next
+                }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if let start = valueStart, depth == 1 { return start..<(index + 1) }
+                if depth <= 0 { return nil }
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The one member of a stored cable's JSON this step reads (the fallback decode).
+    private struct SummaryOnly: Decodable {
+        var entities: [Cable.EntitySummary]?
+    }
+}
