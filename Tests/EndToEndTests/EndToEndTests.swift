@@ -66,6 +66,10 @@ struct EndToEndTests {
         #expect((mentioning.json["items"] as? [[String: Any]])?.first?["id"] as? String == "07ASTANA3153")
         let filtered = try RawHTTP.request(port: server.port, "GET", "/v1/cables?entity=person:antonio-guterres")
         #expect(filtered.json["total"] as? Int == 1)
+        // The seed's signer is named only in its metadata, and still finds the cable.
+        let signed = try RawHTTP.request(port: server.port, "GET", "/v1/cables?entity=person:ordway")
+        #expect((signed.json["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String }.contains("07ASTANA3153") == true)
+        #expect((try RawHTTP.request(port: server.port, "GET", "/v1/entities/person:ordway").json["cables"] as? Int ?? 0) >= 1)
         let head = try RawHTTP.request(port: server.port, "HEAD", "/v1/cables/07ASTANA3153")
         #expect(head.status == 200)
         #expect(head.header("Content-Length") == String(seed.body.count))
