@@ -31,9 +31,10 @@ extension Lexicon {
         // before a verb.
         var skip = 0
         if i + 1 < tokens.count {
-            let next = tokens[i + 1]
-            if next.kind != .punct, next.isASCII, next.hash != 0,
-               phraseSecondWordMask[list] & (1 << Self.secondWordBucket(next.hash)) == 0 {
+            // (`keyHash`: a lower-case word's hash is made here, the tokeniser leaves it unmade.)
+            let next = tokens[i + 1], hash = tokens.keyHash(i + 1)
+            if next.kind != .punct, next.isASCII, hash != 0,
+               phraseSecondWordMask[list] & (1 << Self.secondWordBucket(hash)) == 0 {
                 skip = Int(phraseMultiWordCount[list])
             }
         }
@@ -53,7 +54,7 @@ extension Lexicon {
                         while possible && k < count {
                             let token = items[i + k]
                             let hash = hashes[Int(shape.firstWord) + k]
-                            if token.kind != .punct, token.isASCII, token.hash != 0, hash != 0, token.hash != hash { possible = false }
+                            if token.kind != .punct, token.isASCII, hash != 0, tokens.keyHash(i + k) != hash { possible = false }
                             if k + 1 < count, token.possessive { possible = false }
                             k += 1
                         }

@@ -274,7 +274,7 @@ struct ParagraphRecognizer {
             if !flags.contains(.unprobed), token.end > token.start, tokens.bytes[token.start] | 0x20 != 0x78 { return false }
         } else if !flags.contains(.unprobed) {
             return false
-        } else if Lexicon.Flags.sparse.contains(flag), !env.sparseFlagMayHold(tokens[i].hash) {
+        } else if Lexicon.Flags.sparse.contains(flag), !env.sparseFlagMayHold(tokens.keyHash(i)) {
             // A lower-case word asked for a flag few keys have is probed only if its hash may be one of theirs.
             return false
         }

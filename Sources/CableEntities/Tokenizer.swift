@@ -104,14 +104,21 @@ enum Tokenizer {
         var atLineStart = true
         var allASCII = true
         let n = p.count
+        let probe = lexicon.isBuilt
+        // The last token written is a capitalised word: a lower-case word after it is hashed as it is read
+        // (the rules ask about the word after a capitalised run), and one before a capitalised word is
+        // hashed when that word is written (`hashPrevious`). Other lower-case words are left to `TokenList.keyHash`.
+        var afterCapital = false
         while i < n {
             let b = p[i]
             // ASCII first, by one table load: a word's letters and digits, a space between words, a mark.
             if b < 0x80 {
-                if classes[Int(b)] != 0 {
-                    let end = plainWord(p, at: i, sentenceStart: atSentenceStart, lineStart: atLineStart,
-                                        lexicon: lexicon, classes: classes, into: tokens.baseAddress! + count)
+                if classes[Int(b)] & wordBits != 0 {
+                    let end = plainWord(p, at: i, sentenceStart: atSentenceStart, lineStart: atLineStart, hashLower: afterCapital,
+                                        lexicon: lexicon, probe: probe, classes: classes, into: tokens.baseAddress! + count)
                     if end > 0 {
+                        afterCapital = tokens[count].isCapitalized
+                        if afterCapital { hashPrevious(p, tokens, count) }
                         count += 1
                         atLineStart = false
                         atSentenceStart = false
@@ -127,6 +134,7 @@ enum Tokenizer {
                     tokens[count] = Token(kind: .punct, start: i, end: i + 1, isCapitalized: false, isAllCaps: false,
                                           sentenceStart: false, possessive: false, isASCII: true, markValue: UInt32(b))
                     count += 1
+                    afterCapital = false
                     // . ! ? : ; end a sentence, and so does a dash written `--`.
                     if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { atSentenceStart = true }
                     if b == 0x2D, i + 1 < n, p[i + 1] == 0x2D { atSentenceStart = true }
@@ -164,6 +172,7 @@ enum Tokenizer {
             if b < 0x80 ? !isASCIIWordByte(b) : !isWordScalar(s) {
                 tokens[count] = punct(s, at: i, width: width)
                 count += 1
+                afterCapital = false
                 if s == "." || s == "!" || s == "?" || s == ":" || s == ";" { atSentenceStart = true }
                 if s == "-", i + 1 < n, p[i + 1] == 0x2D { atSentenceStart = true }
                 atLineStart = false
@@ -261,12 +270,23 @@ enum Tokenizer {
                 hyphenatedCount += 1
             }
             tokens[count] = token
+            afterCapital = token.isCapitalized
+            if afterCapital { hashPrevious(p, tokens, count) }
             count += 1
             atLineStart = false
             atSentenceStart = false
             i = j
         }
         return allASCII
+    }
+
+    /// Hashes the token before `index` (a capitalised word) if it is a lower-case word the plain path left
+    /// unhashed: the rules ask about the word before a name (`in`, `ref`, a demonym).
+    @inline(__always)
+    private static func hashPrevious(_ p: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeMutableBufferPointer<Token>, _ index: Int) {
+        guard index > 0, tokens[index - 1].hash == 0, tokens[index - 1].kind == .word, tokens[index - 1].isASCII else { return }
+        let previous = tokens[index - 1]
+        tokens[index - 1].hash = TokenList.foldedHash(UnsafeBufferPointer(rebasing: p[previous.start..<previous.end]))
     }
 
     /// Lower-case name particles written with a hyphen before a capitalised name.
