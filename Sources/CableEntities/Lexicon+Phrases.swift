@@ -30,7 +30,7 @@ extension Lexicon {
         // every second word (the test below would reject each): "The" before a lower-case word, a name
         // before a verb.
         var skip = 0
-        if i + 1 < tokens.count {
+        if i + 1 < tokens.count, phraseMultiWordCount[list] > 0 {
             // (`keyHash`: a lower-case word's hash is made here, the tokeniser leaves it unmade.)
             let next = tokens[i + 1], hash = tokens.keyHash(i + 1)
             if next.kind != .punct, next.isASCII, hash != 0,

@@ -2,7 +2,7 @@ import CableParser
 import Testing
 @testable import CableEntities
 
-/// Round 8: the tokeniser leaves a lower-case plain word unhashed unless it stands next to a capitalised
+/// Round 8: the tokeniser leaves a lower-case plain word unhashed unless it follows a capitalised
 /// word; `TokenList.keyHash` makes the hash when a rule asks. The recogniser must answer exactly as over
 /// tokens that all carry their hash.
 @Suite struct LazyHashTests {
@@ -17,11 +17,11 @@ import Testing
         return TokenList(items: items, bytes: tokens.bytes, isASCII: tokens.isASCII)
     }
 
-    @Test func onlyWordsAwayFromCapitalisedWordsAreLeftUnhashed() throws {
+    @Test func onlyWordsAfterCapitalisedWordsAreHashed() throws {
         let g = Support.extractor.gazetteer
         let tokens = Tokenizer.tokenize("the Minister of state said that in Paris the talks went on", lexicon: g.lexicon)
         let unhashed = tokens.indices.filter { tokens[$0].hash == 0 }.map { tokens.text($0) }
-        #expect(unhashed == ["state", "said", "that", "talks", "went", "on"])
+        #expect(unhashed == ["the", "state", "said", "that", "in", "talks", "went", "on"])
         for i in tokens.indices { #expect(tokens.keyHash(i) == KeySet.asciiHash(tokens.keys[i]), "\(tokens.text(i))") }
         // Marks and other scripts have no hash to make.
         let other = Tokenizer.tokenize("Zürich, said", lexicon: g.lexicon)
@@ -43,8 +43,11 @@ import Testing
             for i in tokens.indices { #expect(tokens.keyHash(i) == full[i].hash) }
             var lazy = ParagraphRecognizer(gazetteer: g, tokens: tokens, context: context)
             var eager = ParagraphRecognizer(gazetteer: g, tokens: full, context: context)
-            for i in tokens.indices where tokens[i].kind != .punct {
-                for flag in flags { #expect(lazy.has(i, flag) == eager.has(i, flag), "\(tokens.text(i)) \(flag)") }
+            // Twice: the second answers come from what the first kept (`noSparseFlag`, probes, English answers).
+            for _ in 0..<2 {
+                for i in tokens.indices where tokens[i].kind != .punct {
+                    for flag in flags { #expect(lazy.has(i, flag) == eager.has(i, flag), "\(tokens.text(i)) \(flag)") }
+                }
             }
             let a = lazy.run(), b = eager.run()
             candidates += a.count
