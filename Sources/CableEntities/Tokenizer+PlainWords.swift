@@ -81,6 +81,54 @@ extension Tokenizer {
         return j < n && c == Self.spaceClass ? j + 1 : j
     }
 
+    /// Writes the plain lower-case words that follow from byte `i` on, each after one space (or a comma and
+    /// one space), into `tokens` from `count`, with their commas, and returns where the scan goes on: a run
+    /// of prose words costs one pass of this loop per word, with none of the scan's dispatch and flags.
+    /// Every such word gets what the scan would give it after a word that is not capitalised and one space:
+    /// no flag, no hash, `entry`. It stops before a word that is not such a word (the scan reads it) and
+    /// after one followed by anything else.
+    @inline(__always)
+    static func lowerCaseRun(_ p: UnsafeBufferPointer<UInt8>, from i: Int, entry: Int32, classes: UnsafeBufferPointer<UInt16>,
+                             into tokens: UnsafeMutablePointer<Token>, count: inout Int) -> Int {
+        let n = p.count
+        var i = i
+        while i < n, classes[Int(p[i])] & lowerBit != 0 {
+            var j = i + 1
+            var c: UInt16 = 0
+            while j < n {
+                c = classes[Int(p[j])]
+                guard c & wordBits != 0 else { break }
+                j += 1
+            }
+            // The end rules of `plainWord`: such a word is the scan's.
+            if j < n, c & stopBits != 0 {
+                if c & continuesBit != 0 { return i }
+                if c & commaBit != 0, j + 1 < n, p[j + 1] | 0x20 == 0x73 { return i }
+                if c & periodBit != 0, j - i <= 4 { return i }
+            }
+            if p[j - 1] == 0x38, j - i >= 4 { return i }
+            var token = Token(kind: .word, start: i, end: j, isCapitalized: false, isAllCaps: false, sentenceStart: false,
+                              possessive: false)
+            token.entry = entry
+            (tokens + count).initialize(to: token)
+            count += 1
+            guard j < n else { return j }
+            if c == spaceClass {
+                i = j + 1
+            } else if c == commaBit {
+                // A comma changes no flag of the scan either (`,s` was left to it above).
+                (tokens + count).initialize(to: Token(kind: .punct, start: j, end: j + 1, isCapitalized: false, isAllCaps: false,
+                                                      sentenceStart: false, possessive: false, markValue: 0x2C))
+                count += 1
+                guard j + 1 < n, p[j + 1] == 0x20 else { return j + 1 }
+                i = j + 2
+            } else {
+                return j
+            }
+        }
+        return i
+    }
+
     private static let upperBit: UInt16 = 0x100
     private static let lowerBit: UInt16 = 0x200
     private static let letterBits: UInt16 = 0x300
