@@ -12,12 +12,15 @@ extension Lexicon {
         var wordLike: Bool
         /// A title matches in any case; other phrases of mixed text start at a capitalised word.
         var isTitle: Bool
+        /// `Gazetteer.Phrase.capsOnly`: a one-word phrase without it matches its key's token outright.
+        var capsOnly: Bool
 
         init(_ phrase: Gazetteer.Phrase, firstWord: Int) {
             words = Int32(phrase.keys.count)
             self.firstWord = Int32(firstWord)
             wordLike = phrase.wordLike
             isTitle = phrase.payload == .title
+            capsOnly = phrase.capsOnly
         }
     }
 
@@ -48,6 +51,9 @@ extension Lexicon {
                         if count == 0 { return (p, 0) }
                         if capsText && shape.wordLike { continue }
                         if !capsText, !shape.isTitle, !first.isCapitalized { continue }
+                        // One word, token i's key: `phraseMatches` would test only the capitals rule (most
+                        // phrases tried are these, and a call copied the phrase and retained its strings).
+                        if count == 1, !shape.capsOnly || first.isAllCaps { return (p, 1) }
                         // Cheap rejections first: a possessive inside, an ASCII word whose hash is not the key's.
                         var possible = !(count > 1 && first.possessive)
                         var k = 1
