@@ -12,12 +12,15 @@ extension Lexicon {
         var wordLike: Bool
         /// A title matches in any case; other phrases of mixed text start at a capitalised word.
         var isTitle: Bool
+        /// `Gazetteer.Phrase.capsOnly`: a one-word phrase without it matches its key's token outright.
+        var capsOnly: Bool
 
         init(_ phrase: Gazetteer.Phrase, firstWord: Int) {
             words = Int32(phrase.keys.count)
             self.firstWord = Int32(firstWord)
             wordLike = phrase.wordLike
             isTitle = phrase.payload == .title
+            capsOnly = phrase.capsOnly
         }
     }
 
@@ -30,10 +33,11 @@ extension Lexicon {
         // every second word (the test below would reject each): "The" before a lower-case word, a name
         // before a verb.
         var skip = 0
-        if i + 1 < tokens.count {
-            let next = tokens[i + 1]
-            if next.kind != .punct, next.isASCII, next.hash != 0,
-               phraseSecondWordMask[list] & (1 << Self.secondWordBucket(next.hash)) == 0 {
+        if i + 1 < tokens.count, phraseMultiWordCount[list] > 0 {
+            // (`keyHash`: a lower-case word's hash is made here, the tokeniser leaves it unmade.)
+            let next = tokens[i + 1], hash = tokens.keyHash(i + 1)
+            if next.kind != .punct, next.isASCII, hash != 0,
+               phraseSecondWordMask[list] & (1 << Self.secondWordBucket(hash)) == 0 {
                 skip = Int(phraseMultiWordCount[list])
             }
         }
@@ -47,13 +51,16 @@ extension Lexicon {
                         if count == 0 { return (p, 0) }
                         if capsText && shape.wordLike { continue }
                         if !capsText, !shape.isTitle, !first.isCapitalized { continue }
+                        // One word, token i's key: `phraseMatches` would test only the capitals rule (most
+                        // phrases tried are these, and a call copied the phrase and retained its strings).
+                        if count == 1, !shape.capsOnly || first.isAllCaps { return (p, 1) }
                         // Cheap rejections first: a possessive inside, an ASCII word whose hash is not the key's.
                         var possible = !(count > 1 && first.possessive)
                         var k = 1
                         while possible && k < count {
                             let token = items[i + k]
                             let hash = hashes[Int(shape.firstWord) + k]
-                            if token.kind != .punct, token.isASCII, token.hash != 0, hash != 0, token.hash != hash { possible = false }
+                            if token.kind != .punct, token.isASCII, hash != 0, tokens.keyHash(i + k) != hash { possible = false }
                             if k + 1 < count, token.possessive { possible = false }
                             k += 1
                         }

@@ -44,6 +44,9 @@ struct Lexicon: Sendable {
         static let phraseFound = Flags(rawValue: 1 << 27)
         /// `ParagraphRecognizer`: the token is inside a candidate already. No key is stored with it.
         static let claimed = Flags(rawValue: 1 << 26)
+        /// `ParagraphRecognizer.has`: the sparse-flag bitmap holds no bit for this unprobed word's hash, so it
+        /// has none of `sparse` (kept so that the hash is made once).
+        static let noSparseFlag = Flags(rawValue: 1 << 25)
         /// Every flag above is known. Without it (an ASCII key in no list), `english` and `stop` still
         /// depend on `ruleFlags`, which is asked only when a rule needs them: most such words never are.
         static let complete = Flags(rawValue: 1 << 31)

@@ -274,9 +274,13 @@ struct ParagraphRecognizer {
             if !flags.contains(.unprobed), token.end > token.start, tokens.bytes[token.start] | 0x20 != 0x78 { return false }
         } else if !flags.contains(.unprobed) {
             return false
-        } else if Lexicon.Flags.sparse.contains(flag), !env.sparseFlagMayHold(tokens[i].hash) {
+        } else if Lexicon.Flags.sparse.contains(flag) {
             // A lower-case word asked for a flag few keys have is probed only if its hash may be one of theirs.
-            return false
+            if flags.contains(.noSparseFlag) { return false }
+            if !env.sparseFlagMayHold(tokens.keyHash(i)) {
+                lex[i] = flags.union(.noSparseFlag)
+                return false
+            }
         }
         return hasSlowly(i, flag)
     }

@@ -2,7 +2,7 @@
 /// same names come back paragraph after paragraph, and each answer costs ~1,000 instructions (a key
 /// `String`, a set lookup, suffix and prefix tests) against a probe of a few dozen here.
 ///
-/// Keyed by the token's bytes in capitals (its key) and the tokeniser's FNV-1a of them (`Token.hash`),
+/// Keyed by the token's bytes in capitals (its key) and the tokeniser's FNV-1a of them (`TokenList.keyHash`),
 /// so a lookup makes no `String`. Valid for one lexicon (`Lexicon.identity`): another one empties it.
 struct EnglishMemo {
     private struct Slot {
@@ -40,9 +40,9 @@ struct EnglishMemo {
     private mutating func isEnglish(_ tokens: TokenList, _ i: Int, lexicon identity: Int,
                                     answer: (TokenList, Int, Bool) -> Bool) -> Bool {
         let token = tokens[i]
-        guard token.isASCII, token.kind != .punct, token.hash != 0 else { return answer(tokens, i, false) }
+        guard token.isASCII, token.kind != .punct else { return answer(tokens, i, false) }
         if lexicon != identity || used >= Self.limit { reset(identity) }
-        let hash = token.hash
+        let hash = tokens.keyHash(i)
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         let found: Bool? = tokens.bytes.withUnsafeBufferPointer { text in

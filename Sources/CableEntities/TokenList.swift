@@ -181,9 +181,34 @@ extension TokenList {
         let token = items[i]
         guard token.entry == -3 else { return token.entry }
         return bytes.withUnsafeBufferPointer { bytes in
-            lexicon.entry(folding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), hash: token.hash)
+            lexicon.entry(folding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), hash: keyHash(i))
                 .map { Int32($0) } ?? -2
         }
+    }
+
+    /// The FNV-1a of token `i`'s key (as `KeySet.asciiHash`) for an ASCII word or number; 0 for a mark or a
+    /// non-ASCII token. `Token.hash` when the tokeniser made it; made now for a plain lower-case word, which
+    /// the tokeniser leaves unhashed (few of them are ever asked about).
+    @inline(__always)
+    func keyHash(_ i: Int) -> UInt64 {
+        let hash = items[i].hash
+        return hash != 0 ? hash : unmadeKeyHash(i)
+    }
+
+    /// `keyHash` of a token without `Token.hash`, out of line: inlined, it made every rule that asks
+    /// `has` larger and slower.
+    @inline(never)
+    private func unmadeKeyHash(_ i: Int) -> UInt64 {
+        let token = items[i]
+        guard token.isASCII, token.kind != .punct else { return 0 }
+        return bytes.withUnsafeBufferPointer { Self.foldedHash(UnsafeBufferPointer(rebasing: $0[token.start..<token.end])) }
+    }
+
+    /// FNV-1a over ASCII `bytes` in capitals: `KeySet.asciiHash` of the key they spell.
+    static func foldedHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { hash = (hash ^ UInt64(b &- 0x61 < 26 ? b &- 0x20 : b)) &* 0x0000_0100_0000_01b3 }
+        return hash
     }
 
     /// One character and a period (`M.`), before the list-label check of `ParagraphRecognizer.isInitial`.
