@@ -3,9 +3,9 @@ import CableParser
 /// The alias pass: lone surnames and acronyms of entities found elsewhere in the cable.
 extension EntityExtractor {
     /// Second look at every paragraph: lone surnames and acronyms of entities found elsewhere in the cable.
-    func aliasPass(_ workspace: ExtractionWorkspace, tokens: [TokenList], caps: [Bool]) {
-        workspace.resolver.buildAliases()
-        guard !workspace.resolver.aliases.isEmpty else { return }
+    func aliasPass(_ workspace: ExtractionWorkspace, _ resolver: inout EntityResolver, tokens: [TokenList], caps: [Bool]) {
+        resolver.buildAliases()
+        guard !resolver.aliases.isEmpty else { return }
         // Tokens already in a mention, all paragraphs in one array (the workspace's).
         var firstOfParagraph: [Int] = [], covered: [Bool] = [], candidates: [Int] = [], key: [UInt8] = []
         swap(&firstOfParagraph, &workspace.firstOfParagraph)
@@ -23,11 +23,11 @@ extension EntityExtractor {
         for list in tokens { firstOfParagraph.append(total); total += list.count }
         covered.removeAll(keepingCapacity: true)
         covered.append(contentsOf: repeatElement(false, count: total))
-        for (_, place) in workspace.resolver.attached {
+        for (_, place) in resolver.attached {
             for k in place.first..<place.end { covered[firstOfParagraph[place.paragraph] + k] = true }
         }
         // (A copy that shares the table: attaching aliases changes the resolver's mentions, not its aliases.)
-        let aliases = workspace.resolver.aliases
+        let aliases = resolver.aliases
         for (p, list) in tokens.enumerated() {
             // The candidates first, over the plain token values: most words are lower case, or rejected by
             // the tokeniser's hash of an ASCII key (the table's hash) alone.
@@ -52,7 +52,7 @@ extension EntityExtractor {
                 } else if !token.isCapitalized {
                     continue
                 }
-                workspace.resolver.attachAlias(entity: entity, place: .init(paragraph: p, first: k, end: k + 1))
+                resolver.attachAlias(entity: entity, place: .init(paragraph: p, first: k, end: k + 1))
             }
         }
     }

@@ -5,8 +5,8 @@ import CableParser
 extension EntityExtractor {
     /// Fills every paragraph's `entities` from `resolver.attached`, in text order (the attachment order
     /// breaks ties), with the entities' `ids`.
-    func writeMentions(_ workspace: ExtractionWorkspace, into cable: inout Cable, tokens: [TokenList], ids: [String]) {
-        let resolver = workspace.resolver
+    func writeMentions(_ workspace: ExtractionWorkspace, _ resolver: EntityResolver, into cable: inout Cable, tokens: [TokenList],
+                       ids: [String]) {
         var firstOfParagraph: [Int] = [], order: [UInt64] = [], wide: [ExtractionWorkspace.MentionOrder] = []
         var lastSurface: [ExtractionWorkspace.SurfaceMemo] = [], surfaces: [String] = []
         swap(&firstOfParagraph, &workspace.firstOfParagraph)

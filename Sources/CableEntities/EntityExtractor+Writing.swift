@@ -4,9 +4,7 @@ import CableParser
 /// (`EntityExtractor+Mentions`), one summary per id.
 extension EntityExtractor {
     /// Turns resolved entities into the model's mentions and summaries.
-    func write(_ workspace: ExtractionWorkspace, into cable: inout Cable, tokens: [TokenList]) {
-        let resolver = workspace.resolver
-        let text = resolver.text
+    func write(_ workspace: ExtractionWorkspace, _ resolver: EntityResolver, into cable: inout Cable, tokens: [TokenList]) {
         // The workspace's buffers, moved out for the call (no exclusivity check per access, no copy).
         var key: [UInt8] = [], ids: [String] = [], names: [String] = [], idHashes: [UInt64] = []
         swap(&key, &workspace.key)
@@ -23,16 +21,17 @@ extension EntityExtractor {
         for i in resolver.entities.indices {
             // An entity written for an earlier cable takes its name and id from the cache.
             let entity = resolver.entities[i]
-            text.withSurface(entity.surface) { surface in
-                EntityNameCache.key(type: entity.type, canonical: entity.canonical, generic: entity.generic,
-                                    country: entity.country, surface: surface, into: &key)
+            resolver.withSurface(entity.surface) { surface in
+                EntityNameCache.key(type: entity.type, canonical: entity.canonical >= 0 ? resolver.name(at: entity.canonical) : nil,
+                                    generic: entity.generic, country: entity.country >= 0 ? resolver.name(at: entity.country) : nil,
+                                    surface: surface, into: &key)
             }
             // (No closure making the name: it would capture copies of the extractor and the resolver.)
             let made: (name: String, id: String, idHash: UInt64)
             if let cached = key.withUnsafeBufferPointer({ cache.nameAndID($0) }) {
                 made = cached
             } else {
-                let name = displayName(entity, surface: text.surface(entity.surface))
+                let name = displayName(entity, resolver, surface: resolver.surfaceString(entity.surface))
                 var id = NameText.id(type: entity.type.rawValue, name: name)
                 made = (name, id, id.withUTF8 { ByteKeyTable.hash($0) })
                 key.withUnsafeBufferPointer { cache.store($0, name: made.name, id: made.id, idHash: made.idHash) }
@@ -41,7 +40,7 @@ extension EntityExtractor {
             ids.append(made.id)
             idHashes.append(made.idHash)
         }
-        writeMentions(workspace, into: &cable, tokens: tokens, ids: ids)
+        writeMentions(workspace, resolver, into: &cable, tokens: tokens, ids: ids)
         // Entities with the same id become one summary, in order of first appearance (slugs are composed,
         // NFC: equal ids have equal bytes), found by the hash each id keeps in the name cache.
         var summaries: [Cable.EntitySummary] = []
@@ -99,9 +98,10 @@ extension EntityExtractor {
         x == y ? a < b : x < y
     }
 
-    func displayName(_ e: EntityResolver.Entity, surface: String) -> String {
-        if let canonical = e.canonical {
-            if e.generic, let code = e.country, let country = gazetteer.country(code: code) {
+    func displayName(_ e: EntityResolver.Entity, _ resolver: EntityResolver, surface: String) -> String {
+        if e.canonical >= 0 {
+            let canonical = resolver.name(at: e.canonical)
+            if e.generic, e.country >= 0, let country = gazetteer.country(code: resolver.name(at: e.country)) {
                 return "\(canonical) (\(country.name))"
             }
             return canonical

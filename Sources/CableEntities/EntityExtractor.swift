@@ -66,6 +66,11 @@ public struct EntityExtractor: Sendable {
         var paragraphTokens: [TokenList] = []
         var paragraphCaps: [Bool] = []
 
+        // The resolver is moved out of the workspace for the call: a class's stored property is checked
+        // for exclusive access at every use, and read by copying it.
+        var resolver = workspace.resolver.take() ?? EntityResolver(gazetteer: gazetteer)
+        defer { workspace.resolver = resolver }
+
         // The paragraph pass's scratch memory, reused from earlier calls.
         let scratch = workspace.paragraphs
         for (p, paragraph) in cable.paragraphs.enumerated() {
@@ -74,11 +79,7 @@ public struct EntityExtractor: Sendable {
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: scratch)
             recognizer.findCandidates()
             // Read in place, so that no candidate is copied (and its strings retained) on the way.
-            recognizer.candidates.withUnsafeBufferPointer { found in
-                for k in found.indices {
-                    workspace.resolver.add(found[k], tokens: tokens, place: .init(paragraph: p, first: found[k].first, end: found[k].end))
-                }
-            }
+            recognizer.candidates.withUnsafeBufferPointer { resolver.add($0, tokens: tokens, paragraph: p) }
             paragraphTokens.append(tokens)
             paragraphCaps.append(recognizer.caps)
             recognizer.recycle()
@@ -88,17 +89,15 @@ public struct EntityExtractor: Sendable {
                                                   gazetteer: gazetteer, hyphenatedIn: scratch)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: scratch)
             recognizer.findCandidates()
-            recognizer.candidates.withUnsafeBufferPointer { found in
-                for k in found.indices { workspace.resolver.add(found[k], tokens: tokens, place: nil) }
-            }
+            recognizer.candidates.withUnsafeBufferPointer { resolver.add($0, tokens: tokens, paragraph: -1) }
             recognizer.recycle()
         }
         for m in CableEvidence(env: env, memo: workspace.metadata, scratch: scratch).collect(cable, rawText: rawText) {
-            workspace.resolver.add(m)
+            resolver.add(m)
         }
 
-        workspace.resolver.resolve()
-        aliasPass(workspace, tokens: paragraphTokens, caps: paragraphCaps)
-        write(workspace, into: &cable, tokens: paragraphTokens)
+        resolver.resolve()
+        aliasPass(workspace, &resolver, tokens: paragraphTokens, caps: paragraphCaps)
+        write(workspace, resolver, into: &cable, tokens: paragraphTokens)
     }
 }

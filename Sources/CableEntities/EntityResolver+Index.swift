@@ -11,22 +11,23 @@ extension EntityResolver {
     /// built. `hash` is set to the key's hash when the key is ASCII (nil otherwise), for `create`.
     func indexedEntity(_ mention: Int, scratch: inout [UInt8], hash: inout UInt64?) -> Int? {
         hash = nil
-        let type = pending[mention].type
-        let typeByte = Self.typeByte(type)
-        if let canonical = pending[mention].canonical {
-            let country = pending[mention].generic ? pending[mention].country : nil
-            let found: Int?? = canonical.utf8.withContiguousStorageIfAvailable { name -> Int?? in
-                let countryFound: Int??? = (country ?? "").utf8.withContiguousStorageIfAvailable { code -> Int?? in
-                    canonicalLookup(typeByte, name, code, hash: &hash)
-                }
-                return countryFound ?? .some(nil)
-            } ?? .some(nil)
+        let m = pending[mention]
+        let typeByte = Self.typeByte(m.type)
+        if m.canonical >= 0 {
+            let found: Int?? = names.withUnsafeBufferPointer { names -> Int?? in
+                let country = m.generic && m.country >= 0 ? names[Int(m.country)] : ""
+                return names[Int(m.canonical)].utf8.withContiguousStorageIfAvailable { name -> Int?? in
+                    let countryFound: Int??? = country.utf8.withContiguousStorageIfAvailable { code -> Int?? in
+                        canonicalLookup(typeByte, name, code, hash: &hash)
+                    }
+                    return countryFound ?? .some(nil)
+                } ?? .some(nil)
+            }
             if let found { return found }
         } else {
-            let words = pending[mention].words
-            var count = Int(words.count)
-            if type == .location, count > 1, text.isMember(words.last, of: gazetteer.locationHeads) { count -= 1 }
-            if let found = wordsLookup(typeByte, Span(start: Int(words.start), count: count), hash: &hash) { return found }
+            var count = Int(m.words.count)
+            if m.type == .location, count > 1, text.isMember(m.words.last, of: gazetteer.locationHeads) { count -= 1 }
+            if let found = wordsLookup(typeByte, Span(start: Int(m.words.start), count: count), hash: &hash) { return found }
         }
         indexKey(mention, into: &scratch)
         return scratch.withUnsafeBufferPointer { index.value($0) }

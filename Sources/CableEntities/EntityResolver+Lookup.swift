@@ -20,8 +20,7 @@ extension EntityResolver {
     /// `hash`: the index key's hash when it is ASCII (`indexedEntity`).
     func find(_ mention: Int, scratch: inout [UInt8], hash: inout UInt64?) -> Int? {
         if let hit = indexedEntity(mention, scratch: &scratch, hash: &hash) { return hit }
-        // (Through a buffer: `pending[mention].field` may copy the whole mention.)
-        let (words, type) = pending.withUnsafeBufferPointer { ($0[mention].words, $0[mention].type) }
+        let words = pending[mention].words, type = pending[mention].type
         switch type {
         case .organization, .location:
             if words.count == 1, let hit = acronymEntity(Int(words.start)) { return hit }

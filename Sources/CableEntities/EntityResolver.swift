@@ -2,41 +2,57 @@
 /// (`Antonio Guterres`, `Guterres`, `GUTERRES`), acronyms join the organisation they abbreviate, and
 /// surnames seen alone are matched to the full names of the same cable.
 ///
-/// Mentions and entities hold their keys and surfaces as spans of `text` (no `String` or array per
-/// mention), and every table and buffer is emptied, not freed, by `removeAll()`: one resolver is reused
-/// from cable to cable by an extractor's workspace.
+/// Mentions and entities are plain records with no `String` or array in them: keys are spans of
+/// `text`, surfaces spans of the token lists they were found in (`lists`) or of `text`'s surface bytes,
+/// gazetteer names indices into `names`. Copying one costs no reference counting, and emptying the
+/// buffers releases nothing per mention. Every table and buffer is emptied, not freed, by `removeAll()`:
+/// one resolver is reused from cable to cable by an extractor's workspace.
 struct EntityResolver {
     typealias Span = MentionText.Span
+
+    /// Where a surface's bytes lie: bytes `start..<start + count` of `lists[list]`, or of `text`'s surface
+    /// buffer when `list` is -1 (metadata mentions).
+    struct Surface {
+        var list: Int32
+        var start: Int32
+        var count: Int32
+    }
 
     /// One entity of the cable being built.
     struct Entity {
         var type: EntityType
-        /// Word keys of the fullest name seen (in `text.words`).
-        var words: Span
-        /// Its surface (in `text`'s surface bytes).
-        var surface: Span
-        var canonical: String?
-        var country: String?
         var generic: Bool
         var evidence: Candidate.Evidence
+        /// Word keys of the fullest name seen (in `text.words`).
+        var words: Span
+        /// Its surface.
+        var surface: Surface
+        /// Gazetteer name and country code (indices into `names`, -1 for none).
+        var canonical: Int32
+        var country: Int32
         var mentions = 0
     }
 
-    /// Where a mention lies: a paragraph and token range, or the metadata.
-    struct Place { var paragraph: Int; var first: Int; var end: Int }
+    /// Where a mention lies: a paragraph and token range (`paragraph` -1: the subject or the metadata).
+    struct Place {
+        var paragraph: Int
+        var first: Int
+        var end: Int
+        static let nowhere = Place(paragraph: -1, first: 0, end: 0)
+    }
 
     /// A mention waiting to be attached.
     struct Pending {
         var type: EntityType
-        var words: Span
-        var surface: Span
-        var canonical: String?
-        var country: String?
         var generic: Bool
         var evidence: Candidate.Evidence
+        var words: Span
+        var surface: Surface
+        var canonical: Int32
+        var country: Int32
         /// Word (in `text.words`) of an acronym defined right after the mention, -1 for none.
         var acronym: Int32
-        var place: Place?
+        var place: Place
     }
 
     // Stored state is internal (not private) for the resolver's extensions in other files
@@ -44,6 +60,10 @@ struct EntityResolver {
     let gazetteer: Gazetteer
     /// Keys and surfaces of the cable's mentions.
     private(set) var text = MentionText()
+    /// The token lists of the paragraphs (and subject) whose candidates were added, in order.
+    private(set) var lists: [TokenList] = []
+    /// Gazetteer names and country codes of the mentions.
+    private(set) var names: [String] = []
     private(set) var pending: [Pending] = []
     var entities: [Entity] = []
     /// (entity, place) of every attached paragraph mention.
@@ -72,6 +92,8 @@ struct EntityResolver {
     /// Forgets the last cable, keeping every buffer's capacity.
     mutating func removeAll() {
         text.removeAll()
+        lists.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
         pending.removeAll(keepingCapacity: true)
         entities.removeAll(keepingCapacity: true)
         attached.removeAll(keepingCapacity: true)
@@ -82,20 +104,34 @@ struct EntityResolver {
         persons.removeAll(keepingCapacity: true)
     }
 
-    /// Adds a paragraph's (or the subject's) candidate: its word keys (all of a one-token span, the words
-    /// of a longer one) and its surface.
-    mutating func add(_ c: Candidate, tokens: TokenList, place: Place?) {
-        let first = text.wordCount
-        text.appendKeys(of: tokens, from: c.first, to: c.end)
-        let words = Span(start: first, count: text.wordCount - first)
-        let surface = text.appendSurface(tokens, from: tokens[c.first].start, to: tokens[c.end - 1].end)
-        var acronym: Int32 = -1
-        if let defined = c.definedAcronym {
-            acronym = Int32(truncatingIfNeeded: text.wordCount)
-            text.appendKey(defined)
+    /// Adds the candidates a recogniser found in `tokens` (a paragraph's, or the subject's when
+    /// `paragraph` is -1): for each, its word keys (all of a one-token span, the words of a longer one),
+    /// its surface (a span of `tokens`) and its gazetteer name. The candidates are read in place: none is
+    /// copied, so none of their strings is retained but the names kept.
+    mutating func add(_ found: UnsafeBufferPointer<Candidate>, tokens: TokenList, paragraph: Int) {
+        guard !found.isEmpty else { return }
+        let list = Int32(truncatingIfNeeded: lists.count)
+        lists.append(tokens)
+        tokens.items.withUnsafeBufferPointer { items in
+            for k in found.indices {
+                let first = found[k].first, end = found[k].end
+                let firstWord = text.wordCount
+                text.appendKeys(of: tokens, from: first, to: end)
+                let words = Span(start: firstWord, count: text.wordCount - firstWord)
+                let start = items[first].start
+                let surface = Surface(list: list, start: Int32(truncatingIfNeeded: start),
+                                      count: Int32(truncatingIfNeeded: items[end - 1].end - start))
+                var acronym: Int32 = -1
+                if let defined = found[k].definedAcronym {
+                    acronym = Int32(truncatingIfNeeded: text.wordCount)
+                    text.appendKey(defined)
+                }
+                let place = paragraph >= 0 ? Place(paragraph: paragraph, first: first, end: end) : .nowhere
+                pending.append(Pending(type: found[k].type, generic: found[k].generic, evidence: found[k].evidence, words: words,
+                                       surface: surface, canonical: name(found[k].canonical), country: name(found[k].country),
+                                       acronym: acronym, place: place))
+            }
         }
-        pending.append(Pending(type: c.type, words: words, surface: surface, canonical: c.canonical, country: c.country,
-                               generic: c.generic, evidence: c.evidence, acronym: acronym, place: place))
     }
 
     /// Adds a mention of the metadata (no place in the text).
@@ -103,27 +139,61 @@ struct EntityResolver {
         let first = text.wordCount
         for key in m.keys { text.appendKey(key) }
         let words = Span(start: first, count: text.wordCount - first)
-        let surface = text.appendSurface(m.surface)
-        pending.append(Pending(type: m.type, words: words, surface: surface, canonical: m.canonical, country: nil,
-                               generic: false, evidence: m.evidence, acronym: -1, place: nil))
+        let span = text.appendSurface(m.surface)
+        pending.append(Pending(type: m.type, generic: false, evidence: m.evidence, words: words,
+                               surface: Surface(list: -1, start: span.start, count: span.count),
+                               canonical: name(m.canonical), country: -1, acronym: -1, place: .nowhere))
     }
+
+    /// The index of `string` in `names` (appended), -1 for nil.
+    private mutating func name(_ string: String?) -> Int32 {
+        guard let string else { return -1 }
+        names.append(string)
+        return Int32(truncatingIfNeeded: names.count - 1)
+    }
+
+    /// The surface's bytes.
+    @inline(__always)
+    func withSurface<R>(_ surface: Surface, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard surface.list >= 0 else { return text.withSurface(Span(start: Int(surface.start), count: Int(surface.count)), body) }
+        return lists.withUnsafeBufferPointer { lists in
+            lists[Int(surface.list)].bytes.withUnsafeBufferPointer { bytes in
+                body(UnsafeBufferPointer(rebasing: bytes[Int(surface.start)..<Int(surface.start + surface.count)]))
+            }
+        }
+    }
+
+    /// The surface as a `String` (made only for a name not found in the name cache).
+    func surfaceString(_ surface: Surface) -> String {
+        withSurface(surface) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The gazetteer name (or country code) kept at `index` (not -1).
+    @inline(__always)
+    func name(at index: Int32) -> String { names[Int(index)] }
 
     /// Attaches every pending mention; strong evidence and fuller names first, so later short forms find them.
     mutating func resolve() {
         rankOrder()
         // The key buffers are moved out for the pass, so that filling them never copies them.
-        var key: [UInt8] = [], joined: [UInt8] = []
+        var key: [UInt8] = [], joined: [UInt8] = [], order: [Int] = [], weak: [Int] = []
         swap(&key, &self.key)
         swap(&joined, &self.joined)
+        swap(&order, &sortKeys)
+        swap(&weak, &self.weak)
         defer {
             swap(&key, &self.key)
             swap(&joined, &self.joined)
+            swap(&order, &sortKeys)
+            swap(&weak, &self.weak)
         }
         weak.removeAll(keepingCapacity: true)
-        for mention in sortKeys {
+        for mention in order {
             if pending.withUnsafeBufferPointer({ $0[mention].evidence == .weak }) { weak.append(mention); continue }
             var hash: UInt64? = nil
-            let target = find(mention, scratch: &key, hash: &hash) ?? create(mention, key: &key, hash: hash)
+            // (No `??`: its autoclosure holds `self` for `create`, and the lookup then runs on a copy.)
+            let target: Int
+            if let found = find(mention, scratch: &key, hash: &hash) { target = found } else { target = create(mention, key: &key, hash: hash) }
             attach(mention, to: target)
         }
         guard !weak.isEmpty else { return }
@@ -135,10 +205,13 @@ struct EntityResolver {
         }
         for mention in weak {
             var hash: UInt64? = nil
-            if let target = find(mention, scratch: &key, hash: &hash) ?? findAnyType(mention) {
+            if let target = find(mention, scratch: &key, hash: &hash) {
+                attach(mention, to: target)
+            } else if let target = findAnyType(mention) {
                 attach(mention, to: target)
             } else if pending[mention].type != .person || repeatCount(mention, joined: &joined) >= 2 {
-                attach(mention, to: create(mention, key: &key, hash: hash))
+                let target = create(mention, key: &key, hash: hash)
+                attach(mention, to: target)
             }
         }
     }
@@ -185,21 +258,21 @@ struct EntityResolver {
     }
 
     private mutating func attach(_ mention: Int, to target: Int) {
-        // The fields read through a buffer: `pending[mention].field` copied the whole mention (a memcpy).
-        let (acronym, isPerson, words, surface, place) = pending.withUnsafeBufferPointer { p in
-            (Int(p[mention].acronym), p[mention].type == .person, p[mention].words, p[mention].surface, p[mention].place)
-        }
+        let m = pending[mention]
         entities[target].mentions += 1
-        if acronym >= 0 {
-            acronyms.append((target, acronym))
-            canonicalKey(acronym, into: &acronymKey)
-            acronymKey.withUnsafeBufferPointer { acronymIndex.set($0, target) }
+        if m.acronym >= 0 {
+            acronyms.append((target, Int(m.acronym)))
+            var bytes: [UInt8] = []
+            swap(&bytes, &acronymKey)
+            canonicalKey(Int(m.acronym), into: &bytes)
+            bytes.withUnsafeBufferPointer { acronymIndex.set($0, target) }
+            swap(&bytes, &acronymKey)
         }
-        if isPerson, words.count > entities[target].words.count {
-            entities[target].words = words
-            entities[target].surface = surface
+        if m.type == .person, m.words.count > entities[target].words.count {
+            entities[target].words = m.words
+            entities[target].surface = m.surface
         }
-        if let place { attached.append((target, place)) }
+        if m.place.paragraph >= 0 { attached.append((target, m.place)) }
     }
 
     /// A new entity for `mention`, stored in the index under `indexKey(mention)` (built in `key`);
@@ -207,8 +280,8 @@ struct EntityResolver {
     private mutating func create(_ mention: Int, key: inout [UInt8], hash: UInt64?) -> Int {
         let id = entities.count
         let m = pending[mention]
-        entities.append(Entity(type: m.type, words: m.words, surface: m.surface, canonical: m.canonical,
-                               country: m.country, generic: m.generic, evidence: m.evidence))
+        entities.append(Entity(type: m.type, generic: m.generic, evidence: m.evidence, words: m.words, surface: m.surface,
+                               canonical: m.canonical, country: m.country))
         if let hash {
             key.removeAll(keepingCapacity: true)
             appendIndexKey(mention, to: &key)
@@ -231,19 +304,19 @@ struct EntityResolver {
 
     /// `indexKey` before its canonical form, appended to `bytes`.
     private func appendIndexKey(_ mention: Int, to bytes: inout [UInt8]) {
-        let type = pending[mention].type, words = pending[mention].words
-        bytes.append(Self.typeByte(type))
+        let m = pending[mention]
+        bytes.append(Self.typeByte(m.type))
         bytes.append(0x7C)
-        if let canonical = pending[mention].canonical {
+        if m.canonical >= 0 {
             bytes.append(0x3D)
-            MentionText.append(canonical, to: &bytes)
+            MentionText.append(name(at: m.canonical), to: &bytes)
             bytes.append(0x7C)
-            if pending[mention].generic, let country = pending[mention].country { MentionText.append(country, to: &bytes) }
+            if m.generic, m.country >= 0 { MentionText.append(name(at: m.country), to: &bytes) }
         } else {
-            var count = Int(words.count)
+            var count = Int(m.words.count)
             // "Guantanamo Bay" and "Guantanamo", "Miranda State" and "Miranda": one place.
-            if type == .location, count > 1, text.isMember(words.last, of: gazetteer.locationHeads) { count -= 1 }
-            text.appendKeys(Span(start: Int(words.start), count: count), separator: 0x20, to: &bytes)
+            if m.type == .location, count > 1, text.isMember(m.words.last, of: gazetteer.locationHeads) { count -= 1 }
+            text.appendKeys(Span(start: Int(m.words.start), count: count), separator: 0x20, to: &bytes)
         }
     }
 
@@ -273,5 +346,4 @@ struct EntityResolver {
             return k
         }
     }
-
 }

@@ -8,7 +8,8 @@ import Synchronization
 /// Used by one call at a time: an extractor takes one from its `Pool` for the call and gives it back.
 /// (`@unchecked Sendable`: the pool hands a workspace to one caller at a time, and only then is it used.)
 final class ExtractionWorkspace: @unchecked Sendable {
-    var resolver: EntityResolver
+    /// The resolver; nil while an `annotate` call has it (moved out, see there).
+    var resolver: EntityResolver?
     // The alias pass.
     var firstOfParagraph: [Int] = []
     var covered: [Bool] = []
@@ -70,7 +71,7 @@ final class ExtractionWorkspace: @unchecked Sendable {
 
     /// Forgets the last cable (the strings it made are released; the buffers keep their capacity).
     func removeAll() {
-        resolver.removeAll()
+        resolver?.removeAll()
         ids.removeAll(keepingCapacity: true)
         names.removeAll(keepingCapacity: true)
         idHashes.removeAll(keepingCapacity: true)

@@ -83,13 +83,6 @@ struct MentionText {
                           isASCII: ascii, hash: ascii ? hash : 0))
     }
 
-    /// Appends the text of bytes `start..<end` of `tokens` as a surface.
-    mutating func appendSurface(_ tokens: TokenList, from start: Int, to end: Int) -> Span {
-        let at = surfaceBytes.count
-        tokens.bytes.withUnsafeBufferPointer { surfaceBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
-        return Span(start: at, count: end - start)
-    }
-
     /// Appends a surface given as a `String`.
     mutating func appendSurface(_ surface: String) -> Span {
         let at = surfaceBytes.count
