@@ -38,6 +38,9 @@ struct ByteKeyTable {
     /// No key stored.
     var isEmpty: Bool { used == 0 }
 
+    /// Keys stored.
+    var count: Int { used }
+
     /// The value stored for `key`, nil when none is.
     func value(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(key)

@@ -4,9 +4,9 @@ import CableParser
 /// made once per run of equal surfaces of one entity.
 extension EntityExtractor {
     /// Fills every paragraph's `entities` from `resolver.attached`, in text order (the attachment order
-    /// breaks ties), with the entities' `ids`.
-    func writeMentions(_ workspace: ExtractionWorkspace, _ resolver: EntityResolver, into cable: inout Cable, tokens: [TokenList],
-                       ids: [String]) {
+    /// breaks ties), with the ids of the entities' name cache `entries`.
+    func writeMentions(_ workspace: ExtractionWorkspace, _ resolver: borrowing EntityResolver, into cable: inout Cable, tokens: [TokenList],
+                       entries: UnsafeBufferPointer<EntityNameCache.Entry?>) {
         var firstOfParagraph: [Int] = [], order: [UInt64] = [], wide: [ExtractionWorkspace.MentionOrder] = []
         var lastSurface: [ExtractionWorkspace.SurfaceMemo] = [], surfaces: [String] = []
         swap(&firstOfParagraph, &workspace.firstOfParagraph)
@@ -95,7 +95,7 @@ extension EntityExtractor {
                                         strings: &surfaces)
                     let scalarStart = ascii ? start : cursor.offset(start, in: bytes)
                     let scalarEnd = ascii ? stop : cursor.offset(stop, in: bytes)
-                    mentions.append(.init(id: ids[entity], type: entities[entity].type.rawValue, surface: surface,
+                    mentions.append(.init(id: entries[entity].unsafelyUnwrapped.id, type: entities[entity].type.rawValue, surface: surface,
                                           start: scalarStart, end: scalarEnd))
                 }
             }

@@ -16,16 +16,23 @@ public struct EntityExtractor: Sendable {
     /// Why the bundled gazetteer failed to load, if it did (the extractor then works without it).
     public let loadError: GazetteerError?
     /// Names and ids made for earlier cables, shared by copies of this extractor.
-    let nameCache = EntityNameCache()
+    let nameCache: EntityNameCache
     /// Buffers for the steps after the recognisers, reused from call to call (one per concurrent call).
     let workspaces = ExtractionWorkspace.Pool()
 
     /// An extractor over the bundled gazetteer (loaded once per process and shared).
     public init() {
+        self.init(nameCacheCapacity: EntityNameCache.defaultCapacity)
+    }
+
+    /// An extractor over the bundled gazetteer whose name cache keeps at most `nameCacheCapacity` entries
+    /// (tests: a full cache must not change the output).
+    init(nameCacheCapacity: Int) {
         switch Self.shared {
         case .success(let g): gazetteer = g; loadError = nil
         case .failure(let error): gazetteer = Gazetteer(); loadError = error
         }
+        nameCache = EntityNameCache(capacity: nameCacheCapacity)
     }
 
     /// An extractor over a given gazetteer (tests, experiments).
@@ -34,6 +41,7 @@ public struct EntityExtractor: Sendable {
         gazetteer.lexicon = Lexicon(gazetteer)  // the lists may have changed since it was built
         self.gazetteer = gazetteer
         self.loadError = nil
+        nameCache = EntityNameCache()
     }
 
     private static let shared: Result<Gazetteer, GazetteerError> = {
@@ -66,10 +74,9 @@ public struct EntityExtractor: Sendable {
         var paragraphTokens: [TokenList] = []
         var paragraphCaps: [Bool] = []
 
-        // The resolver is moved out of the workspace for the call: a class's stored property is checked
-        // for exclusive access at every use, and read by copying it.
+        // The resolver is moved out of the workspace for the call (and back at its end): a class's stored
+        // property is checked for exclusive access at every use.
         var resolver = workspace.resolver.take() ?? EntityResolver(gazetteer: gazetteer)
-        defer { workspace.resolver = resolver }
 
         // The paragraph pass's scratch memory, reused from earlier calls.
         let scratch = workspace.paragraphs
@@ -99,5 +106,6 @@ public struct EntityExtractor: Sendable {
         resolver.resolve()
         aliasPass(workspace, &resolver, tokens: paragraphTokens, caps: paragraphCaps)
         write(workspace, resolver, into: &cable, tokens: paragraphTokens)
+        workspace.resolver = consume resolver
     }
 }

@@ -7,7 +7,7 @@
 /// gazetteer names indices into `names`. Copying one costs no reference counting, and emptying the
 /// buffers releases nothing per mention. Every table and buffer is emptied, not freed, by `removeAll()`:
 /// one resolver is reused from cable to cable by an extractor's workspace.
-struct EntityResolver {
+struct EntityResolver: ~Copyable {
     typealias Span = MentionText.Span
 
     /// Where a surface's bytes lie: bytes `start..<start + count` of `lists[list]`, or of `text`'s surface
