@@ -9,7 +9,7 @@
 extension EntityResolver {
     /// The entity stored under `indexKey(mention)`, if any; `scratch` is a buffer for keys that must be
     /// built. `hash` is set to the key's hash when the key is ASCII (nil otherwise), for `create`.
-    func indexedEntity(_ mention: Int, scratch: inout [UInt8], hash: inout UInt64?) -> Int? {
+    mutating func indexedEntity(_ mention: Int, scratch: inout [UInt8], hash: inout UInt64?) -> Int? {
         hash = nil
         let m = pending[mention]
         let typeByte = Self.typeByte(m.type)
@@ -34,7 +34,7 @@ extension EntityResolver {
     }
 
     /// The lookup of `type|=name|code` when both are ASCII: .some(entity or nil); nil when not ASCII.
-    private func canonicalLookup(_ typeByte: UInt8, _ name: UnsafeBufferPointer<UInt8>, _ code: UnsafeBufferPointer<UInt8>,
+    private mutating func canonicalLookup(_ typeByte: UInt8, _ name: UnsafeBufferPointer<UInt8>, _ code: UnsafeBufferPointer<UInt8>,
                                  hash keyHash: inout UInt64?) -> Int?? {
         var hash = ByteKeyTable.hash(ByteKeyTable.hash(ByteKeyTable.hash(ByteKeyTable.hashStart, byte: typeByte), byte: 0x7C), byte: 0x3D)
         var high: UInt8 = 0
@@ -56,7 +56,7 @@ extension EntityResolver {
 
     /// The lookup of `type|KEY KEY` over the words of `span` when they are all ASCII: .some(entity or
     /// nil); nil when a word is not ASCII.
-    private func wordsLookup(_ typeByte: UInt8, _ span: Span, hash keyHash: inout UInt64?) -> Int?? {
+    private mutating func wordsLookup(_ typeByte: UInt8, _ span: Span, hash keyHash: inout UInt64?) -> Int?? {
         text.words.withUnsafeBufferPointer { words -> Int?? in
             text.keyBytes.withUnsafeBufferPointer { keys -> Int?? in
                 let first = Int(span.start), end = first + Int(span.count)

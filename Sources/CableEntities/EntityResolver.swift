@@ -7,6 +7,10 @@
 /// gazetteer names indices into `names`. Copying one costs no reference counting, and emptying the
 /// buffers releases nothing per mention. Every table and buffer is emptied, not freed, by `removeAll()`:
 /// one resolver is reused from cable to cable by an extractor's workspace.
+///
+/// Noncopyable, and its lookups (`find`, `indexedEntity`, `findPerson`...) are `mutating` though they
+/// change nothing: a non-mutating call from a mutating method passes the ~660-byte resolver by copying
+/// it to the stack first (a `memcpy` per call, per mention), a mutating one passes its address.
 struct EntityResolver: ~Copyable {
     typealias Span = MentionText.Span
 
@@ -245,13 +249,13 @@ struct EntityResolver: ~Copyable {
         m.evidence.rawValue * 64 + min(Int(m.words.count), 63)
     }
 
-    private func repeatCount(_ mention: Int, joined: inout [UInt8]) -> Int {
+    private mutating func repeatCount(_ mention: Int, joined: inout [UInt8]) -> Int {
         joinedKeys(mention, into: &joined)
         return joined.withUnsafeBufferPointer { repeats.value($0) } ?? 0
     }
 
     /// The mention's keys joined by spaces (`keys.joined(separator: " ")`), as `ByteKeyTable` bytes.
-    private func joinedKeys(_ mention: Int, into bytes: inout [UInt8]) {
+    private mutating func joinedKeys(_ mention: Int, into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)
         text.appendKeys(pending[mention].words, separator: 0x20, to: &bytes)
         ByteKeyTable.canonical(&bytes)
@@ -296,14 +300,14 @@ struct EntityResolver: ~Copyable {
 
     /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise (the type as one byte), as
     /// bytes for `ByteKeyTable`, written into `bytes` (one buffer for the whole cable).
-    func indexKey(_ mention: Int, into bytes: inout [UInt8]) {
+    mutating func indexKey(_ mention: Int, into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)
         appendIndexKey(mention, to: &bytes)
         ByteKeyTable.canonical(&bytes)
     }
 
     /// `indexKey` before its canonical form, appended to `bytes`.
-    private func appendIndexKey(_ mention: Int, to bytes: inout [UInt8]) {
+    private mutating func appendIndexKey(_ mention: Int, to bytes: inout [UInt8]) {
         let m = pending[mention]
         bytes.append(Self.typeByte(m.type))
         bytes.append(0x7C)
