@@ -23,8 +23,10 @@ extension EntityExtractor {
         for list in tokens { firstOfParagraph.append(total); total += list.count }
         covered.removeAll(keepingCapacity: true)
         covered.append(contentsOf: repeatElement(false, count: total))
-        for (_, place) in resolver.attached {
-            for k in place.first..<place.end { covered[firstOfParagraph[place.paragraph] + k] = true }
+        covered.withUnsafeMutableBufferPointer { covered in
+            for (_, place) in resolver.attached {
+                for k in place.first..<place.end { covered[firstOfParagraph[place.paragraph] + k] = true }
+            }
         }
         // (A copy that shares the table: attaching aliases changes the resolver's mentions, not its aliases.)
         let aliases = resolver.aliases

@@ -36,18 +36,19 @@ extension EntityResolver {
         let last = words.last, count = Int(words.count)
         var best: Int? = nil
         let lastHash = text.words[last].hash
-        // Over the people only, in order; a word's hash (0 when not ASCII) rejects most of them before any
-        // byte is compared. (Buffers: an `entities[i]` read may copy the entity, retaining its strings.)
-        return entities.withUnsafeBufferPointer { entities in
-        text.words.withUnsafeBufferPointer { wordList in
-        for i in persons {
+        // Over the people only, in order; their first and last words' hashes (0 when not ASCII) reject
+        // most of them before their entity or any byte is read.
+        return persons.withUnsafeBufferPointer { persons in
+        entities.withUnsafeBufferPointer { entities in
+        for p in persons {
+            guard p.count > 0, Self.mayEqual(p.last, lastHash) || count == 1 && p.count > 1 && Self.mayEqual(p.first, lastHash)
+            else { continue }
+            let i = Int(p.entity)
             let e = entities[i].words
             let eCount = Int(e.count)
-            guard eCount > 0 else { continue }
-            let eLast = wordList[e.last].hash, eFirst = wordList[Int(e.start)].hash
             // "General Sebhat" after "Sebhat Efrem": a lone word may be the first of a name when it is no given name.
-            guard Self.mayEqual(eLast, lastHash) && text.equal(e.last, last)
-                    || count == 1 && eCount > 1 && Self.mayEqual(eFirst, lastHash) && text.equal(Int(e.start), last)
+            guard Self.mayEqual(p.last, lastHash) && text.equal(e.last, last)
+                    || count == 1 && eCount > 1 && Self.mayEqual(p.first, lastHash) && text.equal(Int(e.start), last)
                     && !text.isMember(last, of: gazetteer.firstNames) else { continue }
             let compatible: Bool
             if count == 1 || eCount == 1 {

@@ -34,7 +34,18 @@ struct EntityResolver: ~Copyable {
         /// Gazetteer name and country code (indices into `names`, -1 for none).
         var canonical: Int32
         var country: Int32
+        /// Its place in `persons` (-1: not a person).
+        var person: Int32 = -1
         var mentions = 0
+    }
+
+    /// A person entity as `findPerson` first looks at it: the hashes of its first and last word keys
+    /// (`MentionText.Word.hash`, 0 when not ASCII) and its word count, kept in step with its `words`.
+    struct PersonKey {
+        var first: UInt64
+        var last: UInt64
+        var count: Int32
+        var entity: Int32
     }
 
     /// Where a mention lies: a paragraph and token range (`paragraph` -1: the subject or the metadata).
@@ -79,7 +90,7 @@ struct EntityResolver: ~Copyable {
     /// Entity of each defined acronym (its canonical bytes as written).
     var acronymIndex = ByteKeyTable()
     /// The person entities, in order of creation.
-    var persons: [Int] = []
+    var persons: [PersonKey] = []
     /// (entity, acronym word) of every acronym attached.
     var acronyms: [(entity: Int, word: Int)] = []
     // Scratch, kept for its capacity.
@@ -275,6 +286,8 @@ struct EntityResolver: ~Copyable {
         if m.type == .person, m.words.count > entities[target].words.count {
             entities[target].words = m.words
             entities[target].surface = m.surface
+            let person = entities[target].person
+            if person >= 0 { persons[Int(person)] = personKey(target) }
         }
         if m.place.paragraph >= 0 { attached.append((target, m.place)) }
     }
@@ -294,8 +307,20 @@ struct EntityResolver: ~Copyable {
             indexKey(mention, into: &key)
             key.withUnsafeBufferPointer { index.set($0, id) }
         }
-        if m.type == .person { persons.append(id) }
+        if m.type == .person {
+            entities[id].person = Int32(truncatingIfNeeded: persons.count)
+            persons.append(personKey(id))
+        }
         return id
+    }
+
+    private func personKey(_ entity: Int) -> PersonKey {
+        let words = entities[entity].words
+        guard words.count > 0 else { return PersonKey(first: 0, last: 0, count: 0, entity: Int32(truncatingIfNeeded: entity)) }
+        return text.words.withUnsafeBufferPointer { list in
+            PersonKey(first: list[Int(words.start)].hash, last: list[words.last].hash, count: words.count,
+                      entity: Int32(truncatingIfNeeded: entity))
+        }
     }
 
     /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise (the type as one byte), as
