@@ -23,7 +23,8 @@ final class ExtractionWorkspace: @unchecked Sendable {
     var missing: [Int] = []
     var names: [String] = []
     var ids: [String] = []
-    /// Paragraph mentions as packed (start, end, index) integers; `wideOrder` for a cable they do not fit.
+    /// Paragraph mentions as packed (first token, end token, index) integers; `wideOrder` for a cable they
+    /// do not fit.
     var order: [UInt64] = []
     var wideOrder: [MentionOrder] = []
     /// Per entity, where its last surface string was made and which it is (in `surfaces`).
@@ -43,7 +44,8 @@ final class ExtractionWorkspace: @unchecked Sendable {
     /// Paragraph text bytes of the largest cable this workspace has served: its buffers grow with it.
     var largestCableBytes = 0
 
-    /// A paragraph mention to write: where it lies, and its place in `resolver.attached` (the tie-break).
+    /// A paragraph mention to write: where it lies (its paragraph, first token and end token), and its
+    /// place in `resolver.attached` (the tie-break).
     struct MentionOrder: Comparable {
         var paragraph: Int32
         var start: Int32
