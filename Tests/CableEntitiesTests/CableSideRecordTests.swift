@@ -63,4 +63,27 @@ import Testing
             }
         }
     }
+
+    /// The eight-bytes-at-a-time line scan against a byte-by-byte one, at every start of random texts of
+    /// line feeds, ASCII and multi-byte scalars (and bytes 0x0B/0x8A next to the line feed's value).
+    @Test func lineEndAsAByteScan() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [[0x0A], [0x41], [0x20], [0x0B], [0x8A], [0x09], Array("é".utf8), Array("Ж".utf8), Array("ABCDEFGH".utf8),
+                                 [0x00], [0xFF], [0x0A, 0x0A]]
+        for _ in 0..<500 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...40, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...buffer.count {
+                    var end = start, ascii = true
+                    while end < buffer.count, buffer[end] != 0x0A {
+                        if buffer[end] >= 0x80 { ascii = false }
+                        end += 1
+                    }
+                    let found = CableEvidence.lineEnd(buffer, from: start)
+                    #expect(found.end == end && found.ascii == ascii, "\(bytes) from \(start)")
+                }
+            }
+        }
+    }
 }
