@@ -13,7 +13,7 @@ struct CableContext: Sendable {
     /// FIPS codes of the geographic TAGS, in order.
     var tagCountries: [String]
 
-    init(gazetteer: Gazetteer, cable: Cable) {
+    init(gazetteer: borrowing Gazetteer, cable: borrowing Cable) {
         entries = gazetteer.entries
         countryByCode = gazetteer.countryByCode
         countryOfWord = gazetteer.countryOfWord

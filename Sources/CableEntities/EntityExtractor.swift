@@ -76,7 +76,8 @@ public struct EntityExtractor: Sendable {
 
         // The resolver is moved out of the workspace for the call (and back at its end): a class's stored
         // property is checked for exclusive access at every use.
-        var resolver = workspace.resolver.take() ?? EntityResolver(gazetteer: gazetteer)
+        var resolver: EntityResolver
+        if let kept = workspace.resolver.take() { resolver = kept } else { resolver = EntityResolver(gazetteer: gazetteer) }
 
         // The paragraph pass's scratch memory, reused from earlier calls.
         let scratch = workspace.paragraphs
