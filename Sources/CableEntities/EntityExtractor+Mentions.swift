@@ -145,8 +145,7 @@ extension EntityExtractor {
 
     @inline(__always)
     private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ i: Int, _ b: UnsafeBufferPointer<UInt8>, _ j: Int, count: Int) -> Bool {
-        for k in 0..<count where a[i + k] != b[j + k] { return false }
-        return true
+        ByteKeyTable.sameBytes(a, i, b, j, count: count)
     }
 }
 

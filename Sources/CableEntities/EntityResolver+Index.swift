@@ -47,10 +47,8 @@ extension EntityResolver {
         return .some(index.value(hash: hash) { stored in
             guard stored.count == length, stored[0] == typeByte, stored[1] == 0x7C, stored[2] == 0x3D,
                   stored[3 + name.count] == 0x7C else { return false }
-            for k in 0..<name.count where stored[3 + k] != name[k] { return false }
-            let at = 4 + name.count
-            for k in 0..<code.count where stored[at + k] != code[k] { return false }
-            return true
+            return ByteKeyTable.sameBytes(stored, 3, name, 0, count: name.count)
+                && ByteKeyTable.sameBytes(stored, 4 + name.count, code, 0, count: code.count)
         })
     }
 
@@ -79,10 +77,8 @@ extension EntityResolver {
                             at += 1
                         }
                         let word = words[w]
-                        for n in Int(word.start)..<Int(word.start + word.count) {
-                            guard stored[at] == keys[n] else { return false }
-                            at += 1
-                        }
+                        guard ByteKeyTable.sameBytes(stored, at, keys, Int(word.start), count: Int(word.count)) else { return false }
+                        at += Int(word.count)
                     }
                     return true
                 })

@@ -131,9 +131,7 @@ struct MentionText {
         guard x.isASCII, y.isASCII else { return string(a) == string(b) }
         guard x.hash == y.hash, x.count == y.count else { return false }
         return keyBytes.withUnsafeBufferPointer { bytes in
-            let p = Int(x.start), q = Int(y.start)
-            for n in 0..<Int(x.count) where bytes[p + n] != bytes[q + n] { return false }
-            return true
+            ByteKeyTable.sameBytes(bytes, Int(x.start), bytes, Int(y.start), count: Int(x.count))
         }
     }
 

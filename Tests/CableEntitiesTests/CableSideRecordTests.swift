@@ -86,4 +86,26 @@ import Testing
             }
         }
     }
+
+    /// The eight-bytes-at-a-time comparison against an element-wise one, at every offset and length of
+    /// random buffers that differ in one byte.
+    @Test func sameBytesAsElementwise() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let a = (0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0x41...0x43, using: &rng) }
+            var b = a
+            if !b.isEmpty, Bool.random(using: &rng) { b[Int.random(in: 0..<b.count, using: &rng)] ^= 0x80 }
+            a.withUnsafeBufferPointer { x in
+                b.withUnsafeBufferPointer { y in
+                    for i in 0...x.count {
+                        for count in 0...(x.count - i) {
+                            let j = Int.random(in: 0...(y.count - count), using: &rng)
+                            let expected = x[i..<(i + count)].elementsEqual(y[j..<(j + count)])
+                            #expect(ByteKeyTable.sameBytes(x, i, y, j, count: count) == expected)
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
