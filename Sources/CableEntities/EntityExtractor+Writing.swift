@@ -41,7 +41,7 @@ extension EntityExtractor {
         madeIDs.removeAll(keepingCapacity: true)
         for i in found.indices where found[i] == nil {
             let entity = resolver.entities[i]
-            let name = displayName(entity, resolver, surface: resolver.surfaceString(entity.surface))
+            let name = displayName(entity, resolver)
             missing.append(i)
             madeNames.append(name)
             madeIDs.append(NameText.id(type: entity.type.rawValue, name: name))
@@ -81,7 +81,10 @@ extension EntityExtractor {
                 let known: Int?
                 if numbered {
                     let number = Int(entries[i].unsafelyUnwrapped.idNumber)
-                    if number >= slots.count { slots.append(contentsOf: repeatElement(-1, count: number + 1 - slots.count)) }
+                    // (Grown by half again at least: in a new cache the numbers rise one by one.)
+                    if number >= slots.count {
+                        slots.append(contentsOf: repeatElement(-1, count: max(number + 1, slots.count + slots.count / 2 + 64) - slots.count))
+                    }
                     known = slots[number] >= 0 ? Int(slots[number]) : nil
                     if known == nil { slots[number] = Int32(truncatingIfNeeded: keys.count) }
                 } else {
@@ -137,7 +140,9 @@ extension EntityExtractor {
         x == y ? a < b : x < y
     }
 
-    func displayName(_ e: EntityResolver.Entity, _ resolver: borrowing EntityResolver, surface: String) -> String {
+    /// The gazetteer name (with the country of a generic body), else the surface in name case (a string
+    /// made for the surface only here).
+    func displayName(_ e: EntityResolver.Entity, _ resolver: borrowing EntityResolver) -> String {
         if e.canonical >= 0 {
             let canonical = resolver.name(at: e.canonical)
             if e.generic, e.country >= 0, let country = gazetteer.country(code: resolver.name(at: e.country)) {
@@ -145,6 +150,7 @@ extension EntityExtractor {
             }
             return canonical
         }
+        let surface = resolver.surfaceString(e.surface)
         // A byte search where the bytes settle it: Foundation's `contains` costs thousands of instructions a call.
         let hasSpace = CableEvidence.contains(surface, mark: 0x20, foundation: { surface.contains(" ") })
         let isAcronym = e.type == .organization && !hasSpace && Gazetteer.looksLikeAcronym(surface)
