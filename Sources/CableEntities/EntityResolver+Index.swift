@@ -55,34 +55,33 @@ extension EntityResolver {
     /// The lookup of `type|KEY KEY` over the words of `span` when they are all ASCII: .some(entity or
     /// nil); nil when a word is not ASCII.
     private mutating func wordsLookup(_ typeByte: UInt8, _ span: Span, hash keyHash: inout UInt64?) -> Int?? {
-        text.words.withUnsafeBufferPointer { words -> Int?? in
-            text.keyBytes.withUnsafeBufferPointer { keys -> Int?? in
-                let first = Int(span.start), end = first + Int(span.count)
-                var hash = ByteKeyTable.hash(ByteKeyTable.hash(ByteKeyTable.hashStart, byte: typeByte), byte: 0x7C)
-                var length = 2
-                for w in first..<end {
-                    let word = words[w]
-                    guard word.isASCII else { return nil }
-                    if w > first { hash = ByteKeyTable.hash(hash, byte: 0x20); length += 1 }
-                    for n in Int(word.start)..<Int(word.start + word.count) { hash = ByteKeyTable.hash(hash, byte: keys[n]) }
-                    length += Int(word.count)
-                }
-                keyHash = hash
-                return .some(index.value(hash: hash) { stored in
-                    guard stored.count == length, stored[0] == typeByte, stored[1] == 0x7C else { return false }
-                    var at = 2
-                    for w in first..<end {
-                        if w > first {
-                            guard stored[at] == 0x20 else { return false }
-                            at += 1
-                        }
-                        let word = words[w]
-                        guard ByteKeyTable.sameBytes(stored, at, keys, Int(word.start), count: Int(word.count)) else { return false }
-                        at += Int(word.count)
-                    }
-                    return true
-                })
+        let keys = text.keyBytes.bytes
+        return text.words.withUnsafeBufferPointer { words -> Int?? in
+            let first = Int(span.start), end = first + Int(span.count)
+            var hash = ByteKeyTable.hash(ByteKeyTable.hash(ByteKeyTable.hashStart, byte: typeByte), byte: 0x7C)
+            var length = 2
+            for w in first..<end {
+                let word = words[w]
+                guard word.isASCII else { return nil }
+                if w > first { hash = ByteKeyTable.hash(hash, byte: 0x20); length += 1 }
+                for n in Int(word.start)..<Int(word.start + word.count) { hash = ByteKeyTable.hash(hash, byte: keys[n]) }
+                length += Int(word.count)
             }
+            keyHash = hash
+            return .some(index.value(hash: hash) { stored in
+                guard stored.count == length, stored[0] == typeByte, stored[1] == 0x7C else { return false }
+                var at = 2
+                for w in first..<end {
+                    if w > first {
+                        guard stored[at] == 0x20 else { return false }
+                        at += 1
+                    }
+                    let word = words[w]
+                    guard ByteKeyTable.sameBytes(stored, at, keys, Int(word.start), count: Int(word.count)) else { return false }
+                    at += Int(word.count)
+                }
+                return true
+            })
         }
     }
 }

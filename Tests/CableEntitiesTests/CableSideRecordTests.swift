@@ -108,4 +108,28 @@ import Testing
             }
         }
     }
+
+    /// A byte buffer keeps every byte across growth (reserved runs and bulk appends) and after `removeAll`.
+    @Test func byteBufferKeepsItsBytesAcrossGrowth() {
+        var rng = SystemRandomNumberGenerator()
+        var buffer = ByteBuffer(capacity: 1)
+        var reference: [UInt8] = []
+        for round in 0..<3 {
+            for _ in 0..<300 {
+                let run = (0..<Int.random(in: 0...70, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+                if Bool.random(using: &rng) {
+                    buffer.reserve(run.count)
+                    for b in run { buffer.appendReserved(b) }
+                } else {
+                    run.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
+                }
+                reference += run
+                #expect(buffer.count == reference.count)
+            }
+            #expect(Array(buffer.bytes) == reference, "round \(round)")
+            buffer.removeAll()
+            reference.removeAll()
+            #expect(buffer.count == 0 && buffer.bytes.isEmpty)
+        }
+    }
 }
