@@ -9,7 +9,7 @@
 extension EntityResolver {
     /// The entity stored under `indexKey(mention)`, if any; `scratch` is a buffer for keys that must be
     /// built. `hash` is set to the key's hash when the key is ASCII (nil otherwise), for `create`.
-    mutating func indexedEntity(_ mention: Int, scratch: inout [UInt8], hash: inout UInt64?) -> Int? {
+    mutating func indexedEntity(_ mention: Int, scratch: inout ByteBuffer, hash: inout UInt64?) -> Int? {
         hash = nil
         let m = pending[mention]
         let typeByte = Self.typeByte(m.type)
@@ -30,7 +30,7 @@ extension EntityResolver {
             if let found = wordsLookup(typeByte, Span(start: Int(m.words.start), count: count), hash: &hash) { return found }
         }
         indexKey(mention, into: &scratch)
-        return scratch.withUnsafeBufferPointer { index.value($0) }
+        return index.value(scratch.bytes)
     }
 
     /// The lookup of `type|=name|code` when both are ASCII: .some(entity or nil); nil when not ASCII.

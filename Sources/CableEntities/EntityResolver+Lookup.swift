@@ -18,7 +18,7 @@ extension EntityResolver {
 
     /// The entity a mention belongs to, if one exists already (`scratch`: a buffer for its key, if built).
     /// `hash`: the index key's hash when it is ASCII (`indexedEntity`).
-    mutating func find(_ mention: Int, scratch: inout [UInt8], hash: inout UInt64?) -> Int? {
+    mutating func find(_ mention: Int, scratch: inout ByteBuffer, hash: inout UInt64?) -> Int? {
         if let hit = indexedEntity(mention, scratch: &scratch, hash: &hash) { return hit }
         let words = pending[mention].words, type = pending[mention].type
         switch type {

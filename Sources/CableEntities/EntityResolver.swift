@@ -191,13 +191,13 @@ struct EntityResolver: ~Copyable {
     mutating func resolve() {
         rankOrder()
         // The key buffers are moved out for the pass, so that filling them never copies them.
-        var key: [UInt8] = [], joined: [UInt8] = [], order: [Int] = [], weak: [Int] = []
-        swap(&key, &self.key)
+        // (The index keys in a `ByteBuffer`: built a byte at a time with no check per byte.)
+        var key = ByteBuffer()
+        var joined: [UInt8] = [], order: [Int] = [], weak: [Int] = []
         swap(&joined, &self.joined)
         swap(&order, &sortKeys)
         swap(&weak, &self.weak)
         defer {
-            swap(&key, &self.key)
             swap(&joined, &self.joined)
             swap(&order, &sortKeys)
             swap(&weak, &self.weak)
@@ -294,18 +294,18 @@ struct EntityResolver: ~Copyable {
 
     /// A new entity for `mention`, stored in the index under `indexKey(mention)` (built in `key`);
     /// `hash`, when given, is that key's hash (an ASCII key: its bytes need no canonical form).
-    private mutating func create(_ mention: Int, key: inout [UInt8], hash: UInt64?) -> Int {
+    private mutating func create(_ mention: Int, key: inout ByteBuffer, hash: UInt64?) -> Int {
         let id = entities.count
         let m = pending[mention]
         entities.append(Entity(type: m.type, generic: m.generic, evidence: m.evidence, words: m.words, surface: m.surface,
                                canonical: m.canonical, country: m.country))
         if let hash {
-            key.removeAll(keepingCapacity: true)
+            key.removeAll()
             appendIndexKey(mention, to: &key)
-            key.withUnsafeBufferPointer { index.set($0, hash: hash, id) }
+            index.set(key.bytes, hash: hash, id)
         } else {
             indexKey(mention, into: &key)
-            key.withUnsafeBufferPointer { index.set($0, id) }
+            index.set(key.bytes, id)
         }
         if m.type == .person {
             entities[id].person = Int32(truncatingIfNeeded: persons.count)
@@ -314,7 +314,7 @@ struct EntityResolver: ~Copyable {
         return id
     }
 
-    private func personKey(_ entity: Int) -> PersonKey {
+    private mutating func personKey(_ entity: Int) -> PersonKey {
         let words = entities[entity].words
         guard words.count > 0 else { return PersonKey(first: 0, last: 0, count: 0, entity: Int32(truncatingIfNeeded: entity)) }
         return text.words.withUnsafeBufferPointer { list in
@@ -325,14 +325,18 @@ struct EntityResolver: ~Copyable {
 
     /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise (the type as one byte), as
     /// bytes for `ByteKeyTable`, written into `bytes` (one buffer for the whole cable).
-    mutating func indexKey(_ mention: Int, into bytes: inout [UInt8]) {
-        bytes.removeAll(keepingCapacity: true)
+    mutating func indexKey(_ mention: Int, into bytes: inout ByteBuffer) {
+        bytes.removeAll()
         appendIndexKey(mention, to: &bytes)
-        ByteKeyTable.canonical(&bytes)
+        guard bytes.bytes.contains(where: { $0 >= 0x80 }) else { return }
+        var composed = Array(bytes.bytes)
+        ByteKeyTable.canonical(&composed)
+        bytes.removeAll()
+        composed.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     /// `indexKey` before its canonical form, appended to `bytes`.
-    private mutating func appendIndexKey(_ mention: Int, to bytes: inout [UInt8]) {
+    private mutating func appendIndexKey(_ mention: Int, to bytes: inout ByteBuffer) {
         let m = pending[mention]
         bytes.append(Self.typeByte(m.type))
         bytes.append(0x7C)

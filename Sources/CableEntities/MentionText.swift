@@ -115,6 +115,20 @@ struct MentionText: ~Copyable {
     }
 
     /// Appends the keys of `span`'s words, `separator` between them, in one pass over the key bytes.
+    func appendKeys(_ span: Span, separator: UInt8, to bytes: inout ByteBuffer) {
+        guard span.count > 0 else { return }
+        let keys = keyBytes.bytes
+        words.withUnsafeBufferPointer { words in
+            for w in Int(span.start)...span.last {
+                let word = words[w]
+                bytes.reserve(Int(word.count) + 1)
+                if w > Int(span.start) { bytes.appendReserved(separator) }
+                for n in Int(word.start)..<Int(word.start + word.count) { bytes.appendReserved(keys[n]) }
+            }
+        }
+    }
+
+    /// `appendKeys(_:separator:to:)` into an array.
     func appendKeys(_ span: Span, separator: UInt8, to bytes: inout [UInt8]) {
         guard span.count > 0 else { return }
         let keys = keyBytes.bytes
@@ -165,6 +179,13 @@ struct MentionText: ~Copyable {
     /// The surface as a `String` (made only for a name not found in the name cache).
     func surface(_ span: Span) -> String {
         withSurface(span) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The UTF-8 of `string`, appended to `bytes`.
+    @inline(__always)
+    static func append(_ string: String, to bytes: inout ByteBuffer) {
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// The UTF-8 of `string`, in one copy when its bytes are contiguous.
