@@ -6,16 +6,16 @@ extension EntityExtractor {
     /// Turns resolved entities into the model's mentions and summaries.
     func write(_ workspace: ExtractionWorkspace, _ resolver: borrowing EntityResolver, into cable: inout Cable, tokens: [TokenList]) {
         // The workspace's buffers, moved out for the call (no exclusivity check per access, no copy).
-        var keys: [UInt8] = [], ends: [Int] = [], found: [EntityNameCache.Entry?] = [], missing: [Int] = []
+        // (The keys in a `ByteBuffer`: appended a few bytes at a time with no array check per append.)
+        var keys = ByteBuffer(capacity: 4096)
+        var ends: [Int] = [], found: [EntityNameCache.Entry?] = [], missing: [Int] = []
         var madeNames: [String] = [], madeIDs: [String] = []
-        swap(&keys, &workspace.key)
         swap(&ends, &workspace.keyEnds)
         swap(&found, &workspace.found)
         swap(&missing, &workspace.missing)
         swap(&madeNames, &workspace.names)
         swap(&madeIDs, &workspace.ids)
         defer {
-            swap(&keys, &workspace.key)
             swap(&ends, &workspace.keyEnds)
             swap(&found, &workspace.found)
             swap(&missing, &workspace.missing)
@@ -24,7 +24,6 @@ extension EntityExtractor {
         }
         // Every entity's cache key, then one lookup of them all; the names and ids of the entities
         // new to the cache made outside its lock, and stored under one more.
-        keys.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         for entity in resolver.entities {
             resolver.withSurface(entity.surface) { surface in
@@ -35,7 +34,7 @@ extension EntityExtractor {
             ends.append(keys.count)
         }
         let cache = nameCache
-        keys.withUnsafeBufferPointer { keys in ends.withUnsafeBufferPointer { cache.lookUp(keys: keys, ends: $0, into: &found) } }
+        ends.withUnsafeBufferPointer { cache.lookUp(keys: keys.bytes, ends: $0, into: &found) }
         missing.removeAll(keepingCapacity: true)
         madeNames.removeAll(keepingCapacity: true)
         madeIDs.removeAll(keepingCapacity: true)
@@ -47,10 +46,8 @@ extension EntityExtractor {
             madeIDs.append(NameText.id(type: entity.type.rawValue, name: name))
         }
         if !missing.isEmpty {
-            keys.withUnsafeBufferPointer { keys in
-                ends.withUnsafeBufferPointer {
-                    cache.store(keys: keys, ends: $0, missing: missing, names: madeNames, ids: madeIDs, into: &found)
-                }
+            ends.withUnsafeBufferPointer {
+                cache.store(keys: keys.bytes, ends: $0, missing: missing, names: madeNames, ids: madeIDs, into: &found)
             }
         }
         found.withUnsafeBufferPointer { entries in

@@ -92,7 +92,7 @@ final class EntityNameCache: Sendable {
     /// The cache key of a resolved entity: its type, then its gazetteer name and (for a generic body)
     /// country, or its surface, appended to `bytes`.
     static func appendKey(type: EntityType, canonical: String?, generic: Bool, country: String?, surface: UnsafeBufferPointer<UInt8>,
-                          to bytes: inout [UInt8]) {
+                          to bytes: inout ByteBuffer) {
         switch type {
         case .person: bytes.append(0x70)
         case .organization: bytes.append(0x6F)
@@ -111,12 +111,9 @@ final class EntityNameCache: Sendable {
         }
     }
 
-    /// The UTF-8 of `string` in one copy when its bytes are contiguous.
     @inline(__always)
-    private static func append(_ string: String, to bytes: inout [UInt8]) {
-        if string.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: string.utf8)
-        }
+    private static func append(_ string: String, to bytes: inout ByteBuffer) {
+        MentionText.append(string, to: &bytes)
     }
 }
 
