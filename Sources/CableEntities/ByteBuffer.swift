@@ -3,8 +3,9 @@
 /// An `[UInt8]` append checks the array's uniqueness and capacity on every byte (some ten instructions a
 /// byte, and `append(contentsOf:)` costs ~90 a call however short the run). Here a writer reserves room
 /// for a run once and then stores bytes with no check (`appendReserved`). Noncopyable: the buffer has
-/// one owner, which frees the memory.
-struct ByteBuffer: ~Copyable {
+/// one owner, which frees the memory; and so it may be sent to another thread (the memory goes with it,
+/// nothing else points to it).
+struct ByteBuffer: ~Copyable, @unchecked Sendable {
     private var base: UnsafeMutablePointer<UInt8>
     /// Bytes written.
     private(set) var count = 0

@@ -6,7 +6,9 @@ import Foundation
 ///
 /// Callers give keys as bytes with the meaning of `String` equality: ASCII bytes as they are, anything
 /// else in Unicode canonical composition (`ByteKeyTable.canonical`), so that equal strings give equal bytes.
-struct ByteKeyTable {
+///
+/// Noncopyable: its key bytes are a `ByteBuffer` (a stored key is one copy with no array checks).
+struct ByteKeyTable: ~Copyable {
     private struct Slot {
         var hash: UInt64 = 0
         var start: Int32 = 0
@@ -15,7 +17,7 @@ struct ByteKeyTable {
     }
 
     private var slots = [Slot](repeating: Slot(), count: 64)
-    private var bytes: [UInt8] = []
+    private var bytes = ByteBuffer()
     private var used = 0
 
     init() {}
@@ -31,7 +33,7 @@ struct ByteKeyTable {
                 for k in slots.indices { slots[k].count = -1 }
             }
         }
-        bytes.removeAll(keepingCapacity: true)
+        bytes.removeAll()
         used = 0
     }
 
@@ -46,7 +48,8 @@ struct ByteKeyTable {
         let hash = Self.hash(key)
         var index = Self.start(hash, slots.count)
         return slots.withUnsafeBufferPointer { slots in
-            bytes.withUnsafeBufferPointer { stored in
+            do {
+                let stored = bytes.bytes
                 let mask = slots.count - 1
                 while slots[index].count >= 0 {
                     if slots[index].hash == hash, Self.equal(key, stored, slots[index]) { return slots[index].value }
@@ -64,7 +67,8 @@ struct ByteKeyTable {
     func value(hash: UInt64, matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int? {
         var index = Self.start(hash, slots.count)
         return slots.withUnsafeBufferPointer { slots in
-            bytes.withUnsafeBufferPointer { stored in
+            do {
+                let stored = bytes.bytes
                 let mask = slots.count - 1
                 while slots[index].count >= 0 {
                     if slots[index].hash == hash,
@@ -99,7 +103,7 @@ struct ByteKeyTable {
         var index = Self.start(hash, slots.count)
         let mask = slots.count - 1
         while slots[index].count >= 0 {
-            if slots[index].hash == hash, bytes.withUnsafeBufferPointer({ Self.equal(key, $0, slots[index]) }) {
+            if slots[index].hash == hash, Self.equal(key, bytes.bytes, slots[index]) {
                 slots[index].value = value
                 return
             }

@@ -28,8 +28,6 @@ extension EntityExtractor {
                 for k in place.first..<place.end { covered[firstOfParagraph[place.paragraph] + k] = true }
             }
         }
-        // (A copy that shares the table: attaching aliases changes the resolver's mentions, not its aliases.)
-        let aliases = resolver.aliases
         for (p, list) in tokens.enumerated() {
             // The candidates first, over the plain token values: most words are lower case, or rejected by
             // the tokeniser's hash of an ASCII key (the table's hash) alone.
@@ -40,7 +38,7 @@ extension EntityExtractor {
                     for k in items.indices {
                         let token = items[k]
                         guard token.kind == .word, capsText || token.isCapitalized, !covered[first + k],
-                              token.hash == 0 || aliases.mayContain(hash: token.hash) else { continue }
+                              token.hash == 0 || resolver.aliases.mayContain(hash: token.hash) else { continue }
                         candidates.append(k)
                     }
                 }
@@ -48,7 +46,7 @@ extension EntityExtractor {
             for k in candidates {
                 let token = list[k]
                 list.canonicalKey(k, into: &key)
-                guard let entity = key.withUnsafeBufferPointer({ aliases.value($0) }), entity >= 0 else { continue }
+                guard let entity = key.withUnsafeBufferPointer({ resolver.aliases.value($0) }), entity >= 0 else { continue }
                 if caps[p] {
                     if gazetteer.isEnglish(list.keys[k]) { continue }
                 } else if !token.isCapitalized {

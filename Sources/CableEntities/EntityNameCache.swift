@@ -26,7 +26,7 @@ final class EntityNameCache: Sendable {
         var prefix: SortPrefix
     }
 
-    private struct State {
+    private struct State: ~Copyable {
         var table = ByteKeyTable()
         var entries: [Entry] = []
         /// Number of each distinct id (its UTF-8).
