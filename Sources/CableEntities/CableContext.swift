@@ -3,14 +3,20 @@ import CableParser
 /// What the cable as a whole says about where it is from and what it is about: the host country of the
 /// sending post and the countries in TAGS. Used to read `GOK`-style acronyms and generic bodies (`MFA`).
 struct CableContext: Sendable {
-    let gazetteer: Gazetteer
+    /// The gazetteer's tables the context reads (not the whole gazetteer: a context is copied into the
+    /// cable's recogniser environment, and a copy of the gazetteer retains each of its thirty fields).
+    private let entries: [Gazetteer.Entry]
+    private let countryByCode: [String: Int]
+    private let countryOfWord: [String: String]
     /// FIPS code of the country the cable was sent from (`KZ` for Embassy Astana, `US` for State).
     var hostCountry: String?
     /// FIPS codes of the geographic TAGS, in order.
     var tagCountries: [String]
 
-    init(gazetteer: Gazetteer, cable: Cable) {
-        self.gazetteer = gazetteer
+    init(gazetteer: borrowing Gazetteer, cable: borrowing Cable) {
+        entries = gazetteer.entries
+        countryByCode = gazetteer.countryByCode
+        countryOfWord = gazetteer.countryOfWord
         let station = Gazetteer.stationKey(cable.station)
         if station == "STATE" || station.hasPrefix("US") || station == "SECSTATE" {
             hostCountry = "US"
@@ -22,13 +28,14 @@ struct CableContext: Sendable {
             hostCountry = nil
         }
         tagCountries = cable.tags.compactMap { tag in
+            guard tag.kind != "subject", tag.kind != "program" else { return nil }
             let code = tag.code.uppercased()
-            return gazetteer.countryByCode[code] != nil && tag.kind != "subject" && tag.kind != "program" ? code : nil
+            return gazetteer.countryByCode[code] != nil ? code : nil
         }
     }
 
     /// The country a demonym or country word names (`Russian` → RS).
-    func countryOfAdjective(_ key: String) -> String? { gazetteer.countryOfWord[key] }
+    func countryOfAdjective(_ key: String) -> String? { countryOfWord[key] }
 
     /// `GOK` in a cable from Astana is the Government of Kazakhstan: the host country, then TAGS countries,
     /// whose name starts with the initial(s).
@@ -43,7 +50,8 @@ struct CableContext: Sendable {
     /// when a single initial is given. From the bytes when both are ASCII (where the answer is the same),
     /// with no `String` made; by the `String` rules otherwise.
     private func initialsMatch(_ initials: String, country code: String) -> Bool {
-        guard let name = gazetteer.country(code: code)?.name else { return false }
+        guard let index = countryByCode[code] else { return false }
+        let name = entries[index].name
         let answer: Bool?? = name.utf8.withContiguousStorageIfAvailable { name -> Bool? in
             initials.utf8.withContiguousStorageIfAvailable { initials -> Bool? in
                 guard !name.contains(where: { $0 >= 0x80 || $0 == 0x0D }), !initials.contains(where: { $0 >= 0x80 || $0 == 0x0D })

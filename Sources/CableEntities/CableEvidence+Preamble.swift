@@ -159,12 +159,7 @@ extension CableEvidence {
         var start = 0, lines = 0
         var more = true
         while more, lines < 80 {
-            var end = start
-            var ascii = true
-            while end < bytes.count, bytes[end] != 0x0A {
-                if bytes[end] >= 0x80 { ascii = false }
-                end += 1
-            }
+            let (end, ascii) = Self.lineEnd(bytes, from: start)
             let lineBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
             if end < bytes.count { start = end + 1 } else { more = false }
             lines += 1
@@ -177,5 +172,32 @@ extension CableEvidence {
         }
         if let open = reader.pending { reader.out.append(open) }
         return reader.out
+    }
+
+    /// Where the line starting at `start` ends (its `\n`, or the end of the bytes), and whether its bytes
+    /// are all ASCII: read eight bytes at a time (a byte-by-byte scan cost five instructions a byte).
+    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, ascii: Bool) {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var k = start, high: UInt64 = 0
+        while k + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+            // Bit 7 of each zero byte of `word ^ "\n\n\n\n\n\n\n\n"` (the lowest one exact: borrows only
+            // run upwards), that is of each line feed.
+            let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
+            let feeds = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+            if feeds != 0 {
+                let n = feeds.trailingZeroBitCount / 8
+                if n > 0 { high |= word & (UInt64.max >> (64 - 8 * n)) }
+                return (k + n, high & 0x8080_8080_8080_8080 == 0)
+            }
+            high |= word
+            k += 8
+        }
+        var ascii = high & 0x8080_8080_8080_8080 == 0
+        while k < bytes.count, bytes[k] != 0x0A {
+            if bytes[k] >= 0x80 { ascii = false }
+            k += 1
+        }
+        return (k, ascii)
     }
 }

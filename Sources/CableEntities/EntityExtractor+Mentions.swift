@@ -4,9 +4,9 @@ import CableParser
 /// made once per run of equal surfaces of one entity.
 extension EntityExtractor {
     /// Fills every paragraph's `entities` from `resolver.attached`, in text order (the attachment order
-    /// breaks ties), with the entities' `ids`.
-    func writeMentions(_ workspace: ExtractionWorkspace, into cable: inout Cable, tokens: [TokenList], ids: [String]) {
-        let resolver = workspace.resolver
+    /// breaks ties), with the ids of the entities' name cache `entries`.
+    func writeMentions(_ workspace: ExtractionWorkspace, _ resolver: borrowing EntityResolver, into cable: inout Cable, tokens: [TokenList],
+                       entries: UnsafeBufferPointer<EntityNameCache.Entry?>) {
         var firstOfParagraph: [Int] = [], order: [UInt64] = [], wide: [ExtractionWorkspace.MentionOrder] = []
         var lastSurface: [ExtractionWorkspace.SurfaceMemo] = [], surfaces: [String] = []
         swap(&firstOfParagraph, &workspace.firstOfParagraph)
@@ -21,15 +21,15 @@ extension EntityExtractor {
             swap(&lastSurface, &workspace.lastSurface)
             swap(&surfaces, &workspace.surfaces)
         }
-        // Placed by paragraph (a counting pass); then each paragraph's run sorted by (start, end, index).
+        // Placed by paragraph (a counting pass); then each paragraph's run sorted by (first token, end
+        // token, index), the order of (start, end, index) in the text. Every array is read and written
+        // through a buffer: a subscript write to an array checks its uniqueness each time.
         let paragraphs = cable.paragraphs.count
         firstOfParagraph.removeAll(keepingCapacity: true)
         firstOfParagraph.append(contentsOf: repeatElement(0, count: paragraphs + 1))
-        for (_, place) in resolver.attached { firstOfParagraph[place.paragraph + 1] += 1 }
-        for p in 0..<paragraphs { firstOfParagraph[p + 1] += firstOfParagraph[p] }
-        // One integer per mention when the cable's offsets and count fit (every real cable): a comparison
-        // is one instruction, not four field tests.
-        let packed = resolver.attached.count < 1 << 20 && tokens.allSatisfy { $0.bytes.count < 1 << 22 }
+        // One integer per mention when the cable's token indices and count fit (every real cable): a
+        // comparison is one instruction, not four field tests.
+        let packed = resolver.attached.count < 1 << 20 && tokens.allSatisfy { $0.count < 1 << 22 }
         order.removeAll(keepingCapacity: true)
         wide.removeAll(keepingCapacity: true)
         if packed {
@@ -37,18 +37,27 @@ extension EntityExtractor {
         } else {
             wide.append(contentsOf: repeatElement(.init(paragraph: 0, start: 0, end: 0, index: 0), count: resolver.attached.count))
         }
-        for (index, (_, place)) in resolver.attached.enumerated() {
-            let list = tokens[place.paragraph]
-            let start = list[place.first].start, end = list[place.end - 1].end
-            if packed {
-                order[firstOfParagraph[place.paragraph]] = UInt64(start) << 42 | UInt64(end) << 20 | UInt64(index)
-            } else {
-                wide[firstOfParagraph[place.paragraph]] = .init(paragraph: Int32(truncatingIfNeeded: place.paragraph),
-                                                                start: Int32(truncatingIfNeeded: start),
-                                                                end: Int32(truncatingIfNeeded: end),
-                                                                index: Int32(truncatingIfNeeded: index))
+        resolver.attached.withUnsafeBufferPointer { attached in
+            firstOfParagraph.withUnsafeMutableBufferPointer { starts in
+                for a in attached { starts[a.place.paragraph + 1] += 1 }
+                for p in 0..<paragraphs { starts[p + 1] += starts[p] }
+                order.withUnsafeMutableBufferPointer { order in
+                    wide.withUnsafeMutableBufferPointer { wide in
+                        for index in attached.indices {
+                            let place = attached[index].place
+                            if packed {
+                                order[starts[place.paragraph]] = UInt64(place.first) << 42 | UInt64(place.end) << 20 | UInt64(index)
+                            } else {
+                                wide[starts[place.paragraph]] = .init(paragraph: Int32(truncatingIfNeeded: place.paragraph),
+                                                                      start: Int32(truncatingIfNeeded: place.first),
+                                                                      end: Int32(truncatingIfNeeded: place.end),
+                                                                      index: Int32(truncatingIfNeeded: index))
+                            }
+                            starts[place.paragraph] += 1
+                        }
+                    }
+                }
             }
-            firstOfParagraph[place.paragraph] += 1
         }
         lastSurface.removeAll(keepingCapacity: true)
         lastSurface.append(contentsOf: repeatElement(.init(), count: resolver.entities.count))
@@ -74,30 +83,35 @@ extension EntityExtractor {
                 }
             }
             let list = tokens[p]
-            var mentions: [Cable.EntityMention] = []
-            mentions.reserveCapacity(end - next)
             // Byte offsets turned into scalar offsets by counting from one mention to the next.
             var cursor = ScalarCounter()
             let ascii = list.isASCII
             // Read through buffers: an element read from an array of entities or token lists copies it
-            // (retaining its strings and arrays) unless the optimiser proves it need not.
-            resolver.attached.withUnsafeBufferPointer { attached in
+            // (retaining its strings and arrays) unless the optimiser proves it need not. The paragraph's
+            // array is made at its size and filled in place.
+            let mentions = resolver.attached.withUnsafeBufferPointer { attached in
             resolver.entities.withUnsafeBufferPointer { entities in
             list.items.withUnsafeBufferPointer { items in
             list.bytes.withUnsafeBufferPointer { bytes in
-                for k in next..<end {
-                    let index = packed ? Int(order[k] & 0xF_FFFF) : Int(wide[k].index)
-                    let entity = attached[index].entity, place = attached[index].place
-                    let start = items[place.first].start, stop = items[place.end - 1].end
-                    // (A one-token punctuation mark is written as `text` gives it, as before.)
-                    let surface = place.end - place.first == 1 && items[place.first].kind == .punct ? list.text(place.first)
-                        : surfaceString(entity, paragraph: p, start, stop, bytes: bytes, tokens: tokens, memo: &lastSurface,
-                                        strings: &surfaces)
-                    let scalarStart = ascii ? start : cursor.offset(start, in: bytes)
-                    let scalarEnd = ascii ? stop : cursor.offset(stop, in: bytes)
-                    mentions.append(.init(id: ids[entity], type: entities[entity].type.rawValue, surface: surface,
-                                          start: scalarStart, end: scalarEnd))
+            lastSurface.withUnsafeMutableBufferPointer { memo in
+                [Cable.EntityMention](unsafeUninitializedCapacity: end - next) { out, count in
+                    for k in next..<end {
+                        let index = packed ? Int(order[k] & 0xF_FFFF) : Int(wide[k].index)
+                        let entity = attached[index].entity, place = attached[index].place
+                        let start = items[place.first].start, stop = items[place.end - 1].end
+                        // (A one-token punctuation mark is written as `text` gives it, as before.)
+                        let surface = place.end - place.first == 1 && items[place.first].kind == .punct ? list.text(place.first)
+                            : surfaceString(entity, paragraph: p, start, stop, bytes: bytes, tokens: tokens, memo: memo,
+                                            strings: &surfaces)
+                        let scalarStart = ascii ? start : cursor.offset(start, in: bytes)
+                        let scalarEnd = ascii ? stop : cursor.offset(stop, in: bytes)
+                        (out.baseAddress! + count).initialize(to: .init(id: entries[entity].unsafelyUnwrapped.id,
+                                                                        type: entities[entity].type.rawValue, surface: surface,
+                                                                        start: scalarStart, end: scalarEnd))
+                        count += 1
+                    }
                 }
+            }
             }
             }
             }
@@ -110,7 +124,8 @@ extension EntityExtractor {
     /// The text of bytes `start..<stop` of paragraph `p`: the string made for the entity's previous mention
     /// when its bytes are the same (most mentions of an entity repeat its surface), else a new one.
     private func surfaceString(_ entity: Int, paragraph p: Int, _ start: Int, _ stop: Int, bytes: UnsafeBufferPointer<UInt8>,
-                               tokens: [TokenList], memo: inout [ExtractionWorkspace.SurfaceMemo], strings: inout [String]) -> String {
+                               tokens: [TokenList], memo: UnsafeMutableBufferPointer<ExtractionWorkspace.SurfaceMemo>,
+                               strings: inout [String]) -> String {
         let last = memo[entity]
         if last.string >= 0, Int(last.end - last.start) == stop - start {
             let same: Bool
@@ -130,8 +145,7 @@ extension EntityExtractor {
 
     @inline(__always)
     private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ i: Int, _ b: UnsafeBufferPointer<UInt8>, _ j: Int, count: Int) -> Bool {
-        for k in 0..<count where a[i + k] != b[j + k] { return false }
-        return true
+        ByteKeyTable.sameBytes(a, i, b, j, count: count)
     }
 }
 

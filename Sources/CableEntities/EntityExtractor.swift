@@ -16,16 +16,23 @@ public struct EntityExtractor: Sendable {
     /// Why the bundled gazetteer failed to load, if it did (the extractor then works without it).
     public let loadError: GazetteerError?
     /// Names and ids made for earlier cables, shared by copies of this extractor.
-    let nameCache = EntityNameCache()
+    let nameCache: EntityNameCache
     /// Buffers for the steps after the recognisers, reused from call to call (one per concurrent call).
     let workspaces = ExtractionWorkspace.Pool()
 
     /// An extractor over the bundled gazetteer (loaded once per process and shared).
     public init() {
+        self.init(nameCacheCapacity: EntityNameCache.defaultCapacity)
+    }
+
+    /// An extractor over the bundled gazetteer whose name cache keeps at most `nameCacheCapacity` entries
+    /// (tests: a full cache must not change the output).
+    init(nameCacheCapacity: Int) {
         switch Self.shared {
         case .success(let g): gazetteer = g; loadError = nil
         case .failure(let error): gazetteer = Gazetteer(); loadError = error
         }
+        nameCache = EntityNameCache(capacity: nameCacheCapacity)
     }
 
     /// An extractor over a given gazetteer (tests, experiments).
@@ -34,6 +41,7 @@ public struct EntityExtractor: Sendable {
         gazetteer.lexicon = Lexicon(gazetteer)  // the lists may have changed since it was built
         self.gazetteer = gazetteer
         self.loadError = nil
+        nameCache = EntityNameCache()
     }
 
     private static let shared: Result<Gazetteer, GazetteerError> = {
@@ -66,6 +74,11 @@ public struct EntityExtractor: Sendable {
         var paragraphTokens: [TokenList] = []
         var paragraphCaps: [Bool] = []
 
+        // The resolver is moved out of the workspace for the call (and back at its end): a class's stored
+        // property is checked for exclusive access at every use.
+        var resolver: EntityResolver
+        if let kept = workspace.resolver.take() { resolver = kept } else { resolver = EntityResolver(gazetteer: gazetteer) }
+
         // The paragraph pass's scratch memory, reused from earlier calls.
         let scratch = workspace.paragraphs
         for (p, paragraph) in cable.paragraphs.enumerated() {
@@ -74,11 +87,7 @@ public struct EntityExtractor: Sendable {
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: scratch)
             recognizer.findCandidates()
             // Read in place, so that no candidate is copied (and its strings retained) on the way.
-            recognizer.candidates.withUnsafeBufferPointer { found in
-                for k in found.indices {
-                    workspace.resolver.add(found[k], tokens: tokens, place: .init(paragraph: p, first: found[k].first, end: found[k].end))
-                }
-            }
+            recognizer.candidates.withUnsafeBufferPointer { resolver.add($0, tokens: tokens, paragraph: p) }
             paragraphTokens.append(tokens)
             paragraphCaps.append(recognizer.caps)
             recognizer.recycle()
@@ -88,17 +97,16 @@ public struct EntityExtractor: Sendable {
                                                   gazetteer: gazetteer, hyphenatedIn: scratch)
             var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: scratch)
             recognizer.findCandidates()
-            recognizer.candidates.withUnsafeBufferPointer { found in
-                for k in found.indices { workspace.resolver.add(found[k], tokens: tokens, place: nil) }
-            }
+            recognizer.candidates.withUnsafeBufferPointer { resolver.add($0, tokens: tokens, paragraph: -1) }
             recognizer.recycle()
         }
         for m in CableEvidence(env: env, memo: workspace.metadata, scratch: scratch).collect(cable, rawText: rawText) {
-            workspace.resolver.add(m)
+            resolver.add(m)
         }
 
-        workspace.resolver.resolve()
-        aliasPass(workspace, tokens: paragraphTokens, caps: paragraphCaps)
-        write(workspace, into: &cable, tokens: paragraphTokens)
+        resolver.resolve()
+        aliasPass(workspace, &resolver, tokens: paragraphTokens, caps: paragraphCaps)
+        write(workspace, resolver, into: &cable, tokens: paragraphTokens)
+        workspace.resolver = consume resolver
     }
 }

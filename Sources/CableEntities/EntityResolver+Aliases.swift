@@ -18,7 +18,7 @@ extension EntityResolver {
                     putAlias(words.last, id, &bytes)
                 }
             case .organization:
-                if entities[id].canonical == nil, entities[id].words.count == 1 { putAlias(Int(entities[id].words.start), id, &bytes) }
+                if entities[id].canonical < 0, entities[id].words.count == 1 { putAlias(Int(entities[id].words.start), id, &bytes) }
             case .location:
                 break
             }

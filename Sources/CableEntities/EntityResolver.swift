@@ -2,49 +2,84 @@
 /// (`Antonio Guterres`, `Guterres`, `GUTERRES`), acronyms join the organisation they abbreviate, and
 /// surnames seen alone are matched to the full names of the same cable.
 ///
-/// Mentions and entities hold their keys and surfaces as spans of `text` (no `String` or array per
-/// mention), and every table and buffer is emptied, not freed, by `removeAll()`: one resolver is reused
-/// from cable to cable by an extractor's workspace.
-struct EntityResolver {
+/// Mentions and entities are plain records with no `String` or array in them: keys are spans of
+/// `text`, surfaces spans of the token lists they were found in (`lists`) or of `text`'s surface bytes,
+/// gazetteer names indices into `names`. Copying one costs no reference counting, and emptying the
+/// buffers releases nothing per mention. Every table and buffer is emptied, not freed, by `removeAll()`:
+/// one resolver is reused from cable to cable by an extractor's workspace.
+///
+/// Noncopyable, and its lookups (`find`, `indexedEntity`, `findPerson`...) are `mutating` though they
+/// change nothing: a non-mutating call from a mutating method passes the ~660-byte resolver by copying
+/// it to the stack first (a `memcpy` per call, per mention), a mutating one passes its address.
+struct EntityResolver: ~Copyable {
     typealias Span = MentionText.Span
+
+    /// Where a surface's bytes lie: bytes `start..<start + count` of `lists[list]`, or of `text`'s surface
+    /// buffer when `list` is -1 (metadata mentions).
+    struct Surface {
+        var list: Int32
+        var start: Int32
+        var count: Int32
+    }
 
     /// One entity of the cable being built.
     struct Entity {
         var type: EntityType
-        /// Word keys of the fullest name seen (in `text.words`).
-        var words: Span
-        /// Its surface (in `text`'s surface bytes).
-        var surface: Span
-        var canonical: String?
-        var country: String?
         var generic: Bool
         var evidence: Candidate.Evidence
+        /// Word keys of the fullest name seen (in `text.words`).
+        var words: Span
+        /// Its surface.
+        var surface: Surface
+        /// Gazetteer name and country code (indices into `names`, -1 for none).
+        var canonical: Int32
+        var country: Int32
+        /// Its place in `persons` (-1: not a person).
+        var person: Int32 = -1
         var mentions = 0
     }
 
-    /// Where a mention lies: a paragraph and token range, or the metadata.
-    struct Place { var paragraph: Int; var first: Int; var end: Int }
+    /// A person entity as `findPerson` first looks at it: the hashes of its first and last word keys
+    /// (`MentionText.Word.hash`, 0 when not ASCII) and its word count, kept in step with its `words`.
+    struct PersonKey {
+        var first: UInt64
+        var last: UInt64
+        var count: Int32
+        var entity: Int32
+    }
+
+    /// Where a mention lies: a paragraph and token range (`paragraph` -1: the subject or the metadata).
+    struct Place {
+        var paragraph: Int
+        var first: Int
+        var end: Int
+        static let nowhere = Place(paragraph: -1, first: 0, end: 0)
+    }
 
     /// A mention waiting to be attached.
     struct Pending {
         var type: EntityType
-        var words: Span
-        var surface: Span
-        var canonical: String?
-        var country: String?
         var generic: Bool
         var evidence: Candidate.Evidence
+        var words: Span
+        var surface: Surface
+        var canonical: Int32
+        var country: Int32
         /// Word (in `text.words`) of an acronym defined right after the mention, -1 for none.
         var acronym: Int32
-        var place: Place?
+        var place: Place
     }
 
     // Stored state is internal (not private) for the resolver's extensions in other files
-    // (`+Lookup`, `+Aliases`); nothing outside the resolver and its extractor writes it.
+    // (`+Adding`, `+Lookup`, `+Index`, `+Aliases`); nothing outside the resolver and its extractor writes it.
     let gazetteer: Gazetteer
     /// Keys and surfaces of the cable's mentions.
-    private(set) var text = MentionText()
-    private(set) var pending: [Pending] = []
+    var text = MentionText()
+    /// The token lists of the paragraphs (and subject) whose candidates were added, in order.
+    var lists: [TokenList] = []
+    /// Gazetteer names and country codes of the mentions.
+    var names: [String] = []
+    var pending: [Pending] = []
     var entities: [Entity] = []
     /// (entity, place) of every attached paragraph mention.
     var attached: [(entity: Int, place: Place)] = []
@@ -55,7 +90,7 @@ struct EntityResolver {
     /// Entity of each defined acronym (its canonical bytes as written).
     var acronymIndex = ByteKeyTable()
     /// The person entities, in order of creation.
-    var persons: [Int] = []
+    var persons: [PersonKey] = []
     /// (entity, acronym word) of every acronym attached.
     var acronyms: [(entity: Int, word: Int)] = []
     // Scratch, kept for its capacity.
@@ -72,6 +107,8 @@ struct EntityResolver {
     /// Forgets the last cable, keeping every buffer's capacity.
     mutating func removeAll() {
         text.removeAll()
+        lists.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
         pending.removeAll(keepingCapacity: true)
         entities.removeAll(keepingCapacity: true)
         attached.removeAll(keepingCapacity: true)
@@ -82,48 +119,28 @@ struct EntityResolver {
         persons.removeAll(keepingCapacity: true)
     }
 
-    /// Adds a paragraph's (or the subject's) candidate: its word keys (all of a one-token span, the words
-    /// of a longer one) and its surface.
-    mutating func add(_ c: Candidate, tokens: TokenList, place: Place?) {
-        let first = text.wordCount
-        text.appendKeys(of: tokens, from: c.first, to: c.end)
-        let words = Span(start: first, count: text.wordCount - first)
-        let surface = text.appendSurface(tokens, from: tokens[c.first].start, to: tokens[c.end - 1].end)
-        var acronym: Int32 = -1
-        if let defined = c.definedAcronym {
-            acronym = Int32(truncatingIfNeeded: text.wordCount)
-            text.appendKey(defined)
-        }
-        pending.append(Pending(type: c.type, words: words, surface: surface, canonical: c.canonical, country: c.country,
-                               generic: c.generic, evidence: c.evidence, acronym: acronym, place: place))
-    }
-
-    /// Adds a mention of the metadata (no place in the text).
-    mutating func add(_ m: MetadataMention) {
-        let first = text.wordCount
-        for key in m.keys { text.appendKey(key) }
-        let words = Span(start: first, count: text.wordCount - first)
-        let surface = text.appendSurface(m.surface)
-        pending.append(Pending(type: m.type, words: words, surface: surface, canonical: m.canonical, country: nil,
-                               generic: false, evidence: m.evidence, acronym: -1, place: nil))
-    }
-
     /// Attaches every pending mention; strong evidence and fuller names first, so later short forms find them.
     mutating func resolve() {
         rankOrder()
         // The key buffers are moved out for the pass, so that filling them never copies them.
-        var key: [UInt8] = [], joined: [UInt8] = []
-        swap(&key, &self.key)
+        // (The index keys in a `ByteBuffer`: built a byte at a time with no check per byte.)
+        var key = ByteBuffer()
+        var joined: [UInt8] = [], order: [Int] = [], weak: [Int] = []
         swap(&joined, &self.joined)
+        swap(&order, &sortKeys)
+        swap(&weak, &self.weak)
         defer {
-            swap(&key, &self.key)
             swap(&joined, &self.joined)
+            swap(&order, &sortKeys)
+            swap(&weak, &self.weak)
         }
         weak.removeAll(keepingCapacity: true)
-        for mention in sortKeys {
+        for mention in order {
             if pending.withUnsafeBufferPointer({ $0[mention].evidence == .weak }) { weak.append(mention); continue }
             var hash: UInt64? = nil
-            let target = find(mention, scratch: &key, hash: &hash) ?? create(mention, key: &key, hash: hash)
+            // (No `??`: its autoclosure holds `self` for `create`, and the lookup then runs on a copy.)
+            let target: Int
+            if let found = find(mention, scratch: &key, hash: &hash) { target = found } else { target = create(mention, key: &key, hash: hash) }
             attach(mention, to: target)
         }
         guard !weak.isEmpty else { return }
@@ -135,10 +152,13 @@ struct EntityResolver {
         }
         for mention in weak {
             var hash: UInt64? = nil
-            if let target = find(mention, scratch: &key, hash: &hash) ?? findAnyType(mention) {
+            if let target = find(mention, scratch: &key, hash: &hash) {
+                attach(mention, to: target)
+            } else if let target = findAnyType(mention) {
                 attach(mention, to: target)
             } else if pending[mention].type != .person || repeatCount(mention, joined: &joined) >= 2 {
-                attach(mention, to: create(mention, key: &key, hash: hash))
+                let target = create(mention, key: &key, hash: hash)
+                attach(mention, to: target)
             }
         }
     }
@@ -172,78 +192,96 @@ struct EntityResolver {
         m.evidence.rawValue * 64 + min(Int(m.words.count), 63)
     }
 
-    private func repeatCount(_ mention: Int, joined: inout [UInt8]) -> Int {
+    private mutating func repeatCount(_ mention: Int, joined: inout [UInt8]) -> Int {
         joinedKeys(mention, into: &joined)
         return joined.withUnsafeBufferPointer { repeats.value($0) } ?? 0
     }
 
     /// The mention's keys joined by spaces (`keys.joined(separator: " ")`), as `ByteKeyTable` bytes.
-    private func joinedKeys(_ mention: Int, into bytes: inout [UInt8]) {
+    private mutating func joinedKeys(_ mention: Int, into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)
         text.appendKeys(pending[mention].words, separator: 0x20, to: &bytes)
         ByteKeyTable.canonical(&bytes)
     }
 
     private mutating func attach(_ mention: Int, to target: Int) {
-        // The fields read through a buffer: `pending[mention].field` copied the whole mention (a memcpy).
-        let (acronym, isPerson, words, surface, place) = pending.withUnsafeBufferPointer { p in
-            (Int(p[mention].acronym), p[mention].type == .person, p[mention].words, p[mention].surface, p[mention].place)
-        }
+        let m = pending[mention]
         entities[target].mentions += 1
-        if acronym >= 0 {
-            acronyms.append((target, acronym))
-            canonicalKey(acronym, into: &acronymKey)
-            acronymKey.withUnsafeBufferPointer { acronymIndex.set($0, target) }
+        if m.acronym >= 0 {
+            acronyms.append((target, Int(m.acronym)))
+            var bytes: [UInt8] = []
+            swap(&bytes, &acronymKey)
+            canonicalKey(Int(m.acronym), into: &bytes)
+            bytes.withUnsafeBufferPointer { acronymIndex.set($0, target) }
+            swap(&bytes, &acronymKey)
         }
-        if isPerson, words.count > entities[target].words.count {
-            entities[target].words = words
-            entities[target].surface = surface
+        if m.type == .person, m.words.count > entities[target].words.count {
+            entities[target].words = m.words
+            entities[target].surface = m.surface
+            let person = entities[target].person
+            if person >= 0 { persons[Int(person)] = personKey(target) }
         }
-        if let place { attached.append((target, place)) }
+        if m.place.paragraph >= 0 { attached.append((target, m.place)) }
     }
 
     /// A new entity for `mention`, stored in the index under `indexKey(mention)` (built in `key`);
     /// `hash`, when given, is that key's hash (an ASCII key: its bytes need no canonical form).
-    private mutating func create(_ mention: Int, key: inout [UInt8], hash: UInt64?) -> Int {
+    private mutating func create(_ mention: Int, key: inout ByteBuffer, hash: UInt64?) -> Int {
         let id = entities.count
         let m = pending[mention]
-        entities.append(Entity(type: m.type, words: m.words, surface: m.surface, canonical: m.canonical,
-                               country: m.country, generic: m.generic, evidence: m.evidence))
+        entities.append(Entity(type: m.type, generic: m.generic, evidence: m.evidence, words: m.words, surface: m.surface,
+                               canonical: m.canonical, country: m.country))
         if let hash {
-            key.removeAll(keepingCapacity: true)
+            key.removeAll()
             appendIndexKey(mention, to: &key)
-            key.withUnsafeBufferPointer { index.set($0, hash: hash, id) }
+            index.set(key.bytes, hash: hash, id)
         } else {
             indexKey(mention, into: &key)
-            key.withUnsafeBufferPointer { index.set($0, id) }
+            index.set(key.bytes, id)
         }
-        if m.type == .person { persons.append(id) }
+        if m.type == .person {
+            entities[id].person = Int32(truncatingIfNeeded: persons.count)
+            persons.append(personKey(id))
+        }
         return id
+    }
+
+    private mutating func personKey(_ entity: Int) -> PersonKey {
+        let words = entities[entity].words
+        guard words.count > 0 else { return PersonKey(first: 0, last: 0, count: 0, entity: Int32(truncatingIfNeeded: entity)) }
+        return text.words.withUnsafeBufferPointer { list in
+            PersonKey(first: list[Int(words.start)].hash, last: list[words.last].hash, count: words.count,
+                      entity: Int32(truncatingIfNeeded: entity))
+        }
     }
 
     /// `type|=Canonical|country` for known names, `type|KEY KEY` otherwise (the type as one byte), as
     /// bytes for `ByteKeyTable`, written into `bytes` (one buffer for the whole cable).
-    func indexKey(_ mention: Int, into bytes: inout [UInt8]) {
-        bytes.removeAll(keepingCapacity: true)
+    mutating func indexKey(_ mention: Int, into bytes: inout ByteBuffer) {
+        bytes.removeAll()
         appendIndexKey(mention, to: &bytes)
-        ByteKeyTable.canonical(&bytes)
+        guard bytes.bytes.contains(where: { $0 >= 0x80 }) else { return }
+        var composed = Array(bytes.bytes)
+        ByteKeyTable.canonical(&composed)
+        bytes.removeAll()
+        composed.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     /// `indexKey` before its canonical form, appended to `bytes`.
-    private func appendIndexKey(_ mention: Int, to bytes: inout [UInt8]) {
-        let type = pending[mention].type, words = pending[mention].words
-        bytes.append(Self.typeByte(type))
+    private mutating func appendIndexKey(_ mention: Int, to bytes: inout ByteBuffer) {
+        let m = pending[mention]
+        bytes.append(Self.typeByte(m.type))
         bytes.append(0x7C)
-        if let canonical = pending[mention].canonical {
+        if m.canonical >= 0 {
             bytes.append(0x3D)
-            MentionText.append(canonical, to: &bytes)
+            MentionText.append(name(at: m.canonical), to: &bytes)
             bytes.append(0x7C)
-            if pending[mention].generic, let country = pending[mention].country { MentionText.append(country, to: &bytes) }
+            if m.generic, m.country >= 0 { MentionText.append(name(at: m.country), to: &bytes) }
         } else {
-            var count = Int(words.count)
+            var count = Int(m.words.count)
             // "Guantanamo Bay" and "Guantanamo", "Miranda State" and "Miranda": one place.
-            if type == .location, count > 1, text.isMember(words.last, of: gazetteer.locationHeads) { count -= 1 }
-            text.appendKeys(Span(start: Int(words.start), count: count), separator: 0x20, to: &bytes)
+            if m.type == .location, count > 1, text.isMember(m.words.last, of: gazetteer.locationHeads) { count -= 1 }
+            text.appendKeys(Span(start: Int(m.words.start), count: count), separator: 0x20, to: &bytes)
         }
     }
 
@@ -273,5 +311,4 @@ struct EntityResolver {
             return k
         }
     }
-
 }

@@ -8,23 +8,34 @@ import Synchronization
 /// Used by one call at a time: an extractor takes one from its `Pool` for the call and gives it back.
 /// (`@unchecked Sendable`: the pool hands a workspace to one caller at a time, and only then is it used.)
 final class ExtractionWorkspace: @unchecked Sendable {
-    var resolver: EntityResolver
+    /// The resolver; nil while an `annotate` call has it (moved out, see there).
+    var resolver: EntityResolver?
     // The alias pass.
     var firstOfParagraph: [Int] = []
     var covered: [Bool] = []
     var aliasCandidates: [Int] = []
     var key: [UInt8] = []
     // The writer.
-    var ids: [String] = []
+    /// The entities' name cache keys end to end, where each ends, and the cache's entries for them.
+    var keyEnds: [Int] = []
+    var found: [EntityNameCache.Entry?] = []
+    /// Entities new to the cache, with the names and ids made for them.
+    var missing: [Int] = []
     var names: [String] = []
-    var idHashes: [UInt64] = []
-    /// Paragraph mentions as packed (start, end, index) integers; `wideOrder` for a cable they do not fit.
+    var ids: [String] = []
+    /// Paragraph mentions as packed (first token, end token, index) integers; `wideOrder` for a cable they
+    /// do not fit.
     var order: [UInt64] = []
     var wideOrder: [MentionOrder] = []
     /// Per entity, where its last surface string was made and which it is (in `surfaces`).
     var lastSurface: [SurfaceMemo] = []
     var surfaces: [String] = []
+    /// Summary of each id number of the name cache (-1: none yet; emptied after each cable), and of
+    /// each id's bytes when the cache gave an entry no number.
+    var summaryOfNumber: [Int32] = []
     var summaryOfID = ByteKeyTable()
+    /// Each summary's first entity.
+    var summaryFirst: [Int] = []
     var summaryOrder: [SummaryKey] = []
     /// Metadata names' keys and entries, kept across cables (not emptied by `removeAll`).
     let metadata = MetadataMemo()
@@ -33,7 +44,8 @@ final class ExtractionWorkspace: @unchecked Sendable {
     /// Paragraph text bytes of the largest cable this workspace has served: its buffers grow with it.
     var largestCableBytes = 0
 
-    /// A paragraph mention to write: where it lies, and its place in `resolver.attached` (the tie-break).
+    /// A paragraph mention to write: where it lies (its paragraph, first token and end token), and its
+    /// place in `resolver.attached` (the tie-break).
     struct MentionOrder: Comparable {
         var paragraph: Int32
         var start: Int32
@@ -70,10 +82,10 @@ final class ExtractionWorkspace: @unchecked Sendable {
 
     /// Forgets the last cable (the strings it made are released; the buffers keep their capacity).
     func removeAll() {
-        resolver.removeAll()
+        resolver?.removeAll()
+        found.removeAll(keepingCapacity: true)
         ids.removeAll(keepingCapacity: true)
         names.removeAll(keepingCapacity: true)
-        idHashes.removeAll(keepingCapacity: true)
         order.removeAll(keepingCapacity: true)
         wideOrder.removeAll(keepingCapacity: true)
         lastSurface.removeAll(keepingCapacity: true)

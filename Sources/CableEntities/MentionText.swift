@@ -6,7 +6,7 @@
 /// `Span`s, and the resolver compares, hashes and joins the bytes in place. A key's bytes are exactly its
 /// `String`'s UTF-8 (`TokenList.keys`), so a comparison of ASCII keys by bytes is their `String`
 /// comparison; a key with any other byte is compared, counted and looked up as a `String`.
-struct MentionText {
+struct MentionText: ~Copyable {
     /// A range of words (in `words`) or of bytes (in the surface buffer).
     struct Span {
         var start: Int32
@@ -29,13 +29,14 @@ struct MentionText {
         var hash: UInt64
     }
 
-    private(set) var keyBytes: [UInt8] = []
+    /// The keys' bytes, end to end (written a byte at a time: a `ByteBuffer`, not an array).
+    private(set) var keyBytes = ByteBuffer()
     private(set) var words: [Word] = []
     private(set) var surfaceBytes: [UInt8] = []
 
     /// Empties the buffers, keeping their capacity for the next cable.
     mutating func removeAll() {
-        keyBytes.removeAll(keepingCapacity: true)
+        keyBytes.removeAll()
         words.removeAll(keepingCapacity: true)
         surfaceBytes.removeAll(keepingCapacity: true)
     }
@@ -56,10 +57,11 @@ struct MentionText {
                     }
                     let start = keyBytes.count
                     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                    keyBytes.reserve(token.end - token.start)
                     for n in token.start..<token.end {
                         let v = bytes[n]
                         let upper = v &- 0x61 < 26 ? v - 0x20 : v
-                        keyBytes.append(upper)
+                        keyBytes.appendReserved(upper)
                         hash = (hash ^ UInt64(upper)) &* 0x0000_0100_0000_01b3
                     }
                     words.append(Word(start: Int32(truncatingIfNeeded: start), count: Int32(truncatingIfNeeded: token.end - token.start),
@@ -72,22 +74,17 @@ struct MentionText {
     /// Appends a key given as a `String` (metadata mentions, defined acronyms, non-ASCII words).
     mutating func appendKey(_ key: String) {
         let start = keyBytes.count
-        Self.append(key, to: &keyBytes)
+        var key = key
+        key.withUTF8 { keyBytes.append(contentsOf: $0) }
         var ascii = true
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for k in start..<keyBytes.count {
-            if keyBytes[k] >= 0x80 { ascii = false; break }
-            hash = (hash ^ UInt64(keyBytes[k])) &* 0x0000_0100_0000_01b3
+        let bytes = keyBytes.bytes
+        for k in start..<bytes.count {
+            if bytes[k] >= 0x80 { ascii = false; break }
+            hash = (hash ^ UInt64(bytes[k])) &* 0x0000_0100_0000_01b3
         }
         words.append(Word(start: Int32(truncatingIfNeeded: start), count: Int32(truncatingIfNeeded: keyBytes.count - start),
                           isASCII: ascii, hash: ascii ? hash : 0))
-    }
-
-    /// Appends the text of bytes `start..<end` of `tokens` as a surface.
-    mutating func appendSurface(_ tokens: TokenList, from start: Int, to end: Int) -> Span {
-        let at = surfaceBytes.count
-        tokens.bytes.withUnsafeBufferPointer { surfaceBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
-        return Span(start: at, count: end - start)
     }
 
     /// Appends a surface given as a `String`.
@@ -109,7 +106,7 @@ struct MentionText {
     @inline(__always)
     func withKey<R>(_ w: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let word = words[w]
-        return keyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(word.start)..<Int(word.start + word.count)])) }
+        return body(UnsafeBufferPointer(rebasing: keyBytes.bytes[Int(word.start)..<Int(word.start + word.count)]))
     }
 
     /// Appends the key's bytes to `bytes`.
@@ -118,15 +115,28 @@ struct MentionText {
     }
 
     /// Appends the keys of `span`'s words, `separator` between them, in one pass over the key bytes.
+    func appendKeys(_ span: Span, separator: UInt8, to bytes: inout ByteBuffer) {
+        guard span.count > 0 else { return }
+        let keys = keyBytes.bytes
+        words.withUnsafeBufferPointer { words in
+            for w in Int(span.start)...span.last {
+                let word = words[w]
+                bytes.reserve(Int(word.count) + 1)
+                if w > Int(span.start) { bytes.appendReserved(separator) }
+                for n in Int(word.start)..<Int(word.start + word.count) { bytes.appendReserved(keys[n]) }
+            }
+        }
+    }
+
+    /// `appendKeys(_:separator:to:)` into an array.
     func appendKeys(_ span: Span, separator: UInt8, to bytes: inout [UInt8]) {
         guard span.count > 0 else { return }
-        keyBytes.withUnsafeBufferPointer { keys in
-            words.withUnsafeBufferPointer { words in
-                for w in Int(span.start)...span.last {
-                    if w > Int(span.start) { bytes.append(separator) }
-                    let word = words[w]
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: keys[Int(word.start)..<Int(word.start + word.count)]))
-                }
+        let keys = keyBytes.bytes
+        words.withUnsafeBufferPointer { words in
+            for w in Int(span.start)...span.last {
+                if w > Int(span.start) { bytes.append(separator) }
+                let word = words[w]
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: keys[Int(word.start)..<Int(word.start + word.count)]))
             }
         }
     }
@@ -137,11 +147,8 @@ struct MentionText {
         let x = words[a], y = words[b]
         guard x.isASCII, y.isASCII else { return string(a) == string(b) }
         guard x.hash == y.hash, x.count == y.count else { return false }
-        return keyBytes.withUnsafeBufferPointer { bytes in
-            let p = Int(x.start), q = Int(y.start)
-            for n in 0..<Int(x.count) where bytes[p + n] != bytes[q + n] { return false }
-            return true
-        }
+        let bytes = keyBytes.bytes
+        return ByteKeyTable.sameBytes(bytes, Int(x.start), bytes, Int(y.start), count: Int(x.count))
     }
 
     /// `string(w).count` (Characters; a key of an ASCII word holds no `\r`, so its bytes are Characters).
@@ -154,7 +161,7 @@ struct MentionText {
         let x = words[a], y = words[b]
         guard x.isASCII, y.isASCII else { return string(b).hasPrefix(string(a).prefix(1)) }
         if x.count == 0 { return true }
-        return y.count > 0 && keyBytes[Int(x.start)] == keyBytes[Int(y.start)]
+        return y.count > 0 && keyBytes.bytes[Int(x.start)] == keyBytes.bytes[Int(y.start)]
     }
 
     /// `set.contains(string(w))`, with no `String` made for an ASCII key whose hash the set lacks.
@@ -172,6 +179,13 @@ struct MentionText {
     /// The surface as a `String` (made only for a name not found in the name cache).
     func surface(_ span: Span) -> String {
         withSurface(span) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The UTF-8 of `string`, appended to `bytes`.
+    @inline(__always)
+    static func append(_ string: String, to bytes: inout ByteBuffer) {
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// The UTF-8 of `string`, in one copy when its bytes are contiguous.

@@ -56,7 +56,13 @@ import Testing
                                     mentions: Int.random(in: 1...3, using: &rng))
             }
             let expected = summaries.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.name < $1.name }
-            #expect(EntityExtractor.sortedSummaries(summaries, keys: &keys) == expected)
+            keys.removeAll()
+            for (index, summary) in summaries.enumerated() {
+                let prefix = SortPrefix(summary.name)
+                keys.append(.init(mentions: summary.mentions, prefix: prefix.value, ascii: prefix.ascii, index: index))
+            }
+            keys.withUnsafeMutableBufferPointer { keys in EntityExtractor.sortSummaryKeys(keys) { summaries[$0].name } }
+            #expect(keys.map { summaries[$0.index] } == expected)
         }
     }
 
