@@ -31,8 +31,13 @@ extension EntityResolver {
         }
     }
 
-    /// Adds a mention of the metadata (no place in the text).
+    /// Adds a mention of the metadata (no place in the text), unless its name has no letter or digit: a
+    /// damaged origin such as `Embassy ` (no city after the prefix) gave a place named "" with the id
+    /// `location:unnamed` (found by Fuzz/CableFuzz).
     mutating func add(_ m: MetadataMention) {
+        guard (m.canonical ?? m.surface).unicodeScalars.contains(where: {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil
+        }) else { return }
         let first = text.wordCount
         for key in m.keys { text.appendKey(key) }
         let words = Span(start: first, count: text.wordCount - first)

@@ -18,6 +18,18 @@ import Testing
         }
     }
 
+    /// A damaged origin or signature leaves no name: no entity may be made of it (Fuzz/CableFuzz found
+    /// `Embassy ` giving a place named "" with the id `location:unnamed`).
+    @Test(arguments: ["Embassy ", "Embassy  ", "Embassy -", "Consulate ...", "US Mission \u{A0}"])
+    func metadataWithoutANameMakesNoEntity(_ origin: String) {
+        let cable = Support.annotated(Support.cable(["The talks in Almaty went well."], origin: origin, signature: "--"))
+        for entity in cable.entities {
+            #expect(entity.name.unicodeScalars.contains { $0.properties.isAlphabetic }, "\(entity)")
+            #expect(!entity.id.hasSuffix(":unnamed"), "\(entity)")
+        }
+        #expect(cable.entities.map(\.id) == ["location:almaty"])
+    }
+
     @Test func emptyCable() {
         let cable = Support.annotated(Cable(id: "07X1", station: "X", serial: 1))
         #expect(cable.entities.isEmpty)
