@@ -40,6 +40,32 @@ extension CableEvidence {
         return text.replacingOccurrences(of: " AND ", with: ",", options: .caseInsensitive)
     }
 
+    /// The signature's names, trimmed: its parts between `/`, `,` and line feeds (`Character`s, so a
+    /// `\r\n` is not a line feed). From the bytes when the signature is ASCII without a `\r` (where a
+    /// byte is a `Character`); by the `Character` split otherwise (`characterPath: true` always).
+    static func signatureNames(_ signature: String, characterPath: Bool = false) -> [String] {
+        if !characterPath {
+            let answer: [String]?? = signature.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+                guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+                var out: [String] = []
+                var start = 0
+                for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x2F || bytes[k] == 0x2C || bytes[k] == 0x0A {
+                    // `split` omits empty parts (before trimming: a part of spaces is kept, as "").
+                    if k > start {
+                        var from = start, to = k
+                        while from < to, bytes[from] == 0x20 || bytes[from] == 0x09 { from += 1 }
+                        while to > from, bytes[to - 1] == 0x20 || bytes[to - 1] == 0x09 { to -= 1 }
+                        out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
+                    }
+                    start = k + 1
+                }
+                return out
+            }
+            if let answer, let answer { return answer }
+        }
+        return signature.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == "\n" }).map { trimmingWhitespace($0) }
+    }
+
     /// The text after the last ` FOR ` (any case), as `text.range(of: " FOR ", options: [.caseInsensitive,
     /// .backwards])` finds it; nil when there is none.
     static func afterLastFor(in text: String) -> Substring? {

@@ -27,7 +27,9 @@ struct CableEvidence {
     func collect(_ cable: Cable, rawText: String? = nil) -> [MetadataMention] {
         var out: [MetadataMention] = []
         out += tagMentions(cable.tags)
-        if let city = CableContext.postCity(cable.origin) { out += post(city) }
+        if let origin = cable.origin {
+            out += memo.map { $0.mentions(origin: origin, making: originMentions) } ?? originMentions(origin)
+        }
         if let classifiedBy = cable.classifiedBy {
             if let name = classifiedBy.name, !name.isEmpty {
                 out += person(name)
@@ -36,9 +38,7 @@ struct CableEvidence {
             }
         }
         if let signature = cable.signature {
-            for name in signature.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == "\n" }) {
-                out += person(Self.trimmingWhitespace(name))
-            }
+            for name in Self.signatureNames(signature) { out += person(name) }
         }
         let lines = rawText.map(Self.preambleForLines) ?? forLines(cable)
         for line in lines { out += personsAfterCues(in: line, forLine: true) }
@@ -49,33 +49,47 @@ struct CableEvidence {
     func tagMentions(_ tags: [Cable.Tag]) -> [MetadataMention] {
         var out: [MetadataMention] = []
         for tag in tags {
-            let code = tag.code.uppercased()
-            if code.hasPrefix("OVIP") || tag.kind == "person" {
-                if let open = code.firstIndex(of: "("), let close = code.lastIndex(of: ")"), open < close {
-                    let inner = tag.code[tag.code.index(after: open)..<close]
-                    let parts = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                    let name = parts.count == 2 ? "\(parts[1]) \(parts[0])" : inner.trimmingCharacters(in: .whitespaces)
-                    out += person(name)
-                }
-            } else if tag.kind != "subject", tag.kind != "program", let country = gazetteer.country(code: code) {
-                out.append(MetadataMention(type: .location, surface: country.name, canonical: country.name,
-                                           keys: keys(country.name), evidence: .known))
-            } else if let name = gazetteer.organizationTags[code] {
-                out.append(MetadataMention(type: .organization, surface: name, canonical: name, keys: keys(name), evidence: .known))
-            } else if tag.kind == "organization" {
-                let name = tag.meaning ?? tag.code
-                let known = lookup(name) ?? lookup(tag.code)
-                out.append(MetadataMention(type: .organization, surface: name,
-                                           canonical: known?.type == .organization ? known?.name : name,
-                                           keys: keys(name), evidence: .known))
-            } else if tag.kind == "geographic", let full = tag.meaning {
-                // "Serbia (TAGS usage after 2006; FIPS RI)": the name is before the note.
-                let meaning = full.components(separatedBy: " (")[0].trimmingCharacters(in: .whitespaces)
-                guard !meaning.isEmpty else { continue }
-                let known = lookup(meaning)
-                out.append(MetadataMention(type: known?.type ?? .location, surface: meaning, canonical: known?.name ?? meaning,
-                                           keys: keys(meaning), evidence: .known))
+            // Not kept in the memo: a kept tag (hashed, its variants compared, its mentions copied) cost
+            // more than working it out (its country and organisation answers are table lookups).
+            out += tagMentions(tag)
+        }
+        return out
+    }
+
+    /// The sending post named by the cable's origin line, if any.
+    private func originMentions(_ origin: String) -> [MetadataMention] {
+        CableContext.postCity(origin).map(post) ?? []
+    }
+
+    /// The mentions of one TAGS entry.
+    private func tagMentions(_ tag: Cable.Tag) -> [MetadataMention] {
+        var out: [MetadataMention] = []
+        let code = tag.code.uppercased()
+        if code.hasPrefix("OVIP") || tag.kind == "person" {
+            if let open = code.firstIndex(of: "("), let close = code.lastIndex(of: ")"), open < close {
+                let inner = tag.code[tag.code.index(after: open)..<close]
+                let parts = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let name = parts.count == 2 ? "\(parts[1]) \(parts[0])" : inner.trimmingCharacters(in: .whitespaces)
+                out += person(name)
             }
+        } else if tag.kind != "subject", tag.kind != "program", let country = gazetteer.country(code: code) {
+            out.append(MetadataMention(type: .location, surface: country.name, canonical: country.name,
+                                       keys: keys(country.name), evidence: .known))
+        } else if let name = gazetteer.organizationTags[code] {
+            out.append(MetadataMention(type: .organization, surface: name, canonical: name, keys: keys(name), evidence: .known))
+        } else if tag.kind == "organization" {
+            let name = tag.meaning ?? tag.code
+            let known = lookup(name) ?? lookup(tag.code)
+            out.append(MetadataMention(type: .organization, surface: name,
+                                       canonical: known?.type == .organization ? known?.name : name,
+                                       keys: keys(name), evidence: .known))
+        } else if tag.kind == "geographic", let full = tag.meaning {
+            // "Serbia (TAGS usage after 2006; FIPS RI)": the name is before the note.
+            let meaning = full.components(separatedBy: " (")[0].trimmingCharacters(in: .whitespaces)
+            guard !meaning.isEmpty else { return out }
+            let known = lookup(meaning)
+            out.append(MetadataMention(type: known?.type ?? .location, surface: meaning, canonical: known?.name ?? meaning,
+                                       keys: keys(meaning), evidence: .known))
         }
         return out
     }
@@ -89,6 +103,11 @@ struct CableEvidence {
     }
 
     private func person(_ raw: String) -> [MetadataMention] {
+        memo.map { $0.mentions(person: raw, making: personUnkept) } ?? personUnkept(raw)
+    }
+
+    /// `person` worked out (the memo keeps its answers).
+    private func personUnkept(_ raw: String) -> [MetadataMention] {
         let trimmed = Self.trimmingWhitespace(raw)
         let list = Tokenizer.tokenize(trimmed)
         let tokens = list.indices.filter { list[$0].kind == .word }
