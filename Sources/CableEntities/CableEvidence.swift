@@ -26,7 +26,7 @@ struct CableEvidence {
 
     func collect(_ cable: Cable, rawText: String? = nil) -> [MetadataMention] {
         var out: [MetadataMention] = []
-        out += tagMentions(cable.tags)
+        for tag in cable.tags { tagMentions(tag, into: &out) }
         if let origin = cable.origin {
             out += memo.map { $0.mentions(origin: origin, making: originMentions) } ?? originMentions(origin)
         }
@@ -34,25 +34,14 @@ struct CableEvidence {
             if let name = classifiedBy.name, !name.isEmpty {
                 out += person(name)
             } else {
-                out += personsAfterCues(in: classifiedBy.text)
+                personsAfterCues(in: classifiedBy.text, into: &out)
             }
         }
         if let signature = cable.signature {
             for name in Self.signatureNames(signature) { out += person(name) }
         }
         let lines = rawText.map(Self.preambleForLines) ?? forLines(cable)
-        for line in lines { out += personsAfterCues(in: line, forLine: true) }
-        return out
-    }
-
-    /// Geographic TAGS become places, `OVIP (CLINTON, HILLARY)` a person, organisation tags organisations.
-    func tagMentions(_ tags: [Cable.Tag]) -> [MetadataMention] {
-        var out: [MetadataMention] = []
-        for tag in tags {
-            // Not kept in the memo: a kept tag (hashed, its variants compared, its mentions copied) cost
-            // more than working it out (its country and organisation answers are table lookups).
-            out += tagMentions(tag)
-        }
+        for line in lines { personsAfterCues(in: line, forLine: true, into: &out) }
         return out
     }
 
@@ -61,9 +50,10 @@ struct CableEvidence {
         CableContext.postCity(origin).map(post) ?? []
     }
 
-    /// The mentions of one TAGS entry.
-    private func tagMentions(_ tag: Cable.Tag) -> [MetadataMention] {
-        var out: [MetadataMention] = []
+    /// The mentions of one TAGS entry, appended to `out`: geographic TAGS become places, `OVIP (CLINTON,
+    /// HILLARY)` a person, organisation tags organisations. Not kept in the memo: a kept tag (hashed, its
+    /// variants compared, its mentions copied) cost more than working it out (table lookups).
+    private func tagMentions(_ tag: Cable.Tag, into out: inout [MetadataMention]) {
         let code = tag.code.uppercased()
         if code.hasPrefix("OVIP") || tag.kind == "person" {
             if let open = code.firstIndex(of: "("), let close = code.lastIndex(of: ")"), open < close {
@@ -86,12 +76,11 @@ struct CableEvidence {
         } else if tag.kind == "geographic", let full = tag.meaning {
             // "Serbia (TAGS usage after 2006; FIPS RI)": the name is before the note.
             let meaning = full.components(separatedBy: " (")[0].trimmingCharacters(in: .whitespaces)
-            guard !meaning.isEmpty else { return out }
+            guard !meaning.isEmpty else { return }
             let known = lookup(meaning)
             out.append(MetadataMention(type: known?.type ?? .location, surface: meaning, canonical: known?.name ?? meaning,
                                        keys: keys(meaning), evidence: .known))
         }
-        return out
     }
 
     private func post(_ city: String) -> [MetadataMention] {
@@ -128,13 +117,14 @@ struct CableEvidence {
     }
 
     /// Runs the recogniser over a line of metadata and keeps the people it finds after titles.
-    private func personsAfterCues(in text: String, forLine: Bool = false) -> [MetadataMention] {
+    /// (Appended to `out`, the cable's list: a list per line cost two arrays.)
+    private func personsAfterCues(in text: String, forLine: Bool = false, into out: inout [MetadataMention]) {
         // Probed as paragraphs are (the same answers as asking the lists), in the cable's environment.
         let scratch = scratch ?? ParagraphWorkspace()
         let tokens = Tokenizer.tokenize(text, lexicon: env.lexicon, workspace: scratch)
         var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: scratch)
         defer { recognizer.recycle() }
-        var out: [MetadataMention] = []
+        let start = out.count
         var organizations: [MetadataMention] = []
         for candidate in recognizer.run() {
             let span = candidate.first..<candidate.end
@@ -147,11 +137,12 @@ struct CableEvidence {
                                                      keys: span.map { tokens.keys[$0] }, evidence: .known))
             }
         }
-        if forLine, out.isEmpty, let names = Self.afterLastFor(in: text) {
+        if forLine, out.count == start, let names = Self.afterLastFor(in: text) {
             // "SCA/CEN FOR M. O'MARA", "NSC FOR CBARTON": whatever follows FOR is a name.
             if let parts = Self.addresseeNames(names) {
                 for part in parts { out += person(part) }
-                return out + organizations
+                out += organizations
+                return
             }
             for name in names.split(whereSeparator: { $0 == "," || $0 == ";" }) {
                 let cleaned = Self.replacingAnd(in: name)
@@ -163,7 +154,7 @@ struct CableEvidence {
                 }
             }
         }
-        return out + organizations
+        out += organizations
     }
 
     /// `SCA/CEN FOR M. O'MARA` lines between the caveats and the E.O. line, wherever the parser left them.
