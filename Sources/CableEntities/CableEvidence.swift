@@ -99,12 +99,16 @@ struct CableEvidence {
     private func personUnkept(_ raw: String) -> [MetadataMention] {
         let trimmed = Self.trimmingWhitespace(raw)
         let list = Tokenizer.tokenize(trimmed)
-        let tokens = list.indices.filter { list[$0].kind == .word }
-        guard !tokens.isEmpty, tokens.count <= 6 else { return [] }
-        // Drop titles the parser may have left in ("Ambassador", "DCM").
-        var words = tokens.filter {
-            let key = list.keys[$0]
-            return (!gazetteer.stopwords.contains(key) || gazetteer.firstNames.contains(key)) && !Self.suffixes.contains(key)
+        var wordCount = 0
+        for i in list.indices where list[i].kind == .word { wordCount += 1 }
+        guard wordCount > 0, wordCount <= 6 else { return [] }
+        // Drop titles the parser may have left in ("Ambassador", "DCM"). (Into an array of its size: two
+        // growing arrays of indices cost three allocations a name.)
+        var words: [Int] = []
+        words.reserveCapacity(wordCount)
+        for i in list.indices where list[i].kind == .word {
+            let key = list.keys[i]
+            if (!gazetteer.stopwords.contains(key) || gazetteer.firstNames.contains(key)) && !Self.suffixes.contains(key) { words.append(i) }
         }
         while let first = words.first, words.count > 1,
               gazetteer.longestPhrase(in: TokenList(items: [list[first]], bytes: list.bytes, isASCII: list.isASCII),
