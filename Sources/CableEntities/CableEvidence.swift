@@ -55,11 +55,11 @@ struct CableEvidence {
     /// variants compared, its mentions copied) cost more than working it out (table lookups).
     private func tagMentions(_ tag: Cable.Tag, into out: inout [MetadataMention]) {
         let code = tag.code.uppercased()
-        if code.hasPrefix("OVIP") || tag.kind == "person" {
+        if Self.isVIPCode(code) || tag.kind == "person" {
             if let open = code.firstIndex(of: "("), let close = code.lastIndex(of: ")"), open < close {
                 let inner = tag.code[tag.code.index(after: open)..<close]
-                let parts = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                let name = parts.count == 2 ? "\(parts[1]) \(parts[0])" : inner.trimmingCharacters(in: .whitespaces)
+                let parts = inner.split(separator: ",").map { Self.trimmingWhitespace($0) }
+                let name = parts.count == 2 ? "\(parts[1]) \(parts[0])" : Self.trimmingWhitespace(inner)
                 out += person(name)
             }
         } else if tag.kind != "subject", tag.kind != "program", let country = gazetteer.country(code: code) {
@@ -75,7 +75,7 @@ struct CableEvidence {
                                        keys: keys(name), evidence: .known))
         } else if tag.kind == "geographic", let full = tag.meaning {
             // "Serbia (TAGS usage after 2006; FIPS RI)": the name is before the note.
-            let meaning = full.components(separatedBy: " (")[0].trimmingCharacters(in: .whitespaces)
+            let meaning = Self.nameBeforeNote(full)
             guard !meaning.isEmpty else { return }
             let known = lookup(meaning)
             out.append(MetadataMention(type: known?.type ?? .location, surface: meaning, canonical: known?.name ?? meaning,

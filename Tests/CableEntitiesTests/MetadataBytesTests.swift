@@ -56,6 +56,19 @@ import Testing
         #expect(nonASCII >= 10)
     }
 
+    @Test func tagRulesAsFoundation() throws {
+        var texts = try FixtureCables.parsed().flatMap { $0.cable.tags.flatMap { [$0.code, $0.meaning ?? ""] } }
+        #expect(texts.count >= 40)
+        texts += ["", "OVIP", "OVI", "ovip (x)", "OVIP (CLINTON, HILLARY)", "OVIP\u{301} (X)", "ÖVIP", "XOVIP", "OVIPÉ",
+                  "Serbia (TAGS usage after 2006; FIPS RI)", " Serbia  (x) (y)", "(x)", " (", "Côte d'Ivoire (FIPS IV)",
+                  "a\u{301} (b)", "Serbia\t(x)", "Serbia (", "No note here "]
+        for text in texts {
+            #expect(CableEvidence.isVIPCode(text) == text.hasPrefix("OVIP"), "\(text.debugDescription)")
+            let foundation = text.components(separatedBy: " (")[0].trimmingCharacters(in: .whitespaces)
+            #expect(CableEvidence.nameBeforeNote(text) == foundation, "\(text.debugDescription)")
+        }
+    }
+
     @Test func markSearchAsFoundation() {
         let texts = ["", " ", "a b", "ab", "a/b", "/", "ab/", "é b", "a \u{301}b", "\u{600} x", "x/\u{301}", "WHA/PPC", "Señor Gómez",
                      "ÉLAN", "a\r\n b", "\u{600}/"]
