@@ -11,7 +11,7 @@ extension CableEvidence {
         /// Reads one line given as a `String` (untrimmed); false once the preamble has ended.
         mutating func read(_ raw: String) -> Bool {
             let line = CableEvidence.trim(raw)
-            let upper = line.uppercased()
+            let upper = CableEvidence.uppercased(line)
             if !inPreamble {
                 // The banner: "C O N F I D E N T I A L ASTANA 003153", "SECRET STATE 040423", "UNCLAS ...".
                 guard let first = upper.utf8.first, first == 0x43 || first == 0x53 || first == 0x55 || first == 0x4C,

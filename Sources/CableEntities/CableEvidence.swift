@@ -26,58 +26,61 @@ struct CableEvidence {
 
     func collect(_ cable: Cable, rawText: String? = nil) -> [MetadataMention] {
         var out: [MetadataMention] = []
-        out += tagMentions(cable.tags)
-        if let city = CableContext.postCity(cable.origin) { out += post(city) }
+        for tag in cable.tags { tagMentions(tag, into: &out) }
+        if let origin = cable.origin {
+            out += memo.map { $0.mentions(origin: origin, making: originMentions) } ?? originMentions(origin)
+        }
         if let classifiedBy = cable.classifiedBy {
             if let name = classifiedBy.name, !name.isEmpty {
                 out += person(name)
             } else {
-                out += personsAfterCues(in: classifiedBy.text)
+                personsAfterCues(in: classifiedBy.text, into: &out)
             }
         }
         if let signature = cable.signature {
-            for name in signature.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == "\n" }) {
-                out += person(Self.trimmingWhitespace(name))
-            }
+            for name in Self.signatureNames(signature) { out += person(name) }
         }
         let lines = rawText.map(Self.preambleForLines) ?? forLines(cable)
-        for line in lines { out += personsAfterCues(in: line, forLine: true) }
+        for line in lines { personsAfterCues(in: line, forLine: true, into: &out) }
         return out
     }
 
-    /// Geographic TAGS become places, `OVIP (CLINTON, HILLARY)` a person, organisation tags organisations.
-    func tagMentions(_ tags: [Cable.Tag]) -> [MetadataMention] {
-        var out: [MetadataMention] = []
-        for tag in tags {
-            let code = tag.code.uppercased()
-            if code.hasPrefix("OVIP") || tag.kind == "person" {
-                if let open = code.firstIndex(of: "("), let close = code.lastIndex(of: ")"), open < close {
-                    let inner = tag.code[tag.code.index(after: open)..<close]
-                    let parts = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                    let name = parts.count == 2 ? "\(parts[1]) \(parts[0])" : inner.trimmingCharacters(in: .whitespaces)
-                    out += person(name)
-                }
-            } else if tag.kind != "subject", tag.kind != "program", let country = gazetteer.country(code: code) {
-                out.append(MetadataMention(type: .location, surface: country.name, canonical: country.name,
-                                           keys: keys(country.name), evidence: .known))
-            } else if let name = gazetteer.organizationTags[code] {
-                out.append(MetadataMention(type: .organization, surface: name, canonical: name, keys: keys(name), evidence: .known))
-            } else if tag.kind == "organization" {
-                let name = tag.meaning ?? tag.code
-                let known = lookup(name) ?? lookup(tag.code)
-                out.append(MetadataMention(type: .organization, surface: name,
-                                           canonical: known?.type == .organization ? known?.name : name,
-                                           keys: keys(name), evidence: .known))
-            } else if tag.kind == "geographic", let full = tag.meaning {
-                // "Serbia (TAGS usage after 2006; FIPS RI)": the name is before the note.
-                let meaning = full.components(separatedBy: " (")[0].trimmingCharacters(in: .whitespaces)
-                guard !meaning.isEmpty else { continue }
-                let known = lookup(meaning)
-                out.append(MetadataMention(type: known?.type ?? .location, surface: meaning, canonical: known?.name ?? meaning,
-                                           keys: keys(meaning), evidence: .known))
+    /// The sending post named by the cable's origin line, if any.
+    private func originMentions(_ origin: String) -> [MetadataMention] {
+        CableContext.postCity(origin).map(post) ?? []
+    }
+
+    /// The mentions of one TAGS entry, appended to `out`: geographic TAGS become places, `OVIP (CLINTON,
+    /// HILLARY)` a person, organisation tags organisations. Not kept in the memo: a kept tag (hashed, its
+    /// variants compared, its mentions copied) cost more than working it out (table lookups).
+    private func tagMentions(_ tag: Cable.Tag, into out: inout [MetadataMention]) {
+        let code = tag.code.uppercased()
+        if Self.isVIPCode(code) || tag.kind == "person" {
+            if let open = code.firstIndex(of: "("), let close = code.lastIndex(of: ")"), open < close {
+                let inner = tag.code[tag.code.index(after: open)..<close]
+                let parts = inner.split(separator: ",").map { Self.trimmingWhitespace($0) }
+                let name = parts.count == 2 ? "\(parts[1]) \(parts[0])" : Self.trimmingWhitespace(inner)
+                out += person(name)
             }
+        } else if tag.kind != "subject", tag.kind != "program", let country = gazetteer.country(code: code) {
+            out.append(MetadataMention(type: .location, surface: country.name, canonical: country.name,
+                                       keys: keys(country.name), evidence: .known))
+        } else if let name = gazetteer.organizationTags[code] {
+            out.append(MetadataMention(type: .organization, surface: name, canonical: name, keys: keys(name), evidence: .known))
+        } else if tag.kind == "organization" {
+            let name = tag.meaning ?? tag.code
+            let known = lookup(name) ?? lookup(tag.code)
+            out.append(MetadataMention(type: .organization, surface: name,
+                                       canonical: known?.type == .organization ? known?.name : name,
+                                       keys: keys(name), evidence: .known))
+        } else if tag.kind == "geographic", let full = tag.meaning {
+            // "Serbia (TAGS usage after 2006; FIPS RI)": the name is before the note.
+            let meaning = Self.nameBeforeNote(full)
+            guard !meaning.isEmpty else { return }
+            let known = lookup(meaning)
+            out.append(MetadataMention(type: known?.type ?? .location, surface: meaning, canonical: known?.name ?? meaning,
+                                       keys: keys(meaning), evidence: .known))
         }
-        return out
     }
 
     private func post(_ city: String) -> [MetadataMention] {
@@ -89,14 +92,23 @@ struct CableEvidence {
     }
 
     private func person(_ raw: String) -> [MetadataMention] {
+        memo.map { $0.mentions(person: raw, making: personUnkept) } ?? personUnkept(raw)
+    }
+
+    /// `person` worked out (the memo keeps its answers).
+    private func personUnkept(_ raw: String) -> [MetadataMention] {
         let trimmed = Self.trimmingWhitespace(raw)
         let list = Tokenizer.tokenize(trimmed)
-        let tokens = list.indices.filter { list[$0].kind == .word }
-        guard !tokens.isEmpty, tokens.count <= 6 else { return [] }
-        // Drop titles the parser may have left in ("Ambassador", "DCM").
-        var words = tokens.filter {
-            let key = list.keys[$0]
-            return (!gazetteer.stopwords.contains(key) || gazetteer.firstNames.contains(key)) && !Self.suffixes.contains(key)
+        var wordCount = 0
+        for i in list.indices where list[i].kind == .word { wordCount += 1 }
+        guard wordCount > 0, wordCount <= 6 else { return [] }
+        // Drop titles the parser may have left in ("Ambassador", "DCM"). (Into an array of its size: two
+        // growing arrays of indices cost three allocations a name.)
+        var words: [Int] = []
+        words.reserveCapacity(wordCount)
+        for i in list.indices where list[i].kind == .word {
+            let key = list.keys[i]
+            if (!gazetteer.stopwords.contains(key) || gazetteer.firstNames.contains(key)) && !Self.suffixes.contains(key) { words.append(i) }
         }
         while let first = words.first, words.count > 1,
               gazetteer.longestPhrase(in: TokenList(items: [list[first]], bytes: list.bytes, isASCII: list.isASCII),
@@ -109,13 +121,14 @@ struct CableEvidence {
     }
 
     /// Runs the recogniser over a line of metadata and keeps the people it finds after titles.
-    private func personsAfterCues(in text: String, forLine: Bool = false) -> [MetadataMention] {
+    /// (Appended to `out`, the cable's list: a list per line cost two arrays.)
+    private func personsAfterCues(in text: String, forLine: Bool = false, into out: inout [MetadataMention]) {
         // Probed as paragraphs are (the same answers as asking the lists), in the cable's environment.
         let scratch = scratch ?? ParagraphWorkspace()
         let tokens = Tokenizer.tokenize(text, lexicon: env.lexicon, workspace: scratch)
         var recognizer = ParagraphRecognizer(env: env, tokens: tokens, workspace: scratch)
         defer { recognizer.recycle() }
-        var out: [MetadataMention] = []
+        let start = out.count
         var organizations: [MetadataMention] = []
         for candidate in recognizer.run() {
             let span = candidate.first..<candidate.end
@@ -128,11 +141,12 @@ struct CableEvidence {
                                                      keys: span.map { tokens.keys[$0] }, evidence: .known))
             }
         }
-        if forLine, out.isEmpty, let names = Self.afterLastFor(in: text) {
+        if forLine, out.count == start, let names = Self.afterLastFor(in: text) {
             // "SCA/CEN FOR M. O'MARA", "NSC FOR CBARTON": whatever follows FOR is a name.
             if let parts = Self.addresseeNames(names) {
                 for part in parts { out += person(part) }
-                return out + organizations
+                out += organizations
+                return
             }
             for name in names.split(whereSeparator: { $0 == "," || $0 == ";" }) {
                 let cleaned = Self.replacingAnd(in: name)
@@ -144,7 +158,7 @@ struct CableEvidence {
                 }
             }
         }
-        return out + organizations
+        out += organizations
     }
 
     /// `SCA/CEN FOR M. O'MARA` lines between the caveats and the E.O. line, wherever the parser left them.

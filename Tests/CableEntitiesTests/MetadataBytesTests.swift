@@ -43,6 +43,32 @@ import Testing
         #expect(kept >= 8)
     }
 
+    @Test func upperCaseAsTheStandardLibrary() throws {
+        var texts = try FixtureCables.parsed().flatMap { $0.raw.split(separator: "\n").map(String.init) }
+        texts += ["", "abc xyz", "straße", "ŉ ǰ ΐ ﬁ ﬀ", "ı i İ", "ſ", "Señor Gómez for é\u{301}", "ᾳ ᾼ", "ǆ ǅ", "😀 a", "\r\n x",
+                  "ﬆ ﬓ", "Ꭰ ꭰ", "ⓐ", "\u{1E9E}"]
+        var nonASCII = 0
+        for text in texts {
+            #expect(CableEvidence.uppercased(text) == text.uppercased(), "\(text.debugDescription)")
+            #expect(Array(CableEvidence.uppercased(text).utf8) == Array(text.uppercased().utf8), "\(text.debugDescription)")
+            if text.utf8.contains(where: { $0 >= 0x80 }) { nonASCII += 1 }
+        }
+        #expect(nonASCII >= 10)
+    }
+
+    @Test func tagRulesAsFoundation() throws {
+        var texts = try FixtureCables.parsed().flatMap { $0.cable.tags.flatMap { [$0.code, $0.meaning ?? ""] } }
+        #expect(texts.count >= 40)
+        texts += ["", "OVIP", "OVI", "ovip (x)", "OVIP (CLINTON, HILLARY)", "OVIP\u{301} (X)", "ÖVIP", "XOVIP", "OVIPÉ",
+                  "Serbia (TAGS usage after 2006; FIPS RI)", " Serbia  (x) (y)", "(x)", " (", "Côte d'Ivoire (FIPS IV)",
+                  "a\u{301} (b)", "Serbia\t(x)", "Serbia (", "No note here "]
+        for text in texts {
+            #expect(CableEvidence.isVIPCode(text) == text.hasPrefix("OVIP"), "\(text.debugDescription)")
+            let foundation = text.components(separatedBy: " (")[0].trimmingCharacters(in: .whitespaces)
+            #expect(CableEvidence.nameBeforeNote(text) == foundation, "\(text.debugDescription)")
+        }
+    }
+
     @Test func markSearchAsFoundation() {
         let texts = ["", " ", "a b", "ab", "a/b", "/", "ab/", "é b", "a \u{301}b", "\u{600} x", "x/\u{301}", "WHA/PPC", "Señor Gómez",
                      "ÉLAN", "a\r\n b", "\u{600}/"]
