@@ -6,8 +6,9 @@ import CableParser
 /// in cable after cable, and each answer otherwise costs a tokenisation (and a phrase lookup).
 ///
 /// An answer depends only on its field and the gazetteer (one per extractor, so one per workspace), so
-/// a kept answer is the answer; nothing that reads the cable's context (the recogniser runs over `FOR`
-/// lines and `Classified By` text) is kept: keyed by their context too, they were kept at a loss. At most `capacity` answers are kept for each question.
+/// a kept answer is the answer. Nothing that reads the cable's context (the recogniser runs over `FOR`
+/// lines and `Classified By` text) is kept: keyed by their context too, they were kept at a loss.
+/// At most `capacity` answers are kept for each question.
 final class MetadataMemo {
     private var keysOfName: [String: [String]] = [:]
     private var entryOfName: [String: Gazetteer.Entry?] = [:]
