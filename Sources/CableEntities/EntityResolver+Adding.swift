@@ -35,9 +35,7 @@ extension EntityResolver {
     /// damaged origin such as `Embassy ` (no city after the prefix) gave a place named "" with the id
     /// `location:unnamed` (found by Fuzz/CableFuzz).
     mutating func add(_ m: MetadataMention) {
-        guard (m.canonical ?? m.surface).unicodeScalars.contains(where: {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil
-        }) else { return }
+        guard Self.hasLetterOrDigit(m.canonical ?? m.surface) else { return }
         let first = text.wordCount
         for key in m.keys { text.appendKey(key) }
         let words = Span(start: first, count: text.wordCount - first)
@@ -45,6 +43,13 @@ extension EntityResolver {
         pending.append(Pending(type: m.type, generic: false, evidence: m.evidence, words: words,
                                surface: Surface(list: -1, start: span.start, count: span.count),
                                canonical: name(m.canonical), country: -1, acronym: -1, place: .nowhere))
+    }
+
+    /// Whether `name` has a letter or digit (of any script). Asked of every metadata mention: a name
+    /// starting with an ASCII letter or digit, nearly all of them, answers without Unicode properties.
+    static func hasLetterOrDigit(_ name: String) -> Bool {
+        if let first = name.utf8.first, (first | 0x20) &- 0x61 < 26 || first &- 0x30 < 10 { return true }
+        return name.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 
     /// The index of `string` in `names` (appended), -1 for nil.

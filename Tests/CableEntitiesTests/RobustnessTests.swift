@@ -30,6 +30,21 @@ import Testing
         #expect(cable.entities.map(\.id) == ["location:almaty"])
     }
 
+    /// The ASCII shortcut of that check answers as the Unicode properties do, for every first byte.
+    @Test func letterOrDigitShortcutAgreesWithUnicodeProperties() {
+        func byProperties(_ name: String) -> Bool {
+            name.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        }
+        var names = ["", " ", "\u{A0}", "...", "-", "é", " Zürich", "Тажин", "٣", "--7"]
+        for byte in UInt8(0)..<0x80 {
+            let first = String(UnicodeScalar(byte))
+            names += [first, first + " ", first + "x"]
+        }
+        for name in names {
+            #expect(EntityResolver.hasLetterOrDigit(name) == byProperties(name), "\(Array(name.utf8))")
+        }
+    }
+
     @Test func emptyCable() {
         let cable = Support.annotated(Cable(id: "07X1", station: "X", serial: 1))
         #expect(cable.entities.isEmpty)
