@@ -44,20 +44,9 @@ struct ByteKeyTable: ~Copyable {
     var count: Int { used }
 
     /// The value stored for `key`, nil when none is.
+    @inline(__always)
     func value(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = Self.hash(key)
-        var index = Self.start(hash, slots.count)
-        return slots.withUnsafeBufferPointer { slots in
-            do {
-                let stored = bytes.bytes
-                let mask = slots.count - 1
-                while slots[index].count >= 0 {
-                    if slots[index].hash == hash, Self.equal(key, stored, slots[index]) { return slots[index].value }
-                    index = (index + 1) & mask
-                }
-                return nil
-            }
-        }
+        value(hash: Self.hash(key)) { Self.same(key, $0) }
     }
 
     /// The value stored for the key whose FNV-1a hash (`ByteKeyTable.hash`) is `hash` and whose stored
