@@ -13,19 +13,28 @@ public struct StoredMention: Sendable, Hashable {
     }
 }
 
+/// What `CableWriter.replaceMentions` did to a stored cable.
+public struct MentionReplacement: Sendable, Equatable {
+    /// Entities the cable no longer names that no other cable names either: deleted with their aliases.
+    public var removedEntities: Int
+}
+
 extension CableWriter {
     /// Writes the entity rows of a cable being stored: each distinct entity resolved to its integer
     /// key (inserted, or renamed when its summary name changed), its new surface forms as aliases, one
     /// `entity_cables` row with its mention count (the summary's, which counts the metadata too, so a
     /// cable's signer or classifier is linked to it), and the cable's mentions as one packed row
-    /// (`PackedMentions`). Keys and aliases the writer has seen come from `entityCache`.
-    func insertMentions(_ rows: EntityRows, pk: Int64) throws {
-        guard !rows.isEmpty else { return }
+    /// (`PackedMentions`). Keys and aliases the writer has seen come from `entityCache`. Returns the
+    /// entities linked to the cable.
+    @discardableResult
+    func insertMentions(_ rows: EntityRows, pk: Int64) throws -> [Int64] {
+        guard !rows.isEmpty else { return [] }
         try validateEntityCache()
         let perCable = try connection.prepare(
             "INSERT INTO entity_cables (entity_pk, cable_pk, mentions) VALUES (?, ?, ?)")
-        var keys: [Int64] = []
+        var keys: [Int64] = [], linked: [Int64] = []
         keys.reserveCapacity(rows.entities.count)
+        linked.reserveCapacity(rows.entities.count)
         for entity in rows.entities {
             let key = try entityKey(entity)
             keys.append(key)
@@ -34,11 +43,15 @@ extension CableWriter {
                     .run(key, surface)
                 entityCache.rememberAlias(entity: key, surface)
             }
-            if entity.cableMentions > 0 { try perCable.run(key, pk, entity.cableMentions) }
+            if entity.cableMentions > 0 {
+                try perCable.run(key, pk, entity.cableMentions)
+                linked.append(key)
+            }
         }
-        guard rows.mentionCount > 0 else { return }
+        guard rows.mentionCount > 0 else { return linked }
         try connection.prepare("INSERT INTO cable_mentions (cable_pk, packed) VALUES (?, ?)")
             .run(pk, Data(PackedMentions.blob(entityPKs: keys, body: rows.packedBody)))
+        return linked
     }
 
     /// The pk of `entity`, inserting it when new and renaming it when its summary names it otherwise.
@@ -86,19 +99,54 @@ extension CableWriter {
         entityCache.removeAll()
     }
 
-    /// Removes a cable's mentions and per-cable entity counts; entities and aliases stay (they are
-    /// shared with other cables and describe what the extractor has ever seen).
-    func deleteMentions(pk: Int64) throws {
+    /// Removes a cable's mentions and per-cable entity counts, and returns the entities the cable was
+    /// linked to. Those stay for now: the caller writes the cable's new rows (which usually name them
+    /// again) and then hands them to `removeEntitiesNoCableNames(among:)`.
+    func deleteMentions(pk: Int64) throws -> [Int64] {
+        let linked = try connection.prepare("SELECT entity_pk FROM entity_cables WHERE cable_pk = ?")
+        try linked.bind(pk)
+        var entities: [Int64] = []
+        while try linked.step() { entities.append(Int64(linked.int(0))) }
+        linked.reset()
         try connection.prepare("DELETE FROM cable_mentions WHERE cable_pk = ?").run(pk)
         try connection.prepare("DELETE FROM entity_cables WHERE cable_pk = ?").run(pk)
+        return entities
     }
 
-    /// Deletes the entities no stored cable mentions, with their aliases; returns how many went.
+    /// Deletes those of `candidates` (the entities a replaced or deleted cable was linked to) that no
+    /// stored cable is linked to any more, with their aliases; returns how many went. `relinked` are
+    /// the entities the cable's new rows link again: they certainly stay, and are not looked up.
     ///
-    /// Entities outlive their last mention at import, update and delete (a later cable may name them
-    /// again, and looking each one up per write would cost the writer). After `reindex --entities`
-    /// with a changed extractor the old ids (`person:marat` before the slug rule kept `Тажин`) would
-    /// otherwise stay listed with no cables, so the reindex ends here. Runs in its own transaction.
+    /// Without it, deleting the only cable naming an entity left the entity listed with 0 cables and
+    /// answering `/v1/entities/{id}`. Only the cable's own entities are looked at, each by the
+    /// `entity_cables` primary key, so a plain insert (the import's usual case) costs nothing.
+    @discardableResult
+    func removeEntitiesNoCableNames(among candidates: [Int64], except relinked: [Int64] = []) throws -> Int {
+        let kept = Set(relinked)
+        let unlinked = candidates.filter { !kept.contains($0) }
+        guard !unlinked.isEmpty else { return 0 }
+        let linked = try connection.prepare("SELECT EXISTS (SELECT 1 FROM entity_cables WHERE entity_pk = ?)")
+        var removed = 0
+        for entity in unlinked {
+            try linked.bind(entity)
+            let stillLinked = try linked.step() && linked.int(0) != 0
+            linked.reset()
+            if stillLinked { continue }
+            try connection.prepare("DELETE FROM entity_aliases WHERE entity_pk = ?").run(entity)
+            try connection.prepare("DELETE FROM entities WHERE pk = ?").run(entity)
+            removed += connection.changes
+        }
+        // A removed pk may be handed out again by the next insert: the cache must not keep it.
+        if removed > 0 { entityCache.removeAll() }
+        return removed
+    }
+
+    /// Deletes every entity no stored cable mentions, with its aliases; returns how many went.
+    ///
+    /// Writes remove the entities their cable leaves unnamed (`removeEntitiesNoCableNames(among:)`),
+    /// but databases written before that rule, and ids an older extractor made (`person:marat` before
+    /// the slug rule kept `Тажин`), can still hold entities with no cable; `reindex --entities` ends
+    /// here so they go. Runs in its own transaction.
     @discardableResult
     public func removeUnmentionedEntities() throws -> Int {
         try transaction {
@@ -114,14 +162,15 @@ extension CableWriter {
     }
 
     /// Replaces the entity mentions of a stored cable (for an extractor run after import), and keeps
-    /// the stored JSON in step: its paragraphs' `entities` and the cable's `entities` summary.
-    /// Runs in its own transaction. False when the id is unknown.
+    /// the stored JSON in step: its paragraphs' `entities` and the cable's `entities` summary. The
+    /// entities the cable no longer names and no other cable names are removed. Runs in its own
+    /// transaction. Nil when the id is unknown.
     @discardableResult
-    public func replaceMentions(cableID: String, mentions: [StoredMention], entities: [Cable.EntitySummary]) throws -> Bool {
+    public func replaceMentions(cableID: String, mentions: [StoredMention], entities: [Cable.EntitySummary]) throws -> MentionReplacement? {
         try transaction {
             let lookup = try connection.prepare("SELECT pk, json_gz, json_size FROM cables WHERE id = ?")
             try lookup.bind(cableID)
-            guard try lookup.step() else { return false }
+            guard try lookup.step() else { return nil }
             let pk = Int64(lookup.int(0))
             let stored = lookup.data(1), size = lookup.int(2)
             lookup.reset()
@@ -138,9 +187,9 @@ extension CableWriter {
             let json = Data(CableJSONWriter.encode(cable))
             try connection.prepare("UPDATE cables SET json_gz = ?, json_size = ?, json_hash = ? WHERE pk = ?")
                 .run(compressor.compressToData(json), json.count, SHA256.hex(json), pk)
-            try deleteMentions(pk: pk)
-            try insertMentions(EntityRows(cable: cable), pk: pk)
-            return true
+            let unlinked = try deleteMentions(pk: pk)
+            let relinked = try insertMentions(EntityRows(cable: cable), pk: pk)
+            return MentionReplacement(removedEntities: try removeEntitiesNoCableNames(among: unlinked, except: relinked))
         }
     }
 }

@@ -112,14 +112,16 @@ public final class CableWriter {
         if sameText {
             // Same text. A newer parser (or the entity hook) may still derive different data: refresh it.
             try updateRow(prepared, pk: pk, importedAt: oldImportedAt)
-            try deleteChildren(pk: pk)
-            try insertChildren(of: prepared, pk: pk)
+            let unlinked = try deleteChildren(pk: pk)
+            let relinked = try insertChildren(of: prepared, pk: pk)
+            try removeEntitiesNoCableNames(among: unlinked, except: relinked)
             return .unchanged
         }
         try archive(pk: pk, id: prepared.cable.id, replacedAt: now)
         try updateRow(prepared, pk: pk, importedAt: now)
-        try deleteChildren(pk: pk)
-        try insertChildren(of: prepared, pk: pk)
+        let unlinked = try deleteChildren(pk: pk)
+        let relinked = try insertChildren(of: prepared, pk: pk)
+        try removeEntitiesNoCableNames(among: unlinked, except: relinked)
         return .updated
     }
 
@@ -129,8 +131,9 @@ public final class CableWriter {
         guard let pk = try connection.scalarInt("SELECT pk FROM cables WHERE id = ?", id) else { return false }
         try flushSearchIndex()
         try archive(pk: Int64(pk), id: id, replacedAt: Self.timestamp())
-        try deleteChildren(pk: Int64(pk))
+        let unlinked = try deleteChildren(pk: Int64(pk))
         try connection.prepare("DELETE FROM cables WHERE pk = ?").run(Int64(pk))
+        try removeEntitiesNoCableNames(among: unlinked)
         return true
     }
 
@@ -192,7 +195,8 @@ public final class CableWriter {
             """).run(replacedAt, pk)
     }
 
-    private func deleteChildren(pk: Int64) throws {
+    /// Deletes the cable's derived rows; returns the entities it was linked to (`deleteMentions`).
+    private func deleteChildren(pk: Int64) throws -> [Int64] {
         // External-content FTS5 needs the old text to remove a row, so this runs before the delete.
         try connection.prepare("""
             INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)
@@ -201,10 +205,12 @@ public final class CableWriter {
         for table in ["paragraphs", "cable_tags", "cable_caveats", "cable_references"] {
             try connection.prepare("DELETE FROM \(table) WHERE cable_pk = ?").run(pk)
         }
-        try deleteMentions(pk: pk)
+        return try deleteMentions(pk: pk)
     }
 
-    private func insertChildren(of prepared: PreparedCable, pk: Int64) throws {
+    /// Writes the cable's derived rows; returns the entities it is linked to (`insertMentions`).
+    @discardableResult
+    private func insertChildren(of prepared: PreparedCable, pk: Int64) throws -> [Int64] {
         let cable = prepared.cable
         let paragraph = try connection.prepare(
             "INSERT INTO paragraphs (cable_pk, position, number, classification, text) VALUES (?, ?, ?, ?, ?)")
@@ -230,7 +236,7 @@ public final class CableWriter {
         for (position, item) in cable.references.enumerated() {
             try reference.run(pk, position, item.label, item.id, item.text)
         }
-        try insertMentions(prepared.entityRows, pk: pk)
+        return try insertMentions(prepared.entityRows, pk: pk)
     }
 
     /// Now as ISO 8601 UTC with microseconds (`2026-11-29T01:59:02.123456Z`); cheap enough to call per cable.

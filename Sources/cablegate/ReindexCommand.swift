@@ -6,7 +6,7 @@ import Foundation
 
 /// `cablegate reindex --entities [--db PATH]`: runs the current entity extractor over every stored cable
 /// and replaces its mentions, aliases and entity summary (after the extractor or its gazetteers improve),
-/// then removes the entities no stored cable mentions any more.
+/// removing the entities no stored cable mentions any more.
 struct ReindexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reindex",
@@ -14,8 +14,9 @@ struct ReindexCommand: ParsableCommand {
         discussion: """
             --entities re-runs the entity extractor on every stored cable (its stored JSON and raw text) \
             and replaces the cable's entity mentions and summary, one cable per transaction, so an \
-            interrupted run leaves every cable either old or new, never half done. It ends by removing \
-            the entities (and their aliases) that no stored cable mentions any more.
+            interrupted run leaves every cable either old or new, never half done. Entities (and their \
+            aliases) that no stored cable mentions any more are removed: those a cable stops naming as \
+            it is reindexed, and at the end any others (left by a database written before that rule).
             """
     )
 
@@ -46,7 +47,7 @@ struct ReindexCommand: ParsableCommand {
         if let error = extractor.loadError { throw ReindexError("entity gazetteer: \(error)") }
         let total = (try? reader.count()) ?? 0
         let started = Date()
-        var done = 0, failed = 0, mentions = 0
+        var done = 0, failed = 0, mentions = 0, removed = 0
         var export = try reader.export()
         while let (id, json) = export.next() {
             do {
@@ -57,7 +58,8 @@ struct ReindexCommand: ParsableCommand {
                     for mention in paragraph.entities { stored.append(StoredMention(paragraph: paragraph.number, mention: mention)) }
                 }
                 mentions += stored.count
-                _ = try store.write { try $0.replaceMentions(cableID: id, mentions: stored, entities: cable.entities) }
+                let replaced = try store.write { try $0.replaceMentions(cableID: id, mentions: stored, entities: cable.entities) }
+                removed += replaced?.removedEntities ?? 0
                 done += 1
             } catch {
                 failed += 1
@@ -68,9 +70,8 @@ struct ReindexCommand: ParsableCommand {
             }
         }
         if let error = export.error { throw ReindexError("reading the store failed after \(done) cables: \(error)") }
-        let removed: Int
         do {
-            removed = try store.write { try $0.removeUnmentionedEntities() }
+            removed += try store.write { try $0.removeUnmentionedEntities() }
         } catch {
             throw ReindexError("removing entities no cable mentions failed (the reindexed cables are stored): \(error)")
         }

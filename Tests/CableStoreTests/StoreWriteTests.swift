@@ -94,8 +94,8 @@ struct StoreWriteTests {
         let mention = Cable.EntityMention(id: "location:almaty", type: "location", surface: "Almaty", start: 18, end: 24)
         let summary = Cable.EntitySummary(id: "location:almaty", name: "Almaty", type: "location", mentions: 1)
         let replaced = try store.write { try $0.replaceMentions(cableID: "07ASTANA1", mentions: [StoredMention(paragraph: 2, mention: mention)], entities: [summary]) }
-        #expect(replaced)
-        #expect(try !store.write { try $0.replaceMentions(cableID: "07NOPE1", mentions: [], entities: []) })
+        #expect(replaced == MentionReplacement(removedEntities: 0))
+        #expect(try store.write { try $0.replaceMentions(cableID: "07NOPE1", mentions: [], entities: []) } == nil)
         let reader = try store.makeReader()
         let stored = try #require(try reader.cableJSON(id: "07ASTANA1"))
         let cable = try Cable.makeJSONDecoder().decode(Cable.self, from: stored.json)
@@ -106,24 +106,65 @@ struct StoreWriteTests {
         #expect(try reader.entity(id: "location:almaty")?.mentions == 1)
     }
 
-    /// Entities no cable mentions go, with their aliases; mentioned ones stay; and the writer's entity
-    /// cache forgets the removed pks, so an entity named again afterwards gets a row again.
+    /// Deleting or replacing a cable removes, with their aliases, the entities it was the last to
+    /// name; entities another cable names stay. The writer then forgets the removed pks, so an entity
+    /// named again gets a row again.
+    @Test func entitiesGoWithTheLastCableNamingThem() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        func mention(_ id: String, _ surface: String) -> Cable.EntityMention {
+            Cable.EntityMention(id: id, type: "location", surface: surface, start: 0, end: surface.count)
+        }
+        let almaty = mention("location:almaty", "Almaty"), astana = mention("location:astana", "ASTANA")
+        let termez = mention("location:termez", "Termez"), osh = mention("location:osh", "Osh")
+        let reader = try store.makeReader()
+        let db = try Connection(path: store.path, readOnly: true)
+        func aliases() throws -> Int { try db.scalarInt("SELECT count(*) FROM entity_aliases") ?? -1 }
+
+        try store.put(raw: "one", cable: makeCable(id: "07ASTANA1", mentions: [1: [almaty], 2: [astana, termez, osh]]))
+        try store.put(raw: "two", cable: makeCable(id: "07ASTANA2", mentions: [1: [almaty]]))
+        #expect(try aliases() == 4)
+
+        // A new text no longer naming Termez.
+        #expect(try store.put(raw: "one, revised", cable: makeCable(id: "07ASTANA1", mentions: [1: [almaty], 2: [astana, osh]])) == .updated)
+        #expect(try reader.entity(id: "location:termez") == nil)
+        // The same text parsed anew, no longer naming Osh.
+        #expect(try store.put(raw: "one, revised", cable: makeCable(id: "07ASTANA1", mentions: [1: [almaty], 2: [astana]])) == .unchanged)
+        #expect(try reader.entity(id: "location:osh") == nil)
+        #expect(try aliases() == 2)
+
+        #expect(try store.delete(id: "07ASTANA1"))
+        #expect(try reader.entity(id: "location:astana") == nil)
+        #expect(try reader.listEntities(prefix: "ASTANA").items.isEmpty)
+        #expect(try reader.entity(id: "location:almaty")?.cables == 1)
+        #expect(try aliases() == 1)
+
+        // The same writer names Astana again: it must insert a row, not reuse the removed pk from memory.
+        try store.put(raw: "three", cable: makeCable(id: "07ASTANA3", mentions: [1: [astana]]))
+        let again = try #require(try reader.entity(id: "location:astana"))
+        #expect(again.cables == 1 && again.mentions == 1 && again.aliases == ["ASTANA"])
+        #expect(try db.scalarInt("SELECT count(*) FROM entities") == 2)
+
+        // replaceMentions says how many it removed.
+        let stored = { (m: Cable.EntityMention) in StoredMention(paragraph: 1, mention: m) }
+        let summary = Cable.EntitySummary(id: "location:almaty", name: "Almaty", type: "location", mentions: 1)
+        #expect(try store.write { try $0.replaceMentions(cableID: "07ASTANA3", mentions: [stored(almaty)], entities: [summary]) }
+                == MentionReplacement(removedEntities: 1))
+        #expect(try reader.entity(id: "location:astana") == nil)
+        #expect(try reader.entity(id: "location:almaty")?.cables == 2)
+    }
+
+    /// Entities no cable mentions (left by a database written before writes removed them) go with
+    /// `removeUnmentionedEntities`, with their aliases; mentioned ones stay; and the writer's entity
+    /// cache forgets the removed pks.
     @Test func removeUnmentionedEntitiesKeepsMentionedOnesAndForgetsRemovedKeys() throws {
         let store = try CableStore(path: temporaryDatabasePath())
-        try store.put(raw: "raw", cable: makeCable(id: "07ASTANA1"))
-        func mention(_ id: String, _ surface: String) -> StoredMention {
-            StoredMention(paragraph: 2, mention: Cable.EntityMention(id: id, type: "location", surface: surface, start: 0, end: surface.count))
-        }
-        func summary(_ id: String, _ name: String) -> Cable.EntitySummary {
-            Cable.EntitySummary(id: id, name: name, type: "location", mentions: 1)
-        }
-        // Almaty first, then Astana (the larger pk, which SQLite hands out again once deleted).
-        _ = try store.write { try $0.replaceMentions(cableID: "07ASTANA1", mentions: [mention("location:almaty", "Almaty")],
-                                                  entities: [summary("location:almaty", "Almaty")]) }
-        _ = try store.write { try $0.replaceMentions(cableID: "07ASTANA1", mentions: [mention("location:almaty", "Almaty"), mention("location:astana", "ASTANA")],
-                                                  entities: [summary("location:almaty", "Almaty"), summary("location:astana", "Astana")]) }
-        _ = try store.write { try $0.replaceMentions(cableID: "07ASTANA1", mentions: [mention("location:almaty", "Almaty")],
-                                                  entities: [summary("location:almaty", "Almaty")]) }
+        let almaty = Cable.EntityMention(id: "location:almaty", type: "location", surface: "Almaty", start: 0, end: 6)
+        let astana = Cable.EntityMention(id: "location:astana", type: "location", surface: "ASTANA", start: 0, end: 6)
+        try store.put(raw: "one", cable: makeCable(id: "07ASTANA1", mentions: [1: [almaty, astana]]))
+        // As an older writer left it: Astana's cable link gone, the entity and alias kept, and this
+        // writer's cache still holding its pk.
+        try store.write { try $0.connection.execute(
+            "DELETE FROM entity_cables WHERE entity_pk = (SELECT pk FROM entities WHERE id = 'location:astana')") }
         let reader = try store.makeReader()
         #expect(try reader.entity(id: "location:astana")?.cables == 0)
 
@@ -134,11 +175,9 @@ struct StoreWriteTests {
         #expect(try db.scalarInt("SELECT count(*) FROM entity_aliases") == 1)
         #expect(try store.write { try $0.removeUnmentionedEntities() } == 0)
 
-        // The same writer names Astana again: it must insert a row, not reuse the removed pk from memory.
-        _ = try store.write { try $0.replaceMentions(cableID: "07ASTANA1", mentions: [mention("location:astana", "ASTANA")],
-                                                  entities: [summary("location:astana", "Astana")]) }
-        let astana = try #require(try reader.entity(id: "location:astana"))
-        #expect(astana.cables == 1 && astana.mentions == 1 && astana.aliases == ["ASTANA"])
+        try store.put(raw: "two", cable: makeCable(id: "07ASTANA2", mentions: [1: [astana]]))
+        let again = try #require(try reader.entity(id: "location:astana"))
+        #expect(again.cables == 1 && again.mentions == 1 && again.aliases == ["ASTANA"])
     }
 
     @Test func writesAreVisibleToAnExistingReader() throws {

@@ -171,8 +171,13 @@ struct EndToEndTests {
         #expect(gzReport.status == 200)
         #expect(gzReport.json["unchanged"] as? Int == 1)
         #expect(gzReport.json["failed_total"] as? Int == 2)
+        #expect(try RawHTTP.request(port: open.port, "GET", "/v1/entities/person:ordway").status == 200)
         #expect(try RawHTTP.request(port: open.port, "DELETE", "/v1/cables/07astana3153").status == 204)
         #expect(try RawHTTP.request(port: open.port, "GET", "/v1/cables/07ASTANA3153").status == 404)
+        // The only cable naming them is gone, so are its entities: not listed with 0 cables.
+        #expect(try RawHTTP.request(port: open.port, "GET", "/v1/entities/person:ordway").status == 404)
+        let listed = try RawHTTP.request(port: open.port, "GET", "/v1/entities?q=Guterres")
+        #expect(listed.status == 200 && (listed.json["items"] as? [Any])?.isEmpty == true, "\(listed.json)")
         #expect(open.stop() == 0)
 
         let locked = try ServerProcess(arguments: ["--no-sample"], environment: ["CABLEGATE_AUTH_WRITE_TOKEN": "e2e-token"])
