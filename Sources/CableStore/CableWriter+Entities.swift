@@ -13,7 +13,7 @@ public struct StoredMention: Sendable, Hashable {
     }
 }
 
-/// What `CableWriter.replaceMentions` did to a stored cable.
+/// What `CableWriter.replaceMentions` or `replaceEntities` did to a stored cable.
 public struct MentionReplacement: Sendable, Equatable {
     /// Entities the cable no longer names that no other cable names either: deleted with their aliases.
     public var removedEntities: Int
@@ -184,12 +184,37 @@ extension CableWriter {
                 byParagraph[cable.paragraphs[index].number] = nil
             }
             cable.entities = entities
-            let json = Data(CableJSONWriter.encode(cable))
-            try connection.prepare("UPDATE cables SET json_gz = ?, json_size = ?, json_hash = ? WHERE pk = ?")
-                .run(compressor.compressToData(json), json.count, SHA256.hex(json), pk)
-            let unlinked = try deleteMentions(pk: pk)
-            let relinked = try insertMentions(EntityRows(cable: cable), pk: pk)
-            return MentionReplacement(removedEntities: try removeEntitiesNoCableNames(among: unlinked, except: relinked))
+            return try rewriteEntities(of: cable, pk: pk)
         }
+    }
+
+    /// Stores the entities of `cable`, decoded from the stored JSON `source` and annotated anew (the
+    /// path of `reindex --entities`, which has the whole cable in hand and so needs no second decode):
+    /// the cable's JSON with its paragraphs' mentions and summary, its mention rows and entity links.
+    /// Entities it no longer names that no other cable names are removed. Runs in its own
+    /// transaction. Nil when the cable is gone, or its stored JSON is no longer `source` (it changed
+    /// since it was read, and the extraction is of an old version): read it again.
+    public func replaceEntities(of cable: Cable, extractedFrom source: Data) throws -> MentionReplacement? {
+        try transaction {
+            let lookup = try connection.prepare("SELECT pk, json_gz, json_size FROM cables WHERE id = ?")
+            try lookup.bind(cable.id)
+            guard try lookup.step() else { return nil }
+            let pk = Int64(lookup.int(0))
+            let stored = lookup.data(1), size = lookup.int(2)
+            lookup.reset()
+            guard try StoredGzip.inflate(stored, size: size) == source else { return nil }
+            return try rewriteEntities(of: cable, pk: pk)
+        }
+    }
+
+    /// Writes `cable` (whose entities changed) as the stored JSON of `pk`, replaces its mention rows and
+    /// entity links, and removes the entities it was the last to name.
+    private func rewriteEntities(of cable: Cable, pk: Int64) throws -> MentionReplacement {
+        let json = Data(CableJSONWriter.encode(cable))
+        try connection.prepare("UPDATE cables SET json_gz = ?, json_size = ?, json_hash = ? WHERE pk = ?")
+            .run(compressor.compressToData(json), json.count, SHA256.hex(json), pk)
+        let unlinked = try deleteMentions(pk: pk)
+        let relinked = try insertMentions(EntityRows(cable: cable), pk: pk)
+        return MentionReplacement(removedEntities: try removeEntitiesNoCableNames(among: unlinked, except: relinked))
     }
 }

@@ -46,56 +46,15 @@ extension Schema {
     /// cost the full-size migration a quarter more CPU (117 s of user time against 87 s). Falls back
     /// to decoding the whole document when the member is not found.
     static func summaryEntities(_ json: Data, decoder: JSONDecoder) -> [Cable.EntitySummary]? {
-        if let range = json.withUnsafeBytes({ topLevelMember("entities", in: $0.bindMemory(to: UInt8.self)) }),
+        // Only the top-level member (depth 1): a paragraph's own `entities` is not the cable's.
+        if let range = json.withUnsafeBytes({
+               JSONMemberScanner.valueRanges(of: "entities", depth: 1, first: true, in: $0.bindMemory(to: UInt8.self))?.first
+           }),
            let summary = try? decoder.decode([Cable.EntitySummary].self,
                                              from: json.subdata(in: (json.startIndex + range.lowerBound)..<(json.startIndex + range.upperBound))) {
             return summary
         }
         return (try? decoder.decode(SummaryOnly.self, from: json))?.entities ?? nil
-    }
-
-    /// The byte range of the value of member `name` of the top-level JSON object, or nil. Strings are
-    /// skipped whole (with their escapes), so a key or bracket inside a string value is never taken for
-    /// structure, and only keys at depth 1 are compared: a paragraph's own `entities` is not the cable's.
-    static func topLevelMember(_ name: String, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        let key = Array(name.utf8)
-        func skipSpace(from start: Int) -> Int {
-            var next = start
-            while next < bytes.count, [0x20, 0x0A, 0x09, 0x0D].contains(bytes[next]) { next += 1 }
-            return next
-        }
-        var depth = 0, index = 0
-        var valueStart: Int?
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                let start = index + 1
-                index = start
-                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-                    index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
-                }
-                if depth == 1, valueStart == nil, index - start == key.count,
-                   bytes[start..<index].elementsEqual(key) {
-                    var next = skipSpace(from: index + 1)
-                    guard next < bytes.count, bytes[next] == UInt8(ascii: ":") else { break }
-                    next = skipSpace(from: next + 1)
-                    // Only an array or object value is measured by the bracket count below.
-                    guard next < bytes.count, bytes[next] == UInt8(ascii: "[") || bytes[next] == UInt8(ascii: "{") else { return nil }
-                    valueStart = next
-                }
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                if let start = valueStart, depth == 1 { return start..<(index + 1) }
-                if depth <= 0 { return nil }
-            default:
-                break
-            }
-            index += 1
-        }
-        return nil
     }
 
     /// The one member of a stored cable's JSON this step reads (the fallback decode).

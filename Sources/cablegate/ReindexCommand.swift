@@ -47,26 +47,23 @@ struct ReindexCommand: ParsableCommand {
         if let error = extractor.loadError { throw ReindexError("entity gazetteer: \(error)") }
         let total = (try? reader.count()) ?? 0
         let started = Date()
-        var done = 0, failed = 0, mentions = 0, removed = 0
+        var done = 0, failed = 0, skipped = 0, mentions = 0, removed = 0
         var export = try reader.export()
         while let (id, json) = export.next() {
             do {
-                var cable = try Cable.makeJSONDecoder().decode(Cable.self, from: json)
-                extractor.annotate(&cable, rawText: try reader.rawText(id: id))
-                var stored: [StoredMention] = []
-                for paragraph in cable.paragraphs {
-                    for mention in paragraph.entities { stored.append(StoredMention(paragraph: paragraph.number, mention: mention)) }
+                if let result = try reindex(id: id, stored: json, reader: reader, store: store, extractor: extractor) {
+                    mentions += result.mentions
+                    removed += result.replacement.removedEntities
+                    done += 1
+                } else {
+                    skipped += 1
                 }
-                mentions += stored.count
-                let replaced = try store.write { try $0.replaceMentions(cableID: id, mentions: stored, entities: cable.entities) }
-                removed += replaced?.removedEntities ?? 0
-                done += 1
             } catch {
                 failed += 1
                 FileHandle.standardError.write(Data("\(id): \(error)\n".utf8))
             }
-            if !quiet, (done + failed) % 500 == 0 {
-                FileHandle.standardError.write(Data("reindexed \(done + failed)/\(total)\n".utf8))
+            if !quiet, (done + failed + skipped) % 500 == 0 {
+                FileHandle.standardError.write(Data("reindexed \(done + failed + skipped)/\(total)\n".utf8))
             }
         }
         if let error = export.error { throw ReindexError("reading the store failed after \(done) cables: \(error)") }
@@ -76,9 +73,28 @@ struct ReindexCommand: ParsableCommand {
             throw ReindexError("removing entities no cable mentions failed (the reindexed cables are stored): \(error)")
         }
         let seconds = Date().timeIntervalSince(started)
-        print("reindexed entities of \(done) cables (\(mentions) mentions), failed \(failed), "
+        let skippedNote = skipped > 0 ? ", skipped \(skipped) (deleted or changed meanwhile)" : ""
+        print("reindexed entities of \(done) cables (\(mentions) mentions), failed \(failed)\(skippedNote), "
             + "removed \(removed) entities no cable mentions, in \(String(format: "%.1f", seconds)) s")
         if failed > 0 && done == 0 { throw ExitCode(1) }
+    }
+
+    /// Re-extracts one cable from its stored JSON and stores the result: the mentions written and what
+    /// the store removed, or nil when the cable is gone. A cable whose stored JSON changed after the
+    /// export read it (a server writing to the same database) is read and extracted again, once.
+    private func reindex(id: String, stored json: Data, reader: CableReader, store: CableStore,
+                         extractor: EntityExtractor) throws -> (replacement: MentionReplacement, mentions: Int)? {
+        var source = json
+        for attempt in 0..<2 {
+            var cable = try Cable.decodeForReextraction(source)
+            extractor.annotate(&cable, rawText: try reader.rawText(id: id))
+            if let replacement = try store.write({ [cable, source] in try $0.replaceEntities(of: cable, extractedFrom: source) }) {
+                return (replacement, cable.paragraphs.reduce(0) { $0 + $1.entities.count })
+            }
+            guard attempt == 0, let fresh = try reader.cableJSON(id: id) else { return nil }
+            source = fresh.json
+        }
+        return nil
     }
 }
 
