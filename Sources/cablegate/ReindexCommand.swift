@@ -13,8 +13,10 @@ struct ReindexCommand: ParsableCommand {
         abstract: "Rebuild derived data of stored cables.",
         discussion: """
             --entities re-runs the entity extractor on every stored cable (its stored JSON and raw text) \
-            and replaces the cable's entity mentions and summary, one cable per transaction, so an \
-            interrupted run leaves every cable either old or new, never half done. Entities (and their \
+            and replaces the cable's entity mentions and summary, on every core, writing 64 cables per \
+            transaction, so an interrupted run leaves every cable either old or new, never half done \
+            (running it again finishes the work). A cable changed by a server meanwhile is read again. \
+            Entities (and their \
             aliases) that no stored cable mentions any more are removed: those a cable stops naming as \
             it is reindexed, and at the end any others (left by a database written before that rule).
             """
@@ -47,54 +49,29 @@ struct ReindexCommand: ParsableCommand {
         if let error = extractor.loadError { throw ReindexError("entity gazetteer: \(error)") }
         let total = (try? reader.count()) ?? 0
         let started = Date()
-        var done = 0, failed = 0, skipped = 0, mentions = 0, removed = 0
-        var export = try reader.export()
-        while let (id, json) = export.next() {
-            do {
-                if let result = try reindex(id: id, stored: json, reader: reader, store: store, extractor: extractor) {
-                    mentions += result.mentions
-                    removed += result.replacement.removedEntities
-                    done += 1
-                } else {
-                    skipped += 1
-                }
-            } catch {
-                failed += 1
-                FileHandle.standardError.write(Data("\(id): \(error)\n".utf8))
-            }
-            if !quiet, (done + failed + skipped) % 500 == 0 {
-                FileHandle.standardError.write(Data("reindexed \(done + failed + skipped)/\(total)\n".utf8))
-            }
-        }
-        if let error = export.error { throw ReindexError("reading the store failed after \(done) cables: \(error)") }
+        let reindex = EntityReindex(store: store) { cable, rawText in extractor.annotate(&cable, rawText: rawText) }
+        var reported = 0
+        let summary: EntityReindex.Summary
         do {
-            removed += try store.write { try $0.removeUnmentionedEntities() }
+            summary = try reindex.run { done in
+                guard !quiet, done / 500 > reported / 500 else { return }
+                reported = done
+                FileHandle.standardError.write(Data("reindexed \(done)/\(total)\n".utf8))
+            }
         } catch {
-            throw ReindexError("removing entities no cable mentions failed (the reindexed cables are stored): \(error)")
+            throw ReindexError("reindex stopped (every cable is stored either as before or reindexed): \(error)")
+        }
+        for failure in summary.failures {
+            FileHandle.standardError.write(Data("\(failure.id): \(failure.message)\n".utf8))
+        }
+        if summary.failed > summary.failures.count {
+            FileHandle.standardError.write(Data("(\(summary.failed - summary.failures.count) more failures not listed)\n".utf8))
         }
         let seconds = Date().timeIntervalSince(started)
-        let skippedNote = skipped > 0 ? ", skipped \(skipped) (deleted or changed meanwhile)" : ""
-        print("reindexed entities of \(done) cables (\(mentions) mentions), failed \(failed)\(skippedNote), "
-            + "removed \(removed) entities no cable mentions, in \(String(format: "%.1f", seconds)) s")
-        if failed > 0 && done == 0 { throw ExitCode(1) }
-    }
-
-    /// Re-extracts one cable from its stored JSON and stores the result: the mentions written and what
-    /// the store removed, or nil when the cable is gone. A cable whose stored JSON changed after the
-    /// export read it (a server writing to the same database) is read and extracted again, once.
-    private func reindex(id: String, stored json: Data, reader: CableReader, store: CableStore,
-                         extractor: EntityExtractor) throws -> (replacement: MentionReplacement, mentions: Int)? {
-        var source = json
-        for attempt in 0..<2 {
-            var cable = try Cable.decodeForReextraction(source)
-            extractor.annotate(&cable, rawText: try reader.rawText(id: id))
-            if let replacement = try store.write({ [cable, source] in try $0.replaceEntities(of: cable, extractedFrom: source) }) {
-                return (replacement, cable.paragraphs.reduce(0) { $0 + $1.entities.count })
-            }
-            guard attempt == 0, let fresh = try reader.cableJSON(id: id) else { return nil }
-            source = fresh.json
-        }
-        return nil
+        let skippedNote = summary.skipped > 0 ? ", skipped \(summary.skipped) (deleted or changed meanwhile)" : ""
+        print("reindexed entities of \(summary.reindexed) cables (\(summary.mentions) mentions), failed \(summary.failed)\(skippedNote), "
+            + "removed \(summary.removedEntities) entities no cable mentions, in \(String(format: "%.1f", seconds)) s")
+        if summary.failed > 0 && summary.reindexed == 0 { throw ExitCode(1) }
     }
 }
 

@@ -42,6 +42,29 @@ struct ReindexCommandTests {
         #expect(again.status == 0 && again.output.contains("removed 0 entities"), "\(again.output)")
     }
 
+    /// A cable whose stored JSON cannot be read is named with the reason; the others are reindexed and
+    /// the run succeeds.
+    @Test func reindexNamesACableItCannotReadAndDoesTheRest() throws {
+        guard cablegateBinary != nil else { print("skipped: cablegate binary not built (swift build first)"); return }
+        let db = temporaryDatabasePath()
+        let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures/cables")
+        let imported = try runCablegate(["import", "--db", db, "--quiet",
+                                         fixtures.appendingPathComponent("07ASTANA3153.txt").path,
+                                         fixtures.appendingPathComponent("05PARIS1699.txt").path])
+        #expect(imported.status == 0, "\(imported.output)")
+        let store = try CableStore(path: db)
+        try store.write { writer in
+            try writer.connection.prepare("UPDATE cables SET json_gz = ?, json_size = 5 WHERE id = '05PARIS1699'")
+                .run(writer.compressor.compressToData("{oops"))
+        }
+        let result = try runCablegate(["reindex", "--entities", "--db", db, "--quiet"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("reindexed entities of 1 cables"), "\(result.output)")
+        #expect(result.output.contains("failed 1"), "\(result.output)")
+        #expect(result.output.contains("05PARIS1699: "), "\(result.output)")
+        #expect(try store.makeReader().entity(id: "person:antonio-guterres") != nil)
+    }
+
     @Test func reindexOfAMissingDatabaseNamesIt() throws {
         guard cablegateBinary != nil else { print("skipped: cablegate binary not built (swift build first)"); return }
         let missing = temporaryDirectory().appendingPathComponent("absent.sqlite").path
