@@ -96,7 +96,7 @@ package.targets += [
     ),
     .executableTarget(
         name: "entities-eval",
-        dependencies: ["CableEntities", "CableParser"],
+        dependencies: ["CableEntities", "CableParser", "CableStore"],
         path: "Benchmarks/entities/Sources/entities-eval"
     ),
 ]

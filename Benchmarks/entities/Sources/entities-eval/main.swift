@@ -1,10 +1,12 @@
 import CableEntities
 import CableParser
+import CableStore
 import Foundation
 
 // entities-eval: runs the parser and the entity extractor over cable files.
 //   entities-eval extract FILE...   one JSON line per cable: {"id", "entities": [{"name","type","aliases"}]}
-//   entities-eval bench DIR [ROUNDS] parse-only vs parse+extract wall time over every *.txt in DIR
+//   entities-eval bench DIR [ROUNDS] over every *.txt in DIR, thread CPU time: parse, extraction, and
+//                                    the import's store preparation (PreparedCable) with and without entities
 //   entities-eval show FILE          paragraphs with their mentions, for reading by eye
 //   entities-eval dump FILE...       every summary and mention with ids and offsets, to diff two builds
 
@@ -89,6 +91,9 @@ case "bench":
     let texts = inputs.map { String(decoding: $0.0, as: UTF8.self) }
     var parsed: [(Cable, Int)] = []
     var parseBest = Double.infinity, extractBest = Double.infinity
+    // What an import worker does next with each cable (JSON, hashes, gzip, entity rows: `PreparedCable`),
+    // for the cable as parsed and as annotated: the import's cost of entities beyond extraction.
+    var prepareBest = Double.infinity, prepareAnnotatedBest = Double.infinity
     var mentions = 0
     // CPU time of this thread: the machine is shared, so wall time mostly measures the neighbours.
     func cpuNow() -> UInt64 {
@@ -103,19 +108,36 @@ case "bench":
         }
         let t1 = cpuNow()
         mentions = 0
+        var annotatedCables: [Cable] = []
+        annotatedCables.reserveCapacity(parsed.count)
         for (cable, index) in parsed {
             var annotated = cable
             extractor.annotate(&annotated, rawText: texts[index])
             mentions += annotated.paragraphs.reduce(0) { $0 + $1.entities.count }
+            annotatedCables.append(annotated)
         }
         let t2 = cpuNow()
+        var stored = 0
+        for (cable, index) in parsed { stored += (try? PreparedCable(raw: texts[index], cable: cable))?.json.count ?? 0 }
+        let t3 = cpuNow()
+        for (cable, (_, index)) in zip(annotatedCables, parsed) {
+            stored += (try? PreparedCable(raw: texts[index], cable: cable))?.json.count ?? 0
+        }
+        let t4 = cpuNow()
+        precondition(stored > 0)
         parseBest = min(parseBest, Double(t1 - t0) / 1e9)
         extractBest = min(extractBest, Double(t2 - t1) / 1e9)
+        prepareBest = min(prepareBest, Double(t3 - t2) / 1e9)
+        prepareAnnotatedBest = min(prepareAnnotatedBest, Double(t4 - t3) / 1e9)
     }
     print(String(format: "cables %d, %.1f MB, best of %d rounds, thread CPU time", parsed.count, Double(bytes) / 1e6, rounds))
     print(String(format: "parse           %.3f s  (%.1f MB/s)", parseBest, Double(bytes) / 1e6 / parseBest))
     print(String(format: "extract entities %.3f s  (%.1f MB/s), %d paragraph mentions", extractBest, Double(bytes) / 1e6 / extractBest, mentions))
     print(String(format: "extraction adds %.1f%% to parse time", extractBest / parseBest * 100))
+    print(String(format: "store preparation %.3f s as parsed, %.3f s as annotated", prepareBest, prepareAnnotatedBest))
+    let worker = parseBest + prepareBest, workerWithEntities = parseBest + extractBest + prepareAnnotatedBest
+    print(String(format: "import worker per cable: %.3f s without entities, %.3f s with (+%.1f%%; extraction %.1f%% of parse + preparation)",
+                 worker, workerWithEntities, (workerWithEntities / worker - 1) * 100, extractBest / worker * 100))
 default:
     FileHandle.standardError.write(Data("unknown command \(command)\n".utf8))
     exit(2)
