@@ -33,6 +33,20 @@ extension CableAPI {
                                      mentions: entity.mentions, cables: entity.cables, related: related)))
     }
 
+    /// `/v1/entities/{id}/related`: the co-occurrence list of the entity detail, with its own `limit`.
+    func relatedEntities(_ request: APIRequest) throws -> APIResponse {
+        let query = try QueryParameters(request.rawQuery, allowed: ["limit"])
+        let id = request.pathParameters["id"] ?? ""
+        let limit = try query.int("limit", in: 1...1000, default: 20)
+        let related = try read { reader -> [RelatedEntity]? in
+            guard try reader.entity(id: id) != nil else { return nil }
+            return try reader.relatedEntities(id: id, limit: limit)
+        }
+        guard let related else { throw Self.unknownEntity(id) }
+        struct Body: Encodable { let id: String; let items: [RelatedEntity] }
+        return .json(try encode(Body(id: id, items: related)))
+    }
+
     func entityCables(_ request: APIRequest) throws -> APIResponse {
         let query = try QueryParameters(request.rawQuery, allowed: ["limit", "cursor", "sort"])
         let id = request.pathParameters["id"] ?? ""

@@ -47,6 +47,7 @@ extension CableAPI {
         Route("GET", "/v1/entities") { api, r in try api.listEntities(r) },
         Route("GET", "/v1/entities/{id}") { api, r in try api.getEntity(r) },
         Route("GET", "/v1/entities/{id}/cables") { api, r in try api.entityCables(r) },
+        Route("GET", "/v1/entities/{id}/related") { api, r in try api.relatedEntities(r) },
         Route("GET", "/v1/tags") { api, r in try api.tags(r) },
         Route("GET", "/v1/stats") { api, r in try api.stats(r) },
     ]

@@ -111,25 +111,55 @@ extension CableReader {
         return detail
     }
 
-    /// Entities sharing the most cables with entity `id`.
+    /// Entities sharing the most cables with entity `id`, most shared cables first, then by id; empty
+    /// for an unknown id.
+    ///
+    /// Every cable of the entity is joined to every entity of that cable: 7.6 M rows for
+    /// `location:united-states` (200,796 of the full corpus's 251,287 cables). SQLite's `GROUP BY` of
+    /// those rows, ordered and joined to `entities`, took 4 s; the pks are now streamed and counted in an
+    /// array indexed by pk, and only the top `limit` (with ties at the cut) are looked up.
     public func relatedEntities(id: String, limit: Int = 20) throws -> [RelatedEntity] {
         guard (1...Self.maximumPageSize).contains(limit) else {
             throw StoreError.invalidParameter(name: "limit", reason: "must be between 1 and \(Self.maximumPageSize)")
         }
-        let statement = try connection.prepare("""
-            WITH shared AS (
-                SELECT x.entity_pk, x.cable_pk FROM entities t JOIN entity_cables x ON x.entity_pk = t.pk WHERE t.id = ?1)
-            SELECT e.id, e.type, e.name, count(*) AS n
-            FROM shared s JOIN entity_cables o ON o.cable_pk = s.cable_pk JOIN entities e ON e.pk = o.entity_pk
-            WHERE o.entity_pk <> s.entity_pk GROUP BY o.entity_pk ORDER BY n DESC, e.id LIMIT ?2
-            """)
-        try statement.bind(id, limit)
-        defer { statement.reset() }
-        var related: [RelatedEntity] = []
-        while try statement.step() {
-            related.append(RelatedEntity(id: statement.text(0) ?? "", type: statement.text(1) ?? "",
-                                         name: statement.text(2) ?? "", cables: statement.int(3)))
+        return try inReadTransaction {
+            guard let target = try connection.scalarInt("SELECT pk FROM entities WHERE id = ?", id),
+                  let largest = try connection.scalarInt("SELECT max(pk) FROM entities") else { return [] }
+            var shared = [Int32](repeating: 0, count: largest + 1)
+            let pairs = try connection.prepare("""
+                SELECT o.entity_pk FROM entity_cables x JOIN entity_cables o ON o.cable_pk = x.cable_pk
+                WHERE x.entity_pk = ?
+                """)
+            try pairs.bind(target)
+            defer { pairs.reset() }
+            while try pairs.step() {
+                let pk = pairs.int(0)
+                if pk >= 0 && pk < shared.count { shared[pk] += 1 }
+            }
+            shared[target] = 0
+            // The `limit`-th largest count: everything at or above it is a candidate, ties included,
+            // so the order by id below decides the cut exactly as ORDER BY n DESC, id would.
+            var counts = shared.filter { $0 > 0 }
+            guard !counts.isEmpty else { return [] }
+            let cut: Int32
+            if counts.count <= limit {
+                cut = 1
+            } else {
+                counts.sort(by: >)
+                cut = counts[limit - 1]
+            }
+            let entity = try connection.prepare("SELECT id, type, name FROM entities WHERE pk = ?")
+            var related: [RelatedEntity] = []
+            for (pk, count) in shared.enumerated() where count >= cut {
+                try entity.bind(pk)
+                if try entity.step() {
+                    related.append(RelatedEntity(id: entity.text(0) ?? "", type: entity.text(1) ?? "",
+                                                 name: entity.text(2) ?? "", cables: Int(count)))
+                }
+                entity.reset()
+            }
+            related.sort { ($0.cables, $1.id) > ($1.cables, $0.id) }
+            return Array(related.prefix(limit))
         }
-        return related
     }
 }

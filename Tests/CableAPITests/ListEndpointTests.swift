@@ -132,6 +132,11 @@ struct ListEndpointTests {
         #expect(t.request("GET", "/v1/entities").status == 200)
         #expect(t.request("GET", "/v1/entities/person:nobody").status == 404)
         #expect(t.request("GET", "/v1/entities/person:nobody/cables").status == 404)
+        #expect(t.request("GET", "/v1/entities/person:nobody/related").status == 404)
+        // Parameters are checked before the entity is looked up (the sample here has no entities).
+        for bad in ["limit=0", "limit=1001", "limit=x", "sort=date"] {
+            #expect(t.request("GET", "/v1/entities/person:nobody/related?\(bad)").status == 400, "\(bad)")
+        }
         #expect(t.request("GET", "/healthz").status == 200)
         #expect(t.request("GET", "/readyz").status == 200)
         let metrics = t.request("GET", "/metrics")

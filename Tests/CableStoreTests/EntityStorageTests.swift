@@ -67,6 +67,47 @@ struct EntityStorageTests {
         #expect(related.map(\.cables) == [2, 1])
     }
 
+    /// The counting in Swift gives what the SQL it replaced gave (kept here as the reference): the same
+    /// entities, counts and order, ties at the cut broken by id, for every entity and several limits.
+    @Test func relatedAgreesWithTheGroupByItReplaced() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        let people = (0..<12).map { Self.mention("person:p\($0)", "P\($0)", 0) }
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        for serial in 1...40 {
+            // Low-numbered people are in more cables, so counts differ and tie.
+            let named = people.enumerated().filter { index, _ in next() % 12 >= index }.map(\.element)
+            try store.put(raw: "\(serial)", cable: makeCable(id: "07ASTANA\(serial)", mentions: [1: named]))
+        }
+        let reader = try store.makeReader()
+        let db = try Connection(path: store.path, readOnly: true)
+        let reference = try db.prepare("""
+            WITH shared AS (
+                SELECT x.entity_pk, x.cable_pk FROM entities t JOIN entity_cables x ON x.entity_pk = t.pk WHERE t.id = ?1)
+            SELECT e.id, count(*) AS n
+            FROM shared s JOIN entity_cables o ON o.cable_pk = s.cable_pk JOIN entities e ON e.pk = o.entity_pk
+            WHERE o.entity_pk <> s.entity_pk GROUP BY o.entity_pk ORDER BY n DESC, e.id LIMIT ?2
+            """)
+        var compared = 0
+        for person in people {
+            for limit in [1, 3, 5, 20] {
+                try reference.bind(person.id, limit)
+                var expected: [String] = []
+                while try reference.step() { expected.append("\(reference.text(0) ?? "") \(reference.int(1))") }
+                reference.reset()
+                let related = try reader.relatedEntities(id: person.id, limit: limit)
+                #expect(related.map { "\($0.id) \($0.cables)" } == expected, "\(person.id) limit \(limit)")
+                #expect(related.allSatisfy { $0.type == "person" && $0.name == $0.id.dropFirst(7).uppercased() })
+                compared += expected.count
+            }
+        }
+        #expect(compared > 100)
+        #expect(try reader.relatedEntities(id: "person:nobody").isEmpty)
+    }
+
     @Test func migrationCarriesOverMentionsOfAnOlderDatabase() throws {
         // A database as the layout before v4 (`Schema.v4`) left it, written with that layout's own SQL.
         let path = temporaryDatabasePath()

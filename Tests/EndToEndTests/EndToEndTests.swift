@@ -62,6 +62,15 @@ struct EndToEndTests {
         let guterres = try RawHTTP.request(port: server.port, "GET", "/v1/entities/person:antonio-guterres")
         #expect(guterres.status == 200)
         #expect((guterres.json["aliases"] as? [String])?.contains("Guterres") == true)
+        let related = try RawHTTP.request(port: server.port, "GET", "/v1/entities/person:antonio-guterres/related?limit=50")
+        #expect(related.status == 200 && related.json["id"] as? String == "person:antonio-guterres")
+        #expect((related.json["items"] as? [[String: Any]])?.contains { $0["id"] as? String == "location:kazakhstan" } == true, "\(related.json)")
+        // The detail's `related` is the same list's first 20.
+        func pairs(_ list: Any?) -> [String] { (list as? [[String: Any]] ?? []).map { "\($0["id"] ?? "") \($0["cables"] ?? "")" } }
+        let three = try RawHTTP.request(port: server.port, "GET", "/v1/entities/person:antonio-guterres/related?limit=3")
+        #expect(pairs(three.json["items"]).count == 3)
+        #expect(pairs(three.json["items"]) == Array(pairs(guterres.json["related"]).prefix(3)))
+        #expect(pairs(related.json["items"]).prefix(20) == pairs(guterres.json["related"]).prefix(20))
         let mentioning = try RawHTTP.request(port: server.port, "GET", "/v1/entities/person:antonio-guterres/cables")
         #expect((mentioning.json["items"] as? [[String: Any]])?.first?["id"] as? String == "07ASTANA3153")
         let filtered = try RawHTTP.request(port: server.port, "GET", "/v1/cables?entity=person:antonio-guterres")
