@@ -89,6 +89,55 @@ struct StoreQueryTests {
         #expect(combined.items.allSatisfy { $0.origin == "Embassy Astana" && $0.classification == "CONFIDENTIAL" })
     }
 
+    /// A link condition (tag, caveat, entity) read from the link's rows (`c.pk IN`) or probed per cable
+    /// (`EXISTS`) selects the same cables, and the one-link count from the link's primary key agrees;
+    /// `listCables` (which picks the form by the link's size) gives that set, in date order.
+    @Test func linkConditionsSelectTheSameCablesWrittenEitherWay() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        var state: UInt64 = 42
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let people = ["person:a", "person:b", "person:c"].map { Cable.EntityMention(id: $0, type: "person", surface: "X", start: 0, end: 1) }
+        for serial in 1...30 {
+            let tags = ["KZ", "PGOV", "PREL"].filter { _ in next() % 2 == 0 }
+            let named = people.filter { _ in next() % 3 == 0 }
+            let cable = makeCable(id: "07ASTANA\(serial)", date: String(format: "2007-%02d-%02dT00:00:00Z", 1 + next() % 12, 1 + next() % 28),
+                                  caveats: next() % 2 == 0 ? ["NOFORN"] : [], tags: tags, mentions: named.isEmpty ? [:] : [1: named])
+            try store.put(raw: "\(serial)", cable: cable)
+        }
+        let reader = try store.makeReader()
+        let filters = [
+            CableFilter(tags: ["KZ"]), CableFilter(tags: ["KZ", "PREL"]), CableFilter(caveat: "NOFORN"),
+            CableFilter(entity: "person:a"), CableFilter(entity: "person:nobody"), CableFilter(tags: ["PGOV"], entity: "person:b"),
+            CableFilter(caveat: "NOFORN", entity: "person:c", from: "2007-06"), CableFilter(tags: ["XX"]),
+        ]
+        for filter in filters {
+            var answers: [[String]] = []
+            for few in [FewLinks(), FewLinks(tags: Set(filter.tags), caveat: true, entity: true)] {
+                let sql = try FilterSQL(filter, few: few)
+                let statement = try reader.connection.prepare("SELECT c.id FROM \(sql.from)\(sql.whereClause) ORDER BY c.date, c.id")
+                try statement.bind(sql.values)
+                var ids: [String] = []
+                while try statement.step() { ids.append(statement.text(0) ?? "") }
+                statement.reset()
+                answers.append(ids)
+                if let count = sql.linkCount {
+                    #expect(try reader.connection.scalarInt(count.sql, count.value) == ids.count, "\(filter)")
+                }
+            }
+            #expect(answers[0] == answers[1], "\(filter)")
+            let page = try reader.listCables(filter: filter, limit: 1000)
+            #expect(page.items.map(\.id) == answers[0] && page.total == answers[0].count, "\(filter)")
+            #expect(filter.tags.count + (filter.caveat == nil ? 0 : 1) + (filter.entity == nil ? 0 : 1) == 1
+                    ? (try FilterSQL(filter)).linkCount != nil : (try FilterSQL(filter)).linkCount == nil, "\(filter)")
+        }
+        // In a store this small every link is few.
+        #expect(try reader.fewLinks(CableFilter(tags: ["KZ"], caveat: "NOFORN", entity: "person:a"))
+                == FewLinks(tags: ["KZ"], caveat: true, entity: true))
+    }
+
     @Test func fullTextListMatchesParagraphsAndSubjectsWithRelevance() throws {
         #expect(try reader.listCables(filter: CableFilter(query: "\"state secret\" uzbek*")).total == 6)
         let visa = try reader.listCables(filter: CableFilter(query: "visa"), sort: .relevance)
