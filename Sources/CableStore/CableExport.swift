@@ -31,7 +31,7 @@ public struct CableExport: Sequence, IteratorProtocol {
     init(reader: CableReader, filter: CableFilter, pageSize: Int) throws {
         self.reader = reader
         self.filter = filter
-        self.sql = try FilterSQL(filter)
+        self.sql = try FilterSQL(filter, few: try reader.fewLinks(filter))
         self.pageSize = pageSize
     }
 

@@ -133,8 +133,9 @@ extension CableReader {
 
     /// Counts of the cables matching `filter` by classification, year, origin and tag.
     public func facets(filter: CableFilter = CableFilter(), limit: Int = 100) throws -> CableFacets {
-        let sql = try FilterSQL(filter)
+        var sql = try FilterSQL(filter)
         if sql.hasQuery { return try textFacets(filter, limit: limit) }
+        sql = try FilterSQL(filter, few: try fewLinks(filter))
         func group(_ expression: String, join: String = "") throws -> [FacetCount] {
             let statement = try connection.prepare("""
                 SELECT \(expression) AS value, count(*) AS n FROM \(sql.from) \(join)\(sql.whereClause)

@@ -52,7 +52,7 @@ extension CableReader {
         let match = try FTSQuery(filter.query ?? "").expression
         var plain = filter
         plain.query = nil
-        let others = try FilterSQL(plain)
+        let others = try FilterSQL(plain, few: try fewLinks(plain))
         let paragraphRowids = try ascendingRowids("SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", match)
         let subjectRowids = try ascendingRowids("SELECT rowid FROM subjects_fts WHERE subjects_fts MATCH ?", match)
         let owners = try paragraphOwnerLookup(for: paragraphRowids)
