@@ -26,60 +26,25 @@ final class PhraseDocumentCounts: SQLBindable {
     }
 }
 
+/// Which document counts a `DocumentCountCache` entry holds: an FTS5 table and a match expression.
+struct DocumentCountKey: Hashable {
+    var table: String
+    var expression: String
+}
+
 /// Per-reader memory of FTS5 match expressions and their phrases' document counts, valid for one
-/// `PRAGMA data_version` only.
-///
-/// The counts depend on every row of the table, so any commit by another connection may change
-/// them: the whole cache is dropped when the version moves. Bounded: past `capacity` expressions
-/// the oldest stored is dropped first.
-struct DocumentCountCache {
-    /// Most expressions kept.
-    var capacity = 256
-    /// The `PRAGMA data_version` the entries were counted at.
-    private(set) var dataVersion: Int?
-    private var entries: [Key: [Int64]] = [:]
-    /// Keys in the order they were stored, for eviction; `head` is the oldest still kept.
-    private var order: [Key] = []
-    private var head = 0
+/// `PRAGMA data_version` only (the counts depend on every row of the table).
+typealias DocumentCountCache = SnapshotCache<DocumentCountKey, [Int64]>
 
-    struct Key: Hashable {
-        var table: String
-        var expression: String
-    }
-
-    /// Number of expressions kept.
-    var count: Int { entries.count }
-
-    /// The counts of `expression` on `table` at `version`, forgetting everything first when the
-    /// version is not the one the entries were counted at.
+extension SnapshotCache where Key == DocumentCountKey, Value == [Int64] {
+    /// The counts of `expression` on `table` at `version`.
     mutating func counts(_ table: String, _ expression: String, at version: Int) -> [Int64]? {
-        if dataVersion != version { removeAll(version: version) }
-        return entries[Key(table: table, expression: expression)]
+        value(for: DocumentCountKey(table: table, expression: expression), at: version)
     }
 
     /// Keeps `counts` for `expression` on `table`, counted at `version`.
     mutating func store(_ counts: [Int64], _ table: String, _ expression: String, at version: Int) {
-        if dataVersion != version { removeAll(version: version) }
-        let key = Key(table: table, expression: expression)
-        guard entries.updateValue(counts, forKey: key) == nil else { return }
-        order.append(key)
-        while entries.count > max(1, capacity) {
-            entries[order[head]] = nil
-            head += 1
-        }
-        // Compact the eviction queue once its dead prefix is as long as the live part.
-        if head > 0, head >= order.count - head {
-            order.removeFirst(head)
-            head = 0
-        }
-    }
-
-    /// Forgets every entry; the next ones belong to `version`.
-    mutating func removeAll(version: Int? = nil) {
-        entries.removeAll(keepingCapacity: true)
-        order.removeAll(keepingCapacity: true)
-        head = 0
-        dataVersion = version
+        store(counts, for: DocumentCountKey(table: table, expression: expression), at: version)
     }
 }
 

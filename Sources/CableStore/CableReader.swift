@@ -26,6 +26,12 @@ public final class CableReader {
     public var cachesDocumentCounts = true
     /// Document counts of recent full-text expressions, valid for one database version.
     var documentCountCache = DocumentCountCache()
+    /// Related-entity lists that were counted from at least `relatedCacheRows` rows (entities in many
+    /// cables), valid for one database version.
+    var relatedCache = SnapshotCache<RelatedKey, [RelatedEntity]>(capacity: 32)
+    /// Rows a related-entity count must read to be kept in `relatedCache`: 100,000 is an entity in
+    /// ~3,000 cables, ~10 ms of counting; only the few entities in far more cables cost enough to keep.
+    var relatedCacheRows = 100_000
 
     init(connection: Connection) {
         self.connection = connection

@@ -108,6 +108,25 @@ struct EntityStorageTests {
         #expect(try reader.relatedEntities(id: "person:nobody").isEmpty)
     }
 
+    /// Lists that took many rows are kept until another connection writes; small ones are not kept.
+    @Test func relatedListsOfBusyEntitiesAreKeptUntilTheDatabaseChanges() throws {
+        let store = try CableStore(path: temporaryDatabasePath())
+        let a = Self.mention("person:a", "A", 0), b = Self.mention("person:b", "B", 5), c = Self.mention("person:c", "C", 9)
+        try store.put(raw: "1", cable: makeCable(id: "07ASTANA1", mentions: [1: [a, b]]))
+        let reader = try store.makeReader()
+        #expect(try reader.relatedEntities(id: "person:a").map(\.id) == ["person:b"])
+        #expect(reader.relatedCache.count == 0)
+
+        reader.relatedCacheRows = 0
+        #expect(try reader.relatedEntities(id: "person:a").map(\.id) == ["person:b"])
+        #expect(try reader.relatedEntities(id: "person:a", limit: 5).map(\.id) == ["person:b"])
+        #expect(reader.relatedCache.count == 2)
+        // Another connection's commit moves the data version: the next answer is counted afresh.
+        try store.put(raw: "2", cable: makeCable(id: "07ASTANA2", mentions: [1: [a, c, c]]))
+        #expect(try reader.relatedEntities(id: "person:a").map { "\($0.id) \($0.cables)" } == ["person:b 1", "person:c 1"])
+        #expect(reader.relatedCache.count == 1)
+    }
+
     @Test func migrationCarriesOverMentionsOfAnOlderDatabase() throws {
         // A database as the layout before v4 (`Schema.v4`) left it, written with that layout's own SQL.
         let path = temporaryDatabasePath()
