@@ -127,11 +127,13 @@ extension CableReader {
         return try inReadTransaction {
             // Read inside the transaction, so the version is the snapshot's (as for document counts).
             let version = try connection.scalarInt("PRAGMA data_version") ?? 0
-            let key = RelatedKey(id: id, limit: limit)
-            if let cached = relatedCache.value(for: key, at: version) { return cached }
-            let (related, rows) = try countRelated(id: id, limit: limit)
+            // At least 20 are counted (the entity detail's list), so shorter lists are its prefix and
+            // share its cache entry: the order (shared cables, then id) is total.
+            let key = RelatedKey(id: id, limit: max(limit, 20))
+            if let cached = relatedCache.value(for: key, at: version) { return Array(cached.prefix(limit)) }
+            let (related, rows) = try countRelated(id: id, limit: key.limit)
             if rows >= relatedCacheRows { relatedCache.store(related, for: key, at: version) }
-            return related
+            return Array(related.prefix(limit))
         }
     }
 

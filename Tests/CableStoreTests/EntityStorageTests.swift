@@ -120,6 +120,8 @@ struct EntityStorageTests {
         reader.relatedCacheRows = 0
         #expect(try reader.relatedEntities(id: "person:a").map(\.id) == ["person:b"])
         #expect(try reader.relatedEntities(id: "person:a", limit: 5).map(\.id) == ["person:b"])
+        #expect(try reader.relatedEntities(id: "person:a", limit: 21).map(\.id) == ["person:b"])
+        // Lists of up to 20 share one entry (they are its prefix); a longer one has its own.
         #expect(reader.relatedCache.count == 2)
         // Another connection's commit moves the data version: the next answer is counted afresh.
         try store.put(raw: "2", cable: makeCable(id: "07ASTANA2", mentions: [1: [a, c, c]]))
