@@ -27,6 +27,9 @@ public struct CableFilter: Sendable, Hashable {
         self.query = query; self.origin = origin; self.classifications = classifications; self.tags = tags
         self.caveat = caveat; self.entity = entity; self.from = from; self.to = to
     }
+
+    /// True when `query` holds more than whitespace: the listing is then a full-text one.
+    var hasTextQuery: Bool { query.map { !$0.allSatisfy(\.isWhitespace) } ?? false }
 }
 
 /// Sort orders of the cable list.
@@ -65,7 +68,7 @@ struct FilterSQL {
     var linkCount: (sql: String, value: String)?
 
     init(_ filter: CableFilter, few: FewLinks = FewLinks()) throws(StoreError) {
-        if let text = filter.query, !text.allSatisfy(\.isWhitespace) {
+        if filter.hasTextQuery, let text = filter.query {
             let match = try FTSQuery(text).expression
             hasQuery = true
             // Best (lowest) bm25 over the cable's matching paragraphs and its subject.

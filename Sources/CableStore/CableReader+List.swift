@@ -51,12 +51,11 @@ extension CableReader {
         guard (1...Self.maximumPageSize).contains(limit) else {
             throw StoreError.invalidParameter(name: "limit", reason: "must be between 1 and \(Self.maximumPageSize)")
         }
-        var sql = try FilterSQL(filter)
+        var sql = try FilterSQL(filter, few: try fewLinks(filter))
         if sort == .relevance && !sql.hasQuery {
             throw StoreError.invalidParameter(name: "sort", reason: "relevance needs a full-text query (q)")
         }
         if sql.hasQuery { return try listTextMatches(filter, sort: sort, limit: limit, cursor: cursor) }
-        sql = try FilterSQL(filter, few: try fewLinks(filter))
         let total = try sql.linkCount.map { try connection.scalarInt($0.sql, $0.value) ?? 0 }
             ?? connection.scalarIntBound("SELECT count(*) FROM \(sql.from)\(sql.whereClause)", sql.values) ?? 0
 
@@ -117,8 +116,10 @@ extension CableReader {
     static let fewLinkCables = 10_000
 
     /// Which links of `filter` name at most `fewLinkCables` cables; each is counted only that far, from
-    /// its primary key.
+    /// its primary key. None for a full-text filter: its SQL is not used for the links, which
+    /// `textMatch` applies to the matches with the query dropped (asking again there).
     func fewLinks(_ filter: CableFilter) throws -> FewLinks {
+        guard !filter.hasTextQuery else { return FewLinks() }
         func isFew(_ sql: String, _ value: String) throws -> Bool {
             try connection.scalarInt("SELECT count(*) FROM (\(sql) LIMIT \(Self.fewLinkCables + 1))", value) ?? 0 <= Self.fewLinkCables
         }
@@ -133,9 +134,8 @@ extension CableReader {
 
     /// Counts of the cables matching `filter` by classification, year, origin and tag.
     public func facets(filter: CableFilter = CableFilter(), limit: Int = 100) throws -> CableFacets {
-        var sql = try FilterSQL(filter)
+        let sql = try FilterSQL(filter, few: try fewLinks(filter))
         if sql.hasQuery { return try textFacets(filter, limit: limit) }
-        sql = try FilterSQL(filter, few: try fewLinks(filter))
         func group(_ expression: String, join: String = "") throws -> [FacetCount] {
             let statement = try connection.prepare("""
                 SELECT \(expression) AS value, count(*) AS n FROM \(sql.from) \(join)\(sql.whereClause)
