@@ -185,7 +185,7 @@ extension CableWriter {
                 byParagraph[cable.paragraphs[index].number] = nil
             }
             cable.entities = entities
-            return try rewriteEntities(of: ReextractedCable(cable: cable, compressor: compressor), pk: pk)
+            return try rewriteEntities(of: EncodedCable(cable: cable, compressor: compressor), pk: pk)
         }
     }
 
@@ -195,7 +195,7 @@ extension CableWriter {
     /// no longer names that no other cable names are removed. Must run inside `transaction { }` (or a
     /// bulk one). Nil when the cable is gone, or its stored JSON is no longer `source` (it changed
     /// since it was read, and the extraction is of an old version): read it again.
-    func replaceEntities(of cable: ReextractedCable, extractedFrom source: Data) throws -> MentionReplacement? {
+    func replaceEntities(of cable: EncodedCable, extractedFrom source: Data) throws -> MentionReplacement? {
         let lookup = try connection.prepare("SELECT pk, json_gz, json_size FROM cables WHERE id = ?")
         try lookup.bind(cable.cable.id)
         defer { lookup.reset() }
@@ -207,31 +207,11 @@ extension CableWriter {
 
     /// Writes `cable` (whose entities changed) as the stored JSON of `pk`, replaces its mention rows and
     /// entity links, and removes the entities it was the last to name.
-    private func rewriteEntities(of cable: ReextractedCable, pk: Int64) throws -> MentionReplacement {
+    private func rewriteEntities(of cable: EncodedCable, pk: Int64) throws -> MentionReplacement {
         try connection.prepare("UPDATE cables SET json_gz = ?, json_size = ?, json_hash = ? WHERE pk = ?")
-            .run(cable.jsonGzip, cable.jsonSize, cable.jsonHash, pk)
+            .run(cable.jsonGzip, cable.json.count, cable.jsonHash, pk)
         let unlinked = try deleteMentions(pk: pk)
         let relinked = try insertMentions(cable.entityRows, pk: pk)
         return MentionReplacement(removedEntities: try removeEntitiesNoCableNames(among: unlinked, except: relinked))
-    }
-}
-
-/// A cable whose entities were extracted anew, with what the writer stores for it made in advance
-/// (JSON, its hash and gzip, the entity rows): `EntityReindex` makes these on its worker threads, so
-/// the single writer only writes. Compressing the JSON alone was a quarter of the writer's time.
-struct ReextractedCable: Sendable {
-    let cable: Cable
-    let jsonGzip: Data
-    let jsonSize: Int
-    let jsonHash: String
-    let entityRows: EntityRows
-
-    init(cable: Cable, compressor: GzipDeflater) {
-        let json = Data(CableJSONWriter.encode(cable))
-        self.cable = cable
-        self.jsonGzip = compressor.compressToData(json)
-        self.jsonSize = json.count
-        self.jsonHash = SHA256.hex(json)
-        self.entityRows = EntityRows(cable: cable)
     }
 }

@@ -97,7 +97,7 @@ public struct EntityReindex: Sendable {
             let results = annotated.wait()
             let next = try readBatch()
             annotated = startAnnotating(next)
-            var ready: [(cable: ReextractedCable, source: Data)] = []
+            var ready: [(cable: EncodedCable, source: Data)] = []
             var readyIDs: [String] = []
             for (item, result) in zip(batch, results) {
                 switch result {
@@ -149,7 +149,7 @@ public struct EntityReindex: Sendable {
                         if let readError = item.readError { throw ReadError(description: readError) }
                         var cable = try Cable.decodeForReextraction(item.source)
                         annotate(&cable, item.rawText)
-                        return ReextractedCable(cable: cable, compressor: compressor)
+                        return EncodedCable(cable: cable, compressor: compressor)
                     })
                 }
             }
@@ -162,7 +162,7 @@ public struct EntityReindex: Sendable {
         let group: DispatchGroup
         let slots: ResultSlots
 
-        func wait() -> [Result<ReextractedCable, any Error>] {
+        func wait() -> [Result<EncodedCable, any Error>] {
             group.wait()
             return slots.results()
         }
@@ -179,7 +179,7 @@ public struct EntityReindex: Sendable {
 
     /// Writes the batch in one transaction; if the store refuses it, one cable per transaction, so
     /// only the cable at fault fails.
-    private func writeBatch(_ ready: [(cable: ReextractedCable, source: Data)], ids: [String], summary: inout Summary) -> [Outcome] {
+    private func writeBatch(_ ready: [(cable: EncodedCable, source: Data)], ids: [String], summary: inout Summary) -> [Outcome] {
         guard !ready.isEmpty else { return [] }
         func outcome(_ replacement: MentionReplacement?) -> Outcome { replacement.map(Outcome.stored) ?? .changed }
         if let replacements = try? store.write({ writer in
@@ -206,7 +206,7 @@ public struct EntityReindex: Sendable {
             guard let fresh = try reader.cableJSON(id: id) else { summary.skipped += 1; return }
             var cable = try Cable.decodeForReextraction(fresh.json)
             annotate(&cable, try reader.rawText(id: id))
-            let prepared = ReextractedCable(cable: cable, compressor: StoredGzip.makeDeflater())
+            let prepared = EncodedCable(cable: cable, compressor: StoredGzip.makeDeflater())
             let outcome = try store.write { writer in
                 try writer.bulkTransaction { try writer.replaceEntities(of: prepared, extractedFrom: fresh.json) }
             }
@@ -234,7 +234,7 @@ public struct EntityReindex: Sendable {
 /// batch's dispatch group has finished (which orders the writes before the read), so the slots need
 /// no lock.
 private final class ResultSlots: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Result<ReextractedCable, any Error>?>
+    private let slots: UnsafeMutableBufferPointer<Result<EncodedCable, any Error>?>
 
     init(count: Int) {
         slots = .allocate(capacity: count)
@@ -246,7 +246,7 @@ private final class ResultSlots: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func set(_ index: Int, _ result: Result<ReextractedCable, any Error>) { slots[index] = result }
+    func set(_ index: Int, _ result: Result<EncodedCable, any Error>) { slots[index] = result }
 
-    func results() -> [Result<ReextractedCable, any Error>] { slots.map { $0! } }
+    func results() -> [Result<EncodedCable, any Error>] { slots.map { $0! } }
 }

@@ -9,20 +9,24 @@ import Gzip
 public struct PreparedCable: Sendable {
     /// The raw text exactly as imported.
     public let raw: String
-    /// The parsed cable.
-    public let cable: Cable
-    /// `cable` as JSON: the bytes `Cable.makeJSONEncoder()` would give.
-    public let json: Data
     /// SHA-256 of the raw text (hex): decides whether a re-import changed the cable.
     public let rawHash: String
-    /// SHA-256 of `json` (hex): the ETag of the stored document.
-    public let jsonHash: String
-    /// `raw` (UTF-8) and `json` gzip-compressed, as stored.
+    /// `raw` (UTF-8) gzip-compressed, as stored.
     let rawGzip: Data
-    let jsonGzip: Data
     let rawSize: Int
+    /// The cable, its JSON, hash and gzip, and its entity rows.
+    let encoded: EncodedCable
+
+    /// The parsed cable.
+    public var cable: Cable { encoded.cable }
+    /// `cable` as JSON: the bytes `Cable.makeJSONEncoder()` would give.
+    public var json: Data { encoded.json }
+    /// SHA-256 of `json` (hex): the ETag of the stored document.
+    public var jsonHash: String { encoded.jsonHash }
+    /// `json` gzip-compressed, as stored.
+    var jsonGzip: Data { encoded.jsonGzip }
     /// The cable's entities and mentions grouped for the writer (see `EntityRows`).
-    let entityRows: EntityRows
+    var entityRows: EntityRows { encoded.entityRows }
 
     /// Encodes, hashes and compresses `cable`. It no longer throws (the JSON is written by
     /// `CableJSONWriter`, the same bytes as `JSONEncoder`); `throws` stays for source compatibility.
@@ -33,14 +37,10 @@ public struct PreparedCable: Sendable {
     /// As `init(raw:cable:)`, compressing with the caller's (thread's) `compressor`.
     init(raw: String, cable: Cable, compressor: GzipDeflater) {
         self.raw = raw
-        self.cable = cable
-        self.json = Data(CableJSONWriter.encode(cable))
         self.rawHash = SHA256.hex(raw)
-        self.jsonHash = SHA256.hex(json)
         self.rawGzip = compressor.compressToData(raw)
-        self.jsonGzip = compressor.compressToData(json)
         self.rawSize = raw.utf8.count
-        self.entityRows = EntityRows(cable: cable)
+        self.encoded = EncodedCable(cable: cable, compressor: compressor)
     }
 
     /// The `YYYY-MM-DD…` date the cable sorts by ("" when unknown).

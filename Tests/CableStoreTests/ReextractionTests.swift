@@ -55,7 +55,7 @@ struct ReextractionTests {
         var annotated = try Cable.decodeForReextraction(source)
         annotated.paragraphs[1].entities = [Self.astana]
         annotated.entities = [Cable.EntitySummary(id: "location:astana", name: "Astana", type: "location", mentions: 1)]
-        #expect(try store.write { w in try w.transaction { try w.replaceEntities(of: ReextractedCable(cable: annotated, compressor: w.compressor), extractedFrom: source) } } == MentionReplacement(removedEntities: 1))
+        #expect(try store.write { w in try w.transaction { try w.replaceEntities(of: EncodedCable(cable: annotated, compressor: w.compressor), extractedFrom: source) } } == MentionReplacement(removedEntities: 1))
         let stored = try #require(try reader.cableJSON(id: "07ASTANA1"))
         #expect(stored.json == Data(CableJSONWriter.encode(annotated)))
         #expect(stored.hash == SHA256.hex(stored.json))
@@ -66,12 +66,12 @@ struct ReextractionTests {
         // The stored JSON is no longer `source`: nothing is written.
         var stale = annotated
         stale.paragraphs[1].entities = [Self.almaty]
-        #expect(try store.write { w in try w.transaction { try w.replaceEntities(of: ReextractedCable(cable: stale, compressor: w.compressor), extractedFrom: source) } } == nil)
+        #expect(try store.write { w in try w.transaction { try w.replaceEntities(of: EncodedCable(cable: stale, compressor: w.compressor), extractedFrom: source) } } == nil)
         #expect(try reader.cableJSON(id: "07ASTANA1")?.json == stored.json)
         #expect(try reader.entity(id: "location:almaty") == nil)
 
         #expect(try store.delete(id: "07ASTANA1"))
-        #expect(try store.write { w in try w.transaction { try w.replaceEntities(of: ReextractedCable(cable: annotated, compressor: w.compressor), extractedFrom: stored.json) } } == nil)
+        #expect(try store.write { w in try w.transaction { try w.replaceEntities(of: EncodedCable(cable: annotated, compressor: w.compressor), extractedFrom: stored.json) } } == nil)
     }
 }
 
