@@ -102,7 +102,7 @@ extension CableWriter {
 
     /// Removes a cable's mentions and per-cable entity counts, and returns the entities the cable was
     /// linked to. Those stay for now: the caller writes the cable's new rows (which usually name them
-    /// again) and then hands them to `removeEntitiesNoCableNames(among:)`.
+    /// again) and then hands them to `removeEntitiesNoCableNames(among:except:)`.
     func deleteMentions(pk: Int64) throws -> [Int64] {
         let linked = try connection.prepare("SELECT entity_pk FROM entity_cables WHERE cable_pk = ?")
         try linked.bind(pk)
@@ -144,7 +144,7 @@ extension CableWriter {
 
     /// Deletes every entity no stored cable mentions, with its aliases; returns how many went.
     ///
-    /// Writes remove the entities their cable leaves unnamed (`removeEntitiesNoCableNames(among:)`),
+    /// Writes remove the entities their cable leaves unnamed (`removeEntitiesNoCableNames(among:except:)`),
     /// but databases written before that rule, and ids an older extractor made (`person:marat` before
     /// the slug rule kept `Тажин`), can still hold entities with no cable; `reindex --entities` ends
     /// here so they go. Runs in its own transaction.
